@@ -1,0 +1,1 @@
+"""Publish a briefing dossier with verified quote provenance."""

@@ -1,0 +1,104 @@
+"""`dossier`: argument parsing, output formats and exit codes.
+
+Exit codes: 0 clean, 1 content errors (or warnings under --strict) or a failed build, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from . import build
+from .diagnostics import BuildError, DossierError, UsageError, step_summary, summary_line
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="dossier", description="Check and publish a briefing dossier with verified quote provenance.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def root_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--root", metavar="DIR", type=Path, default=Path("."),
+                       help="the dossier root, holding claims.yaml and content/ (default: the current directory)")
+
+    check = sub.add_parser("check", help="validate the data and prove every quote against its source")
+    root_option(check)
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text: PATH:LINE:COL: severity: message; github: workflow annotations and a step summary")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+
+    site = sub.add_parser("build", help="check, generate the pages and build the site into DIR/site/")
+    root_option(site)
+
+    serve = sub.add_parser("serve", help="live preview: regenerate on every change and serve the site")
+    root_option(serve)
+    serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"dossier: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (BuildError, DossierError) as exc:
+        print(f"dossier: error: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug, not the user's doing: one line, details on request
+        if os.environ.get("DOSSIER_DEBUG"):
+            traceback.print_exc()
+        print(f"dossier: internal error: {type(exc).__name__}: {exc} (set DOSSIER_DEBUG=1 for details, and please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    dossier, problems = build.check(args.root.resolve())
+    report(problems, args.format)
+    took = time.perf_counter() - started
+    what = f" ({len(dossier.claims)} claims, {len(dossier.sources)} sources)" if dossier else ""
+    print(f"dossier check: {summary_line(problems)}{what} in {took:.2f}s", file=sys.stderr)
+    return exit_code(problems, args.strict)
+
+
+def report(problems: list, fmt: str) -> None:
+    if fmt == "github":
+        for p in problems:
+            print(p.github())
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(problems))
+    else:
+        for p in problems:
+            print(p.gcc())
+
+
+def exit_code(problems: list, strict: bool) -> int:
+    if any(p.severity == "error" for p in problems) or (strict and problems):
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from . import site  # imports MkDocs: only when building
+
+    return site.build_site(args.root.resolve(), report)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from . import site
+
+    return site.serve(args.root.resolve(), args.dev_addr, report)
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}

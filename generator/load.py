@@ -1,0 +1,200 @@
+"""Read the dossier's files: YAML into plain data that remembers where each value stood.
+
+PyYAML's constructors lose positions, keep the last of two duplicate keys and expand aliases,
+so we compose the node graph with libyaml (CSafeLoader) and convert it ourselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import ERROR, Problem
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
+    _Loader = yaml.SafeLoader
+
+# The dossier's files and the one top-level key each must hold.
+DATA_FILES = {
+    "claims.yaml": "claims",
+    "content/sources.yaml": "sources",
+    "content/actors.yaml": "actors",
+    "content/proposals.yaml": "proposals",
+}
+SOURCES_DIR = "content/sources"
+PAGES_DIR = "content/pages"
+MODELINE = "# yaml-language-server: $schema="
+MAX_YAML_BYTES = 32 * 1024 * 1024
+
+_TAG = "tag:yaml.org,2002:"
+_YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off"}
+_constructor = yaml.constructor.SafeConstructor()
+
+Mark = tuple[int, int]  # 1-based line and column
+
+
+class MDict(dict):
+    """A mapping that remembers where its keys and values stood."""
+
+    __slots__ = ("mark", "key_marks", "value_marks")
+
+
+class MList(list):
+    """A sequence that remembers where its items stood."""
+
+    __slots__ = ("mark", "item_marks")
+
+
+@dataclass
+class Document:
+    """One YAML file: its data and the scalars YAML typed implicitly (for friendly errors)."""
+
+    path: str
+    data: Any
+    # path inside the data -> ("date" | "bool", the text as written)
+    implicit: dict[tuple, tuple[str, str]] = field(default_factory=dict)
+    has_modeline: bool = True
+
+
+def _mark(node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Converter:
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+        self.implicit: dict[tuple, tuple[str, str]] = {}
+        self.seen: set[int] = set()
+
+    def problem(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(self.path, mark[0], mark[1], ERROR, message))
+
+    def convert(self, node, where: tuple) -> Any:
+        if id(node) in self.seen:
+            # Aliases share the anchored node; refusing them also defuses "billion laughs".
+            self.problem(_mark(node), "YAML anchors and aliases (&name, *name) are not supported: write the value out")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, where)
+        if isinstance(node, yaml.SequenceNode):
+            out = MList(self.convert(item, where + (i,)) for i, item in enumerate(node.value))
+            out.mark = _mark(node)
+            out.item_marks = [_mark(item) for item in node.value]
+            return out
+        return self._scalar(node, where)
+
+    def _mapping(self, node, where: tuple) -> MDict:
+        out = MDict()
+        out.mark, out.key_marks, out.value_marks = _mark(node), {}, {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.problem(_mark(key_node), "YAML merge keys (<<) are not supported: write the fields out")
+                continue
+            key = self._scalar(key_node, where) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(_mark(key_node), "a key must be plain text")
+                continue
+            if key in out:
+                first = out.key_marks[key][0]
+                self.problem(_mark(key_node), f"duplicate key `{key}` (first at line {first}): YAML would keep only this one; remove one of them")
+                continue
+            out.key_marks[key] = _mark(key_node)
+            out.value_marks[key] = _mark(value_node)
+            out[key] = self.convert(value_node, where + (key,))
+        return out
+
+    def _scalar(self, node, where: tuple) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str" or not tag.startswith(_TAG):
+            return node.value
+        if tag == _TAG + "timestamp":
+            # Keep the text: a date field wants "2024-11-03", not a date object.
+            self.implicit[where] = ("date", node.value)
+            return node.value
+        if tag == _TAG + "bool":
+            if node.value.lower() in _YAML11_BOOLS:
+                self.implicit[where] = ("bool", node.value)
+            return _constructor.construct_yaml_bool(node)
+        if tag == _TAG + "int":
+            return _constructor.construct_yaml_int(node)
+        if tag == _TAG + "float":
+            return _constructor.construct_yaml_float(node)
+        if tag == _TAG + "null":
+            return None
+        self.problem(_mark(node), f"unsupported YAML type {tag.removeprefix(_TAG)!r}: write plain text")
+        return None
+
+
+def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. A file that cannot be parsed yields problems and no document."""
+    raw = (root / rel).read_bytes()
+    if len(raw) > MAX_YAML_BYTES:
+        mib = len(raw) / 1024 / 1024
+        return None, [Problem(rel, 1, 1, ERROR, f"file is {mib:.1f} MiB, over the {MAX_YAML_BYTES // 1024 // 1024} MiB limit: split the data or trim it")]
+    text, problem = decode_utf8(raw, rel)
+    if problem:
+        return None, [problem]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(rel, exc)]
+    except yaml.YAMLError as exc:
+        return None, [Problem(rel, 1, 1, ERROR, f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    if node is None:
+        key = DATA_FILES.get(rel, "claims")
+        return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
+    conv = _Converter(rel)
+    data = conv.convert(node, ())
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    doc = Document(rel, data, conv.implicit, first_line.startswith(MODELINE))
+    return doc, conv.problems
+
+
+def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
+    """Strict UTF-8; an initial byte-order mark is dropped (offsets count from after it)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        return "", Problem(rel, line, col, ERROR, f"not valid UTF-8 (byte 0x{byte:02X}): save the file as UTF-8")
+    return text.removeprefix("\ufeff"), None
+
+
+def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or "invalid YAML"
+    if exc.context:
+        what = f"{exc.context}, {what}"
+    if "\\t" in what or "'\\t'" in what or "tab" in what:
+        what += " (indent with spaces, not tabs)"
+    return Problem(rel, line, col, ERROR, f"YAML syntax: {what}")
+
+
+def locate(data: Any, where: tuple, *, key: bool = False) -> Mark:
+    """The line and column of the value at `where` (or of its key), else of its nearest parent."""
+    mark: Mark = getattr(data, "mark", (1, 1))
+    node = data
+    for i, step in enumerate(where):
+        last = i == len(where) - 1
+        if isinstance(node, MDict) and step in node:
+            mark = node.key_marks[step] if (key and last) else node.value_marks[step]
+            node = node[step]
+        elif isinstance(node, MList) and isinstance(step, int) and 0 <= step < len(node):
+            mark = node.item_marks[step]
+            node = node[step]
+        else:
+            break
+    return mark

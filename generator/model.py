@@ -1,0 +1,278 @@
+"""The dossier as frozen dataclasses, and the one place that knows their relations."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .quotes import Passage
+
+STANCES = ("supports", "conditional", "open", "skeptical", "opposes", "neutral")
+KINDS = ("direct-quote", "reported-speech", "paraphrase")
+PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def date_range(value: str) -> tuple[dt.date, dt.date]:
+    """The first and last day a `YYYY[-MM[-DD]]` date can mean. Raises ValueError if impossible."""
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = parts[1]
+    if len(parts) == 2:
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = dt.date(year, month, parts[2])
+    return day, day
+
+
+@dataclass(frozen=True)
+class Dating:
+    date: str | None
+    basis: str
+    reason: str | None = None
+
+    @property
+    def precision(self) -> str | None:
+        return PRECISION.get(len(self.date)) if self.date else None
+
+    @property
+    def sort_key(self) -> str:
+        # Unknown dates sort last; a month sorts before the days within it.
+        return self.date or "9999"
+
+    @property
+    def display(self) -> str:
+        if not self.date:
+            return "date unknown"
+        first, _ = date_range(self.date)
+        if self.precision == "year":
+            return str(first.year)
+        if self.precision == "month":
+            return f"{first:%B} {first.year}"
+        return f"{first.day} {first:%B} {first.year}"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str | None
+    basis: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    sha256: str
+    title: str
+    outlet: Attribution
+    published: Dating
+    language: str
+    text: str
+    url: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: str | None = None
+    until: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    affiliation: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    proposal: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    title: str
+    summary: str
+    related: tuple[Relation, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    number: int  # 1-based position in its claim
+    source: str
+    text: str
+    kind: str
+    language: str
+    passage: Passage
+    id: str | None = None
+    via: tuple[str, ...] = ()
+    translation_of: str | None = None
+    notes: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        # Sources never change (their sha256 is pinned), so offsets make a stable anchor.
+        return f"q-{self.passage.start}-{self.passage.end}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    actor: str
+    stances: tuple[tuple[str, str], ...]
+    said: Dating
+    summary: str
+    evidence: tuple[Evidence, ...]
+    added: str | None = None
+    see_also: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    notes: str | None = None
+
+    def translation_partner(self, ev: Evidence) -> Evidence | None:
+        for other in self.evidence:
+            if other is not ev and (other.id == ev.translation_of or (ev.id and other.translation_of == ev.id)):
+                return other
+        return None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a source's text, and the passages that cover it (none: plain text)."""
+
+    start: int
+    end: int
+    anchors: tuple[str, ...] = ()
+    opens: tuple[str, ...] = ()  # anchors whose passage starts here
+
+
+@dataclass(frozen=True)
+class Position:
+    """One point of an actor's stance history on a proposal."""
+
+    claim: Claim
+    stance: str
+    shift_from: str | None = None  # the previous, different stance, if this one changed it
+
+
+@dataclass(frozen=True)
+class Dossier:
+    sources: dict[str, Source]
+    actors: dict[str, Actor]
+    proposals: dict[str, Proposal]
+    claims: dict[str, Claim]
+    root_files: dict[str, str] = field(default_factory=dict)  # kind -> the YAML file that defines it
+
+    @cached_property
+    def chronology(self) -> tuple[Claim, ...]:
+        """All claims, oldest first; undated last; ties by id for a stable order."""
+        return tuple(sorted(self.claims.values(), key=lambda c: (c.said.sort_key, c.id)))
+
+    @cached_property
+    def claims_by_actor(self) -> dict[str, tuple[Claim, ...]]:
+        return _group(self.chronology, lambda c: [c.actor])
+
+    @cached_property
+    def claims_by_proposal(self) -> dict[str, tuple[Claim, ...]]:
+        return _group(self.chronology, lambda c: [p for p, _ in c.stances])
+
+    @cached_property
+    def citations_by_source(self) -> dict[str, tuple[tuple[Claim, Evidence], ...]]:
+        out: dict[str, list] = defaultdict(list)
+        for claim in self.chronology:
+            for ev in claim.evidence:
+                out[ev.source].append((claim, ev))
+        return {k: tuple(sorted(v, key=lambda ce: (ce[1].passage.start, ce[0].id))) for k, v in out.items()}
+
+    @cached_property
+    def history(self) -> dict[tuple[str, str], tuple[Position, ...]]:
+        """Stance over time per (actor, proposal), with shifts flagged."""
+        out: dict[tuple[str, str], list[Position]] = defaultdict(list)
+        for claim in self.chronology:
+            for proposal, stance in claim.stances:
+                points = out[(claim.actor, proposal)]
+                previous = points[-1].stance if points else None
+                shift = previous if previous is not None and previous != stance and claim.said.date else None
+                points.append(Position(claim, stance, shift))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def latest(self, actor: str, proposal: str) -> Position | None:
+        points = self.history.get((actor, proposal))
+        return points[-1] if points else None
+
+    def segments(self, source_id: str) -> tuple[Segment, ...]:
+        """The source's text cut at every passage boundary, for highlighting overlaps correctly."""
+        text = self.sources[source_id].text
+        spans = {(ev.passage.start, ev.passage.end, ev.anchor) for _, ev in self.citations_by_source.get(source_id, ())}
+        cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+        out = []
+        for a, b in zip(cuts, cuts[1:]):
+            covering = tuple(sorted(anchor for s, e, anchor in spans if s <= a and b <= e))
+            opens = tuple(sorted(anchor for s, _, anchor in spans if s == a))
+            out.append(Segment(a, b, covering, opens))
+        return tuple(out)
+
+
+def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:
+    out: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        for key in keys(claim):
+            out[key].append(claim)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def assemble(items: dict[str, list[dict]], texts: dict, passages: dict) -> Dossier:
+    """Build the model from validated data. `items` maps each top-level key to its list."""
+    sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
+    actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
+    proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
+    claims = {}
+    for index, d in enumerate(items.get("claims", [])):
+        evidence = tuple(
+            Evidence(
+                number=e + 1, source=ev["source"], text=ev["text"], kind=ev["kind"],
+                language=ev.get("language") or sources[ev["source"]].language,
+                passage=passages[(index, e)], id=ev.get("id"), via=tuple(ev.get("via", ())),
+                translation_of=ev.get("translation_of"), notes=ev.get("notes"),
+            )
+            for e, ev in enumerate(d["evidence"])
+        )
+        claims[d["id"]] = Claim(
+            id=d["id"], actor=d["actor"], stances=tuple(d["stances"].items()), said=_dating(d["said"]),
+            summary=d["summary"], evidence=evidence, added=d.get("added"),
+            see_also=tuple(d.get("see_also", ())), tags=tuple(d.get("tags", ())), notes=d.get("notes"),
+        )
+    return Dossier(sources, actors, proposals, claims)
+
+
+def _dating(d: dict) -> Dating:
+    return Dating(d.get("date"), d["basis"], d.get("reason"))
+
+
+def _source(d: dict, text: str) -> Source:
+    outlet = Attribution(d["outlet"].get("name"), d["outlet"]["basis"], d["outlet"].get("reason"))
+    return Source(d["id"], d["file"], d["sha256"], d["title"], outlet, _dating(d["published"]),
+                  d["language"], text, d.get("url"), d.get("notes"))
+
+
+def _actor(d: dict) -> Actor:
+    roles = tuple(Role(r["title"], r.get("from"), r.get("until"), tuple(r.get("sources", ()))) for r in d.get("roles", ()))
+    return Actor(d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())), roles, d.get("affiliation"), d.get("notes"))
+
+
+def _proposal(d: dict) -> Proposal:
+    related = tuple(Relation(r["proposal"], r["relation"]) for r in d.get("related", ()))
+    return Proposal(d["id"], d["title"], d["summary"], related, d.get("notes"))

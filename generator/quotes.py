@@ -1,0 +1,242 @@
+"""Prove evidence texts against their sources.
+
+Matching tolerates only the declared normalizations (NORMALIZATIONS); everything else, a changed
+letter, an invisible character, must match exactly. Offsets always refer to the stored text
+(after an optional byte-order mark), so a passage can be highlighted in the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+NORMALIZATIONS = (
+    "Unicode NFC",
+    "runs of white space (Unicode White_Space, so no-break spaces too) count as one space",
+    "curly quotes and apostrophes (‘ ’ ‚ ‛ “ ” „ ‟) count as straight ones (' \")",
+    "dash variants (‐ ‑ ‒ – — ― −) count as a hyphen (-)",
+    "an ellipsis character (…) counts as three dots (...)",
+)
+_TABLE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+})
+# Only what changes length needs a map entry; a single U+0020 is left alone (the common case).
+_CHANGES = re.compile(r"\s{2,}|[^\S ]|\u2026")
+_CONTEXT = 40  # characters of prefix/suffix kept around a passage
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalized text and the map back to the original's offsets."""
+
+    text: str
+    # Sorted breakpoints: (normalized offset, original offset, normalized length, original length)
+    # of every replaced piece; between pieces the two texts advance together.
+    pieces: tuple[tuple[int, int, int, int], ...]
+    starts: tuple[int, ...] = ()  # the pieces' normalized offsets, for bisect
+
+    def __post_init__(self):
+        object.__setattr__(self, "starts", tuple(p[0] for p in self.pieces))
+
+    def to_original_start(self, i: int) -> int:
+        k = bisect.bisect_right(self.starts, i) - 1
+        if k < 0:
+            return i
+        n, o, nl, ol = self.pieces[k]
+        return o if i < n + nl else o + ol + (i - n - nl)
+
+    def to_original_end(self, j: int) -> int:
+        """Map an exclusive end offset: the original end of the piece holding character j-1."""
+        if j == 0:
+            return 0
+        k = bisect.bisect_right(self.starts, j - 1) - 1
+        if k < 0:
+            return j
+        n, o, nl, ol = self.pieces[k]
+        return o + ol if j - 1 < n + nl else o + ol + (j - n - nl)
+
+
+def normalize(text: str) -> Normalized:
+    if not unicodedata.is_normalized("NFC", text):
+        return _normalize_slow(text)
+    translated = text.translate(_TABLE)  # one character for one: offsets unchanged
+    out, pieces, last, shift = [], [], 0, 0
+    for match in _CHANGES.finditer(translated):
+        start, end = match.span()
+        repl = "..." if match.group() == "\u2026" else " "
+        out.append(translated[last:start])
+        out.append(repl)
+        pieces.append((start + shift, start, len(repl), end - start))
+        shift += len(repl) - (end - start)
+        last = end
+    out.append(translated[last:])
+    return Normalized("".join(out), tuple(pieces))
+
+
+def _normalize_slow(text: str) -> Normalized:
+    """For text not in NFC: compose each starter with its combining marks, one unit at a time."""
+    out: list[str] = []
+    pieces = []
+    norm_len, i, size = 0, 0, len(text)
+    while i < size:
+        j = i + 1
+        if text[i].isspace():
+            while j < size and text[j].isspace():
+                j += 1
+            repl = " "
+        else:
+            while j < size and (unicodedata.combining(text[j]) or "\u1160" <= text[j] <= "\u11ff"):
+                j += 1
+            repl = unicodedata.normalize("NFC", text[i:j]).translate(_TABLE).replace("\u2026", "...")
+        if repl != text[i:j]:
+            pieces.append((norm_len, i, len(repl), j - i))
+        out.append(repl)
+        norm_len += len(repl)
+        i = j
+    return Normalized("".join(out), tuple(pieces))
+
+
+def normalize_needle(text: str) -> str:
+    return normalize(text).text.strip(" ")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's stored text, normalized once, with its line starts."""
+
+    text: str
+    norm: Normalized
+    line_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "SourceText":
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        return cls(text, normalize(text), tuple(starts))
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        return offset - self.line_starts[self.line_of(offset) - 1] + 1
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Where an evidence text stands in its source (TextPositionSelector + TextQuoteSelector)."""
+
+    start: int
+    end: int
+    line: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Miss:
+    """Why an evidence text could not be placed, ready to be told to the curator."""
+
+    message: str
+
+
+def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix: str | None = None) -> Passage | Miss:
+    needle = normalize_needle(text)
+    hay = source.norm.text
+    if not needle:
+        return Miss("evidence text is empty")
+    starts = _all_occurrences(hay, needle)
+    if not starts:
+        return Miss(_not_found(source, text, needle))
+    if prefix is not None:
+        want = normalize_needle(prefix)
+        starts = [s for s in starts if hay[:s].rstrip(" ").endswith(want)]
+        if not starts:
+            return Miss(f"no occurrence of the evidence text follows the `prefix` {_quote(prefix)}")
+    if occurrence is not None:
+        if occurrence > len(starts):
+            return Miss(f"`occurrence: {occurrence}` but the text occurs only {len(starts)} time(s){' after that prefix' if prefix else ''}")
+        starts = [starts[occurrence - 1]]
+    if len(starts) > 1:
+        lines = ", ".join(str(source.line_of(source.norm.to_original_start(s))) for s in starts)
+        return Miss(f"evidence text occurs {len(starts)} times (lines {lines}): add `occurrence: N` (1 = first) or a `prefix` of the words before it")
+    return _passage(source, starts[0], starts[0] + len(needle))
+
+
+def _all_occurrences(hay: str, needle: str) -> list[int]:
+    found, at = [], hay.find(needle)
+    while at != -1:
+        found.append(at)
+        at = hay.find(needle, at + 1)
+    return found
+
+
+def _passage(source: SourceText, nstart: int, nend: int) -> Passage:
+    start = source.norm.to_original_start(nstart)
+    end = source.norm.to_original_end(nend)
+    text = source.text
+    before = text[max(0, start - _CONTEXT):start]
+    after = text[end:end + _CONTEXT]
+    # Cut context at word boundaries so it reads as words, not fragments.
+    if start - _CONTEXT > 0 and " " in before:
+        before = before[before.index(" ") + 1:]
+    if end + _CONTEXT < len(text) and " " in after:
+        after = after[: after.rindex(" ")]
+    return Passage(start, end, source.line_of(start), text[start:end], before, after)
+
+
+def _not_found(source: SourceText, text: str, needle: str) -> str:
+    invisible = _invisible(text)
+    if invisible:
+        return f"evidence text contains the invisible character {invisible}, which the source does not have there: delete it"
+    hay = source.norm.text
+    best = fuzz.partial_ratio_alignment(needle, hay, processor=None)
+    if best is None or best.score < 40:
+        return "evidence text not found in the source, and nothing in it is close: check the `source` id"
+    lo, hi = _widen_to_words(hay, best.dest_start, best.dest_end)
+    start, end = source.norm.to_original_start(lo), source.norm.to_original_end(hi)
+    nearest = " ".join(source.text[start:end].split())
+    diff = _first_difference(needle, hay[lo:hi])
+    return (f"evidence text not found in the source; nearest passage (line {source.line_of(start)}, "
+            f"{best.score:.0f}% similar{diff}): {_quote(nearest)}")
+
+
+def _widen_to_words(hay: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo > 0 and not hay[lo - 1].isspace():
+        lo -= 1
+    while hi < len(hay) and not hay[hi].isspace():
+        hi += 1
+    return lo, hi
+
+
+def _first_difference(needle: str, found: str) -> str:
+    a, b = needle.split(), found.split()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        ours = " ".join(a[i1:i2]) or "(nothing)"
+        theirs = " ".join(b[j1:j2]) or "(nothing)"
+        return f"; yours has {_quote(_cut(ours, 40))} where the source has {_quote(_cut(theirs, 40))}"
+    return ""
+
+
+def _invisible(text: str) -> str | None:
+    for ch in text:
+        if unicodedata.category(ch) in ("Cf", "Cc") and not ch.isspace():
+            name = unicodedata.name(ch, "control character")
+            return f"U+{ord(ch):04X} {name}"
+    return None
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quote(text: str) -> str:
+    return '"' + _cut(" ".join(text.split()), 160) + '"'

@@ -1,0 +1,186 @@
+"""The JSON Schema: the one definition of the data format, and its checks.
+
+Each list item is validated with a compiled validator (fastjsonschema, fast); only an item that
+fails is validated again with jsonschema, which can list every error with its path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, Iterator
+
+import fastjsonschema
+import jsonschema
+
+from .diagnostics import ERROR, WARNING, Problem
+from .load import DATA_FILES, Document, locate
+
+SCHEMA_FILE = "schema/dossier.schema.json"
+# Keys whose values are `#/definitions/date`: there an unquoted YAML date is welcome.
+DATE_KEYS = frozenset({"date", "from", "until", "added"})
+_ITEM_DEFINITION = {"claims": "claim", "sources": "source", "actors": "actor", "proposals": "proposal"}
+
+
+@cache
+def schema() -> dict:
+    return json.loads(resources.files(__package__).joinpath(SCHEMA_FILE).read_text("utf-8"))
+
+
+def _item_schema(top_key: str) -> dict:
+    root = schema()
+    return {"$ref": f"#/definitions/{_ITEM_DEFINITION[top_key]}", "definitions": root["definitions"]}
+
+
+@cache
+def _fast(top_key: str):
+    return fastjsonschema.compile(_item_schema(top_key))
+
+
+@cache
+def _detailed(top_key: str) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(_item_schema(top_key))
+
+
+def check_document(doc: Document) -> tuple[list[Problem], set[int]]:
+    """Every schema problem of one file, each at the line of the offending node, and the
+    indexes of the list items that failed (later checks skip them)."""
+    key = DATA_FILES[doc.path]
+    problems = _check_top(doc, key)
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    bad: set[int] = set()
+    if isinstance(items, list):
+        fast = _fast(key)
+        for index, item in enumerate(items):
+            try:
+                fast(item)
+            except fastjsonschema.JsonSchemaException:
+                bad.add(index)
+                problems += _item_problems(doc, key, index, item)
+    problems += _implicit_problems(doc)
+    if not doc.has_modeline:
+        problems.append(Problem(doc.path, 1, 1, WARNING, f"first line should be the editor modeline `# yaml-language-server: $schema=.../generator/{SCHEMA_FILE}`"))
+    return problems, bad
+
+
+def _check_top(doc: Document, key: str) -> list[Problem]:
+    def at(where: tuple, message: str, on_key: bool = False) -> Problem:
+        line, col = locate(doc.data, where, key=on_key)
+        return Problem(doc.path, line, col, ERROR, message)
+
+    if not isinstance(doc.data, dict):
+        return [at((), f"the file must be a mapping with a `{key}:` list at the top, not {_describe(doc.data)}")]
+    problems = [at((other,), f"unknown top-level key `{other}`: this file holds only `{key}:`", True)
+                for other in doc.data if other != key]
+    if key not in doc.data:
+        problems.append(at((), f"missing the top-level `{key}:` list"))
+    elif not isinstance(doc.data[key], list):
+        problems.append(at((key,), f"`{key}` must be a list (items start with `- `), not {_describe(doc.data[key])}"))
+    return problems
+
+
+def _item_problems(doc: Document, key: str, index: int, item: Any) -> list[Problem]:
+    out = []
+    for error in _detailed(key).iter_errors(item):
+        where = (key, index) + tuple(error.absolute_path)
+        for rel, on_key, message in _messages(error, doc, where):
+            line, col = locate(doc.data, where + rel, key=on_key)
+            out.append(Problem(doc.path, line, col, ERROR, message))
+    return out
+
+
+def _messages(error: jsonschema.ValidationError, doc: Document, where: tuple) -> Iterator[tuple[tuple, bool, str]]:
+    """(extra path, point at the key?, message) for one jsonschema error."""
+    field = _field_name(where)
+    kind, value = error.validator, error.validator_value
+    custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            yield (extra,), True, _unknown_field(extra, allowed)
+    elif kind == "required" and not custom:
+        for name in value:
+            if name not in error.instance:
+                yield (), False, f"missing required field `{name}` in {_thing(where)}"
+    elif kind == "type":
+        yield (), False, _type_message(field, value, error.instance, doc.implicit.get(where))
+    elif kind == "enum":
+        yield (), False, _enum_message(field, value, error.instance)
+    elif custom:
+        shown = f" (found `{_short(error.instance)}`)" if isinstance(error.instance, str) else ""
+        yield (), False, f"`{field}` {custom}{shown}"
+    elif kind == "minItems":
+        yield (), False, f"`{field}` needs at least {value} item{'s' if value != 1 else ''}"
+    elif kind == "minProperties":
+        yield (), False, f"`{field}` needs at least one entry"
+    elif kind == "uniqueItems":
+        yield (), False, f"`{field}` lists the same item more than once"
+    elif kind == "minimum":
+        yield (), False, f"`{field}` must be {value} or more"
+    else:
+        yield (), False, f"`{field}`: {error.message}"
+
+
+def _implicit_problems(doc: Document) -> list[Problem]:
+    out = []
+    for where, (kind, text) in doc.implicit.items():
+        if kind == "date" and where and where[-1] not in DATE_KEYS:
+            line, col = locate(doc.data, where)
+            out.append(Problem(doc.path, line, col, ERROR, f"`{text}` is read by YAML as a date; put it in quotes (\"{text}\") if you mean text"))
+    return out
+
+
+def _field_name(where: tuple) -> str:
+    names = [step for step in where if isinstance(step, str)]
+    return names[-1] if names else "value"
+
+
+def _thing(where: tuple) -> str:
+    top = where[0] if where else ""
+    return {"claims": "claim", "sources": "source", "actors": "actor", "proposals": "proposal"}.get(top, "item") if len(where) <= 2 else f"`{_field_name(where)}`"
+
+
+def _unknown_field(extra: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+    hint = f"did you mean `{close[0]}`?" if close else "allowed: " + ", ".join(f"`{a}`" for a in allowed)
+    return f"unknown field `{extra}`: {hint}"
+
+
+_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping (`key: value` lines)",
+               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+
+
+def _type_message(field: str, expected: Any, instance: Any, implicit: tuple[str, str] | None) -> str:
+    want = _TYPE_WORDS.get(expected, str(expected))
+    if implicit and implicit[0] == "bool":
+        text = implicit[1]
+        return f"`{field}` must be {want}, but YAML reads `{text}` as a boolean: put it in quotes (\"{text}\")"
+    if instance is None:
+        return f"`{field}` is empty: give it {want}"
+    if expected == "string" and isinstance(instance, (bool, int, float)):
+        return f"`{field}` must be text, but YAML reads `{_short(instance)}` as a {type(instance).__name__}: put it in quotes"
+    return f"`{field}` must be {want}, not {_describe(instance)}"
+
+
+def _enum_message(field: str, allowed: list, instance: Any) -> str:
+    options = ", ".join(f"`{a}`" for a in allowed)
+    close = difflib.get_close_matches(str(instance), [str(a) for a in allowed], n=1, cutoff=0.6)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    return f"`{field}` must be one of {options} (found `{_short(instance)}`){hint}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return f"`{_short(value)}`"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

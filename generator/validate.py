@@ -1,0 +1,239 @@
+"""Cross-checks the schema cannot express: references, paths, hashes, dates, and the quotes.
+
+Runs on items that passed the schema; every problem is collected, none raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import quotes
+from .diagnostics import ERROR, WARNING, Problem
+from .load import SOURCES_DIR, Document, decode_utf8, locate
+from .model import date_range
+
+
+@dataclass
+class Checked:
+    """What validation learned that the model needs."""
+
+    texts: dict[str, quotes.SourceText] = field(default_factory=dict)  # source id -> stored text
+    passages: dict[tuple[int, int], quotes.Passage] = field(default_factory=dict)  # (claim, evidence) index
+
+
+@dataclass
+class _Item:
+    doc: Document
+    key: str
+    index: int
+    data: dict
+
+    def at(self, *where) -> tuple:
+        return (self.key, self.index) + where
+
+
+class Validator:
+    def __init__(self, root: Path, docs: dict[str, Document], bad: dict[str, set[int]], today: dt.date):
+        self.root, self.today = root, today
+        self.problems: list[Problem] = []
+        self.items: dict[str, list[_Item]] = {}
+        self.ids: dict[str, dict[str, _Item]] = {}
+        for doc in docs.values():
+            key = next(iter(doc.data)) if isinstance(doc.data, dict) and len(doc.data) == 1 else None
+            items = doc.data.get(key) if key else None
+            if not isinstance(items, list):
+                continue
+            all_items = [_Item(doc, key, i, d) for i, d in enumerate(items) if isinstance(d, dict)]
+            self.items[key] = [it for it in all_items if it.index not in bad.get(doc.path, set())]
+            self._index_ids(key, all_items)
+
+    def report(self, item: _Item, where: tuple, message: str, severity: str = ERROR, key: bool = False) -> None:
+        line, col = locate(item.doc.data, item.at(*where), key=key)
+        self.problems.append(Problem(item.doc.path, line, col, severity, message))
+
+    def run(self) -> Checked:
+        checked = Checked()
+        citing = self._citing_claims()
+        for item in self.items.get("sources", []):
+            self._check_source(item, citing.get(item.data["id"], []), checked)
+        for item in self.items.get("actors", []):
+            self._check_actor(item)
+        for item in self.items.get("proposals", []):
+            self._check_proposal(item)
+        for item in self.items.get("claims", []):
+            self._check_claim(item, checked)
+        self._check_unused()
+        return checked
+
+    # -- ids -------------------------------------------------------------------------------
+    def _index_ids(self, key: str, items: list[_Item]) -> None:
+        seen: dict[str, _Item] = {}
+        for item in items:
+            ident = item.data.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                first = locate(seen[ident].doc.data, seen[ident].at("id"))[0]
+                self.report(item, ("id",), f"duplicate id `{ident}` (first at line {first}): ids must be unique")
+                continue
+            seen[ident] = item
+        self.ids[key] = seen
+
+    def _exists(self, kind: str, ident: str) -> bool:
+        # A kind whose file did not load is not known: its absence is already reported there.
+        return kind not in self.ids or ident in self.ids[kind]
+
+    def _citing_claims(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for item in self.items.get("claims", []):
+            for ev in item.data["evidence"]:
+                if item.data["id"] not in out[ev["source"]]:
+                    out[ev["source"]].append(item.data["id"])
+        return out
+
+    # -- sources ---------------------------------------------------------------------------
+    def _check_source(self, item: _Item, citing: list[str], checked: Checked) -> None:
+        data = item.data
+        base = (self.root / SOURCES_DIR).resolve()
+        path = self.root / SOURCES_DIR / data["file"]
+        rel = f"{SOURCES_DIR}/{data['file']}"
+        affected = _affected(citing)
+        if not path.resolve().is_relative_to(base):
+            self.report(item, ("file",), f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there")
+            return
+        if not path.is_file():
+            self.report(item, ("file",), f"`{rel}` does not exist{affected}: add the file or correct `file`")
+            return
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != data["sha256"]:
+            self.report(item, ("sha256",), f"`{rel}` has sha256 {digest[:12]}…, not the recorded {data['sha256'][:12]}…: the text changed{affected}; sources are never edited: restore it or add the new text as a new source")
+            return
+        text, problem = decode_utf8(raw, rel)
+        if problem:
+            self.problems.append(problem)
+            return
+        checked.texts[data["id"]] = quotes.SourceText.of(text)
+        self._check_dating(item, ("published",), data["published"])
+
+    # -- actors and proposals ------------------------------------------------------------
+    def _check_actor(self, item: _Item) -> None:
+        for r, role in enumerate(item.data.get("roles", [])):
+            for key in ("from", "until"):
+                if key in role:
+                    self._check_date(item, ("roles", r, key), role[key], future_ok=key == "until")
+            if "from" in role and "until" in role and _safe_range(role["from"])[0] > _safe_range(role["until"])[1]:
+                self.report(item, ("roles", r, "until"), f"role ends ({role['until']}) before it begins ({role['from']})")
+            for s, source in enumerate(role.get("sources", [])):
+                if not self._exists("sources", source):
+                    self.report(item, ("roles", r, "sources", s), f"unknown source `{source}`: add it to content/sources.yaml or correct the id")
+
+    def _check_proposal(self, item: _Item) -> None:
+        for r, rel in enumerate(item.data.get("related", [])):
+            other = rel["proposal"]
+            if other == item.data["id"]:
+                self.report(item, ("related", r, "proposal"), "a proposal cannot be related to itself")
+            elif not self._exists("proposals", other):
+                self.report(item, ("related", r, "proposal"), f"unknown proposal `{other}`: add it to content/proposals.yaml or correct the id")
+
+    # -- claims ----------------------------------------------------------------------------
+    def _check_claim(self, item: _Item, checked: Checked) -> None:
+        data = item.data
+        if not self._exists("actors", data["actor"]):
+            self.report(item, ("actor",), f"unknown actor `{data['actor']}`: add it to content/actors.yaml or correct the id")
+        for proposal in data["stances"]:
+            if not self._exists("proposals", proposal):
+                self.report(item, ("stances", proposal), f"unknown proposal `{proposal}`: add it to content/proposals.yaml or correct the id", key=True)
+        for s, other in enumerate(data.get("see_also", [])):
+            if other == data["id"] or not self._exists("claims", other):
+                self.report(item, ("see_also", s), f"`see_also` names `{other}`, which is {'this claim' if other == data['id'] else 'not a claim id'}")
+        if "added" in data:
+            self._check_date(item, ("added",), data["added"])
+        said_ok = self._check_dating(item, ("said",), data["said"])
+        local_ids = self._check_evidence_ids(item)
+        for e, ev in enumerate(data["evidence"]):
+            self._check_evidence(item, e, ev, local_ids, said_ok, checked)
+
+    def _check_evidence_ids(self, item: _Item) -> set[str]:
+        ids: set[str] = set()
+        for e, ev in enumerate(item.data["evidence"]):
+            if "id" in ev:
+                if ev["id"] in ids:
+                    self.report(item, ("evidence", e, "id"), f"duplicate evidence id `{ev['id']}` in this claim")
+                ids.add(ev["id"])
+        return ids
+
+    def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Checked) -> None:
+        where = ("evidence", e)
+        if "translation_of" in ev and (ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")):
+            self.report(item, where + ("translation_of",), f"`translation_of` names `{ev['translation_of']}`, which is not the id of another evidence item of this claim")
+        source_id = ev["source"]
+        if not self._exists("sources", source_id):
+            self.report(item, where + ("source",), f"unknown source `{source_id}`: add it to content/sources.yaml or correct the id")
+            return
+        if said_ok:
+            self._check_said_before(item, source_id)
+        source = checked.texts.get(source_id)
+        if source is None:
+            return  # the source's own problem is reported there
+        found = quotes.find(source, ev["text"], occurrence=ev.get("occurrence"), prefix=ev.get("prefix"))
+        if isinstance(found, quotes.Miss):
+            self.report(item, where + ("text",), f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]")
+        else:
+            checked.passages[(item.index, e)] = found
+
+    def _check_said_before(self, item: _Item, source_id: str) -> None:
+        said = item.data["said"].get("date")
+        published = self.ids["sources"][source_id].data["published"].get("date")
+        if said and published and _safe_range(said)[0] > _safe_range(published)[1]:
+            self.report(item, ("said", "date"), f"said on {said}, after source `{source_id}` was published ({published}): correct the date or the source")
+
+    # -- dates -----------------------------------------------------------------------------
+    def _check_dating(self, item: _Item, where: tuple, dating: dict) -> bool:
+        if "date" not in dating:
+            return True
+        return self._check_date(item, where + ("date",), dating["date"])
+
+    def _check_date(self, item: _Item, where: tuple, value: str, future_ok: bool = False) -> bool:
+        try:
+            first, _ = date_range(value)
+        except ValueError:
+            self.report(item, where, f"`{value}` is not a date in the calendar")
+            return False
+        if first > self.today and not future_ok:
+            self.report(item, where, f"`{value}` is in the future")
+            return False
+        return True
+
+    # -- unused ----------------------------------------------------------------------------
+    def _check_unused(self) -> None:
+        if "claims" not in self.ids:
+            return
+        claims = self.items.get("claims", [])
+        used = {
+            "sources": {ev["source"] for it in claims for ev in it.data["evidence"]},
+            "actors": {it.data["actor"] for it in claims},
+            "proposals": {p for it in claims for p in it.data["stances"]},
+        }
+        for kind, noun in (("sources", "source"), ("actors", "actor"), ("proposals", "proposal")):
+            for ident, item in self.ids.get(kind, {}).items():
+                if ident not in used[kind]:
+                    self.report(item, ("id",), f"{noun} `{ident}` is not cited by any claim", WARNING)
+
+
+def _safe_range(value: str) -> tuple[dt.date, dt.date]:
+    try:
+        return date_range(value)
+    except ValueError:
+        return dt.date.min, dt.date.max
+
+
+def _affected(citing: list[str]) -> str:
+    if not citing:
+        return ""
+    names = ", ".join(citing[:8]) + (f" and {len(citing) - 8} more" if len(citing) > 8 else "")
+    return f" (cited by {len(citing)} claim{'s' if len(citing) != 1 else ''}: {names})"
