@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import json
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import schema
-from .diagnostics import ERROR, Problem, UsageError, sort_problems
-from .load import DATA_FILES, load_yaml
-from .model import Dossier, assemble
+from . import render, schema, write
+from .diagnostics import ERROR, ContentError, Problem, UsageError, sort_problems, summary_line
+from .load import DATA_FILES, PAGES_DIR, load_yaml
+from .model import Dossier, assemble, date_range
+from .mkdocs_hooks import MANIFEST
 from .validate import Validator
+
+GENERATED = ".dossier"  # git-ignored; never holds anything hand-written
+DOCS = f"{GENERATED}/docs"
+ASSETS = render.TEMPLATES / "assets"
+
+
+@dataclass(frozen=True)
+class Generated:
+    dossier: Dossier
+    problems: list[Problem]
+    pages: int
+    written: int
+    removed: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (f"{self.pages} pages ({self.written} rewritten, {self.removed} removed), "
+                f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources")
 
 
 def check(root: Path, today: dt.date | None = None) -> tuple[Dossier | None, list[Problem]]:
@@ -17,7 +40,7 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Dossier | None, lis
     if not (root / "claims.yaml").is_file() and not (root / "content").is_dir():
         raise UsageError(f"{root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)")
     problems: list[Problem] = []
-    docs, bad = {}, {}
+    docs = {}
     for rel, key in DATA_FILES.items():
         if not (root / rel).is_file():
             problems.append(Problem(rel, 1, 1, ERROR, f"file is missing: create it with a top-level `{key}:` list"))
@@ -25,13 +48,55 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Dossier | None, lis
         doc, found = load_yaml(root, rel)
         problems += found
         if doc is not None:
-            found, bad[rel] = schema.check_document(doc)
+            found = schema.check_document(doc)
             problems += found
             docs[rel] = doc
-    validator = Validator(root, docs, bad, today or dt.date.today())
+    validator = Validator(root, docs, today or dt.date.today())
     checked = validator.run()
     problems = sort_problems(problems + validator.problems)
     if any(p.severity == ERROR for p in problems):
         return None, problems
     items = {DATA_FILES[rel]: doc.data[DATA_FILES[rel]] for rel, doc in docs.items()}
     return assemble(items, checked.texts, checked.passages), problems
+
+
+def generate(root: Path) -> Generated:
+    """Check, then render every page and write the ones whose bytes changed."""
+    started = time.perf_counter()
+    dossier, problems = check(root)
+    if dossier is None:
+        raise ContentError(problems)
+    kinds = {kind: rel for rel, kind in DATA_FILES.items()}
+    pages = render.render_site(dossier, kinds)
+    files = {page.path: page.text.encode("utf-8") for page in pages}
+    edit_paths = {page.path: page.edit_path for page in pages}
+    for page in sorted((root / PAGES_DIR).glob("*.md")):
+        if page.name in files:
+            raise ContentError([Problem(f"{PAGES_DIR}/{page.name}", 1, 1, ERROR, f"`{page.name}` is a generated page's name: rename the file")])
+        files[page.name] = page.read_bytes()
+        edit_paths[page.name] = f"{PAGES_DIR}/{page.name}"
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            files[f"assets/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_bytes()
+    written, removed = write.sync_tree(root / DOCS, files)
+    manifest = json.dumps(edit_paths, indent=1, sort_keys=True).encode("utf-8")
+    write.write_if_changed(root / GENERATED / MANIFEST, manifest)
+    return Generated(dossier, problems, len(files), written, removed, time.perf_counter() - started)
+
+
+def build(root: Path, progress=lambda message: None) -> Generated:
+    """The whole pipeline: check, generate, MkDocs into DIR/site/ (swapped in on success)."""
+    from .publish import mkdocs_build
+
+    progress("checking and generating pages…")
+    generated = generate(root)
+    progress(f"generated {generated}; building the site with MkDocs…")
+    mkdocs_build(root, build_epoch(generated.dossier))
+    return generated
+
+
+def build_epoch(dossier: Dossier) -> int:
+    """The time stamped into the site: the day the newest claim was added (stable per input)."""
+    days = [date_range(c.added)[1] for c in dossier.claims.values() if c.added]
+    newest = max(days, default=dt.date(2000, 1, 1))
+    return calendar.timegm(newest.timetuple())

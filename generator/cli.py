@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from . import build
-from .diagnostics import BuildError, DossierError, UsageError, step_summary, summary_line
+from .diagnostics import BuildError, ContentError, DossierError, UsageError, step_summary, summary_line
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -90,15 +90,25 @@ def exit_code(problems: list, strict: bool) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import site  # imports MkDocs: only when building
-
-    return site.build_site(args.root.resolve(), report)
+    started = time.perf_counter()
+    try:
+        result = build.build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr))
+    except ContentError as exc:
+        report(exc.problems, "text")
+        print(f"dossier build: {summary_line(exc.problems)}; nothing was built, the previous site/ is kept", file=sys.stderr)
+        return EXIT_CONTENT
+    report(result.problems, "text")
+    took = time.perf_counter() - started
+    print(f"dossier build: {result} in {took:.1f}s → {args.root / 'site'}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from . import site
+    from .publish import mkdocs_serve
 
-    return site.serve(args.root.resolve(), args.dev_addr, report)
+    build.generate(args.root.resolve())
+    mkdocs_serve(args.root.resolve(), args.dev_addr)
+    return EXIT_OK
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}

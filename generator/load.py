@@ -102,8 +102,8 @@ class _Converter:
                 self.problem(_mark(key_node), "a key must be plain text")
                 continue
             if key in out:
-                first = out.key_marks[key][0]
-                self.problem(_mark(key_node), f"duplicate key `{key}` (first at line {first}): YAML would keep only this one; remove one of them")
+                line, col = out.key_marks[key]
+                self.problem(_mark(key_node), f"duplicate key `{key}` (first at line {line}, column {col}): YAML would keep only this one; remove one of them")
                 continue
             out.key_marks[key] = _mark(key_node)
             out.value_marks[key] = _mark(value_node)

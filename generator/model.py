@@ -13,6 +13,15 @@ from .quotes import Passage
 STANCES = ("supports", "conditional", "open", "skeptical", "opposes", "neutral")
 KINDS = ("direct-quote", "reported-speech", "paraphrase")
 PRECISION = {4: "year", 7: "month", 10: "day"}
+# relation -> (words from the proposal that declares it, words from the other side)
+RELATION_WORDS = {
+    "variant-of": ("A variant of", "Has a variant:"),
+    "part-of": ("Part of", "Includes"),
+    "alternative-to": ("An alternative to", "An alternative to"),
+    "conflicts-with": ("Conflicts with", "Conflicts with"),
+    "precondition-for": ("A precondition for", "Has as a precondition:"),
+    "related-to": ("Related to", "Related to"),
+}
 
 
 def date_range(value: str) -> tuple[dt.date, dt.date]:
@@ -157,6 +166,17 @@ class Segment:
     end: int
     anchors: tuple[str, ...] = ()
     opens: tuple[str, ...] = ()  # anchors whose passage starts here
+    closes: tuple[str, ...] = ()  # anchors whose passage ends here
+
+
+@dataclass(frozen=True)
+class CitedPassage:
+    """A highlighted passage of a source and every claim that cites it."""
+
+    number: int
+    line: int
+    exact: str
+    citations: tuple  # (Claim, Evidence) pairs
 
 
 @dataclass(frozen=True)
@@ -222,8 +242,63 @@ class Dossier:
         for a, b in zip(cuts, cuts[1:]):
             covering = tuple(sorted(anchor for s, e, anchor in spans if s <= a and b <= e))
             opens = tuple(sorted(anchor for s, _, anchor in spans if s == a))
-            out.append(Segment(a, b, covering, opens))
+            closes = tuple(sorted(anchor for _, e, anchor in spans if e == b))
+            out.append(Segment(a, b, covering, opens, closes))
         return tuple(out)
+
+    def passages(self, source_id: str) -> dict[str, CitedPassage]:
+        """Cited passages of a source in text order, numbered from 1."""
+        grouped: dict[str, list] = {}
+        for claim, ev in self.citations_by_source.get(source_id, ()):
+            grouped.setdefault(ev.anchor, []).append((claim, ev))
+        return {
+            anchor: CitedPassage(n, pairs[0][1].passage.line, pairs[0][1].passage.exact, tuple(pairs))
+            for n, (anchor, pairs) in enumerate(grouped.items(), start=1)
+        }
+
+    def position(self, claim: Claim, proposal: str) -> Position | None:
+        for point in self.history.get((claim.actor, proposal), ()):
+            if point.claim is claim:
+                return point
+        return None
+
+    def has_shift(self, actor: str, proposal: str) -> bool:
+        return any(p.shift_from for p in self.history.get((actor, proposal), ()))
+
+    def proposals_of(self, actor: str) -> list[str]:
+        return [p for p in self.proposals if (actor, p) in self.history]
+
+    def actors_on(self, proposal: str) -> list[str]:
+        return [a for a in self.actors if (a, proposal) in self.history]
+
+    @staticmethod
+    def claim_anchor(claim: Claim, proposal: str) -> str:
+        # A claim on several proposals appears once per proposal on its actor's page;
+        # the first appearance holds the claim's own anchor.
+        return f"claim-{claim.id}" if claim.stances[0][0] == proposal else f"claim-{claim.id}--{proposal}"
+
+    def latest_claims(self, count: int) -> list[Claim]:
+        dated = [c for c in reversed(self.chronology) if c.said.date]
+        return dated[:count]
+
+    def related(self, proposal: str) -> list[tuple[str, Proposal]]:
+        """Relations from and to a proposal, in words, each other proposal once."""
+        out: dict[str, str] = {}
+        for rel in self.proposals[proposal].related:
+            out.setdefault(rel.proposal, RELATION_WORDS[rel.relation][0])
+        for other in self.proposals.values():
+            for rel in other.related:
+                if rel.proposal == proposal:
+                    out.setdefault(other.id, RELATION_WORDS[rel.relation][1])
+        return [(words, self.proposals[pid]) for pid, words in out.items()]
+
+    def timeline(self) -> list[tuple[str, list[Claim]]]:
+        """Claims grouped by year, oldest first; undated ones last."""
+        groups: dict[str, list[Claim]] = {}
+        for claim in self.chronology:
+            label = claim.said.date[:4] if claim.said.date else "Date unknown"
+            groups.setdefault(label, []).append(claim)
+        return list(groups.items())
 
 
 def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:

@@ -29,6 +29,7 @@ _TABLE = str.maketrans({
 })
 # Only what changes length needs a map entry; a single U+0020 is left alone (the common case).
 _CHANGES = re.compile(r"\s{2,}|[^\S ]|\u2026")
+_PUNCT = "\"'.,;:!?()[]-"
 _CONTEXT = 40  # characters of prefix/suffix kept around a passage
 
 
@@ -199,7 +200,7 @@ def _not_found(source: SourceText, text: str, needle: str) -> str:
     best = fuzz.partial_ratio_alignment(needle, hay, processor=None)
     if best is None or best.score < 40:
         return "evidence text not found in the source, and nothing in it is close: check the `source` id"
-    lo, hi = _widen_to_words(hay, best.dest_start, best.dest_end)
+    lo, hi = _refine(hay, needle, best.dest_start, best.dest_end)
     start, end = source.norm.to_original_start(lo), source.norm.to_original_end(hi)
     nearest = " ".join(source.text[start:end].split())
     diff = _first_difference(needle, hay[lo:hi])
@@ -207,11 +208,25 @@ def _not_found(source: SourceText, text: str, needle: str) -> str:
             f"{best.score:.0f}% similar{diff}): {_quote(nearest)}")
 
 
-def _widen_to_words(hay: str, lo: int, hi: int) -> tuple[int, int]:
-    while lo > 0 and not hay[lo - 1].isspace():
-        lo -= 1
-    while hi < len(hay) and not hay[hi].isspace():
-        hi += 1
+def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
+    """Turn rapidfuzz's character window (as long as the needle) into the run of whole words
+    that best matches the needle's words, so the hint is the passage the curator meant."""
+    slack = max(12, len(needle) // 4)
+    start = max(0, lo - slack)
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", hay[start:hi + slack])]
+    wanted = needle.split()
+    bare = [w.strip(_PUNCT) for w in wanted], [w.strip(_PUNCT) for _, _, w in words]
+    blocks = [b for b in difflib.SequenceMatcher(a=bare[0], b=bare[1], autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return lo, hi
+    first = max(0, blocks[0].b - blocks[0].a)  # needle words before the first match: take as many
+    last = min(len(words) - 1, blocks[-1].b + blocks[-1].size - 1 + (len(wanted) - blocks[-1].a - blocks[-1].size))
+    lo, hi = words[first][0], words[last][1]
+    # Leave out the punctuation around the passage that the needle does not have (quote marks).
+    while lo < hi - 1 and not hay[lo].isalnum() and hay[lo] != needle[0]:
+        lo += 1
+    while hi > lo + 1 and not hay[hi - 1].isalnum() and hay[hi - 1] != needle[-1]:
+        hi -= 1
     return lo, hi
 
 

@@ -44,25 +44,22 @@ def _detailed(top_key: str) -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(_item_schema(top_key))
 
 
-def check_document(doc: Document) -> tuple[list[Problem], set[int]]:
-    """Every schema problem of one file, each at the line of the offending node, and the
-    indexes of the list items that failed (later checks skip them)."""
+def check_document(doc: Document) -> list[Problem]:
+    """Every schema problem of one file, each at the line of the offending node."""
     key = DATA_FILES[doc.path]
     problems = _check_top(doc, key)
     items = doc.data.get(key) if isinstance(doc.data, dict) else None
-    bad: set[int] = set()
     if isinstance(items, list):
         fast = _fast(key)
         for index, item in enumerate(items):
             try:
                 fast(item)
             except fastjsonschema.JsonSchemaException:
-                bad.add(index)
                 problems += _item_problems(doc, key, index, item)
     problems += _implicit_problems(doc)
     if not doc.has_modeline:
         problems.append(Problem(doc.path, 1, 1, WARNING, f"first line should be the editor modeline `# yaml-language-server: $schema=.../generator/{SCHEMA_FILE}`"))
-    return problems, bad
+    return problems
 
 
 def _check_top(doc: Document, key: str) -> list[Problem]:

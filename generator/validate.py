@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ class _Item:
 
 
 class Validator:
-    def __init__(self, root: Path, docs: dict[str, Document], bad: dict[str, set[int]], today: dt.date):
+    def __init__(self, root: Path, docs: dict[str, Document], today: dt.date):
         self.root, self.today = root, today
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
@@ -47,9 +48,10 @@ class Validator:
             items = doc.data.get(key) if key else None
             if not isinstance(items, list):
                 continue
-            all_items = [_Item(doc, key, i, d) for i, d in enumerate(items) if isinstance(d, dict)]
-            self.items[key] = [it for it in all_items if it.index not in bad.get(doc.path, set())]
-            self._index_ids(key, all_items)
+            # Items that failed the schema are checked too, as far as their shape allows,
+            # so that one run reports every problem.
+            self.items[key] = [_Item(doc, key, i, d) for i, d in enumerate(items) if isinstance(d, dict)]
+            self._index_ids(key, self.items[key])
 
     def report(self, item: _Item, where: tuple, message: str, severity: str = ERROR, key: bool = False) -> None:
         line, col = locate(item.doc.data, item.at(*where), key=key)
@@ -90,18 +92,23 @@ class Validator:
     def _citing_claims(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for item in self.items.get("claims", []):
-            for ev in item.data["evidence"]:
-                if item.data["id"] not in out[ev["source"]]:
-                    out[ev["source"]].append(item.data["id"])
+            for ev in _evidence(item.data):
+                source, claim = _s(ev.get("source")), _s(item.data.get("id"))
+                if source and claim and claim not in out[source]:
+                    out[source].append(claim)
         return out
 
     # -- sources ---------------------------------------------------------------------------
     def _check_source(self, item: _Item, citing: list[str], checked: Checked) -> None:
         data = item.data
+        if not (_s(data.get("id")) and _s(data.get("file")) and _s(data.get("sha256"))):
+            return  # the schema has said what is missing
         base = (self.root / SOURCES_DIR).resolve()
         path = self.root / SOURCES_DIR / data["file"]
         rel = f"{SOURCES_DIR}/{data['file']}"
         affected = _affected(citing)
+        if data["file"].startswith("/") or ".." in data["file"].split("/"):
+            return  # the schema pattern reports it
         if not path.resolve().is_relative_to(base):
             self.report(item, ("file",), f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there")
             return
@@ -118,24 +125,25 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
-        self._check_dating(item, ("published",), data["published"])
+        self._check_dating(item, ("published",), data.get("published"))
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:
-        for r, role in enumerate(item.data.get("roles", [])):
-            for key in ("from", "until"):
-                if key in role:
-                    self._check_date(item, ("roles", r, key), role[key], future_ok=key == "until")
-            if "from" in role and "until" in role and _safe_range(role["from"])[0] > _safe_range(role["until"])[1]:
+        for r, role in enumerate(_list(item.data.get("roles"))):
+            role = _dict(role)
+            ok = [self._check_date(item, ("roles", r, key), role.get(key), future_ok=key == "until") for key in ("from", "until")]
+            if all(ok) and _s(role.get("from")) and _s(role.get("until")) and date_range(role["from"])[0] > date_range(role["until"])[1]:
                 self.report(item, ("roles", r, "until"), f"role ends ({role['until']}) before it begins ({role['from']})")
-            for s, source in enumerate(role.get("sources", [])):
-                if not self._exists("sources", source):
+            for s, source in enumerate(_list(role.get("sources"))):
+                if _s(source) and not self._exists("sources", source):
                     self.report(item, ("roles", r, "sources", s), f"unknown source `{source}`: add it to content/sources.yaml or correct the id")
 
     def _check_proposal(self, item: _Item) -> None:
-        for r, rel in enumerate(item.data.get("related", [])):
-            other = rel["proposal"]
-            if other == item.data["id"]:
+        for r, rel in enumerate(_list(item.data.get("related"))):
+            other = _s(_dict(rel).get("proposal"))
+            if other is None:
+                continue
+            if other == item.data.get("id"):
                 self.report(item, ("related", r, "proposal"), "a proposal cannot be related to itself")
             elif not self._exists("proposals", other):
                 self.report(item, ("related", r, "proposal"), f"unknown proposal `{other}`: add it to content/proposals.yaml or correct the id")
@@ -143,25 +151,26 @@ class Validator:
     # -- claims ----------------------------------------------------------------------------
     def _check_claim(self, item: _Item, checked: Checked) -> None:
         data = item.data
-        if not self._exists("actors", data["actor"]):
-            self.report(item, ("actor",), f"unknown actor `{data['actor']}`: add it to content/actors.yaml or correct the id")
-        for proposal in data["stances"]:
-            if not self._exists("proposals", proposal):
+        actor = _s(data.get("actor"))
+        if actor and not self._exists("actors", actor):
+            self.report(item, ("actor",), f"unknown actor `{actor}`: add it to content/actors.yaml or correct the id")
+        for proposal in _dict(data.get("stances")):
+            if _s(proposal) and not self._exists("proposals", proposal):
                 self.report(item, ("stances", proposal), f"unknown proposal `{proposal}`: add it to content/proposals.yaml or correct the id", key=True)
-        for s, other in enumerate(data.get("see_also", [])):
-            if other == data["id"] or not self._exists("claims", other):
-                self.report(item, ("see_also", s), f"`see_also` names `{other}`, which is {'this claim' if other == data['id'] else 'not a claim id'}")
-        if "added" in data:
-            self._check_date(item, ("added",), data["added"])
-        said_ok = self._check_dating(item, ("said",), data["said"])
+        for s, other in enumerate(_list(data.get("see_also"))):
+            if _s(other) and (other == data.get("id") or not self._exists("claims", other)):
+                self.report(item, ("see_also", s), f"`see_also` names `{other}`, which is {'this claim' if other == data.get('id') else 'not a claim id'}")
+        self._check_date(item, ("added",), data.get("added"))
+        said_ok = self._check_dating(item, ("said",), data.get("said"))
         local_ids = self._check_evidence_ids(item)
-        for e, ev in enumerate(data["evidence"]):
-            self._check_evidence(item, e, ev, local_ids, said_ok, checked)
+        for e, ev in enumerate(_list(data.get("evidence"))):
+            if isinstance(ev, dict):
+                self._check_evidence(item, e, ev, local_ids, said_ok, checked)
 
     def _check_evidence_ids(self, item: _Item) -> set[str]:
         ids: set[str] = set()
-        for e, ev in enumerate(item.data["evidence"]):
-            if "id" in ev:
+        for e, ev in enumerate(_evidence(item.data)):
+            if _s(ev.get("id")):
                 if ev["id"] in ids:
                     self.report(item, ("evidence", e, "id"), f"duplicate evidence id `{ev['id']}` in this claim")
                 ids.add(ev["id"])
@@ -169,36 +178,42 @@ class Validator:
 
     def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Checked) -> None:
         where = ("evidence", e)
-        if "translation_of" in ev and (ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")):
+        if _s(ev.get("translation_of")) and (ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")):
             self.report(item, where + ("translation_of",), f"`translation_of` names `{ev['translation_of']}`, which is not the id of another evidence item of this claim")
-        source_id = ev["source"]
+        source_id = _s(ev.get("source"))
+        if source_id is None:
+            return
         if not self._exists("sources", source_id):
             self.report(item, where + ("source",), f"unknown source `{source_id}`: add it to content/sources.yaml or correct the id")
             return
         if said_ok:
             self._check_said_before(item, source_id)
         source = checked.texts.get(source_id)
-        if source is None:
-            return  # the source's own problem is reported there
-        found = quotes.find(source, ev["text"], occurrence=ev.get("occurrence"), prefix=ev.get("prefix"))
+        occurrence, prefix = ev.get("occurrence"), _s(ev.get("prefix"))
+        if source is None or not _s(ev.get("text")) or not (occurrence is None or _positive_int(occurrence)):
+            return  # the source's own problem, or the schema's, is reported there
+        found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
         if isinstance(found, quotes.Miss):
             self.report(item, where + ("text",), f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]")
         else:
             checked.passages[(item.index, e)] = found
 
     def _check_said_before(self, item: _Item, source_id: str) -> None:
-        said = item.data["said"].get("date")
-        published = self.ids["sources"][source_id].data["published"].get("date")
-        if said and published and _safe_range(said)[0] > _safe_range(published)[1]:
+        said = _s(_dict(item.data.get("said")).get("date"))
+        published = _s(_dict(self.ids["sources"][source_id].data.get("published")).get("date"))
+        if said and published and _DATE.match(published) and _safe_range(said)[0] > _safe_range(published)[1]:
             self.report(item, ("said", "date"), f"said on {said}, after source `{source_id}` was published ({published}): correct the date or the source")
 
     # -- dates -----------------------------------------------------------------------------
-    def _check_dating(self, item: _Item, where: tuple, dating: dict) -> bool:
-        if "date" not in dating:
-            return True
-        return self._check_date(item, where + ("date",), dating["date"])
+    def _check_dating(self, item: _Item, where: tuple, dating) -> bool:
+        return self._check_date(item, where + ("date",), _dict(dating).get("date"))
 
-    def _check_date(self, item: _Item, where: tuple, value: str, future_ok: bool = False) -> bool:
+    def _check_date(self, item: _Item, where: tuple, value, future_ok: bool = False) -> bool:
+        """True when the value is absent or a real date not in the future."""
+        if value is None:
+            return True
+        if not isinstance(value, str) or not _DATE.match(value):
+            return False  # the schema reports the form
         try:
             first, _ = date_range(value)
         except ValueError:
@@ -213,16 +228,39 @@ class Validator:
     def _check_unused(self) -> None:
         if "claims" not in self.ids:
             return
-        claims = self.items.get("claims", [])
+        claims = [it.data for it in self.items.get("claims", [])]
         used = {
-            "sources": {ev["source"] for it in claims for ev in it.data["evidence"]},
-            "actors": {it.data["actor"] for it in claims},
-            "proposals": {p for it in claims for p in it.data["stances"]},
+            "sources": {ev.get("source") for c in claims for ev in _evidence(c)},
+            "actors": {c.get("actor") for c in claims},
+            "proposals": {p for c in claims for p in _dict(c.get("stances"))},
         }
         for kind, noun in (("sources", "source"), ("actors", "actor"), ("proposals", "proposal")):
             for ident, item in self.ids.get(kind, {}).items():
                 if ident not in used[kind]:
                     self.report(item, ("id",), f"{noun} `{ident}` is not cited by any claim", WARNING)
+
+
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+
+def _s(value):
+    return value if isinstance(value, str) else None
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _evidence(claim: dict) -> list[dict]:
+    return [ev for ev in _list(claim.get("evidence")) if isinstance(ev, dict)]
+
+
+def _positive_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _safe_range(value: str) -> tuple[dt.date, dt.date]:

@@ -1,0 +1,112 @@
+"""Render the model into Markdown pages with the Jinja templates in site_templates/.
+
+Escaping (see the design notes): page bodies are HTML blocks escaped by Jinja's autoescape;
+Markdown contexts (headings) use the `md` filter, which turns every character Markdown or HTML
+could act on into a numeric entity; front-matter titles are HTML-escaped once, because Material
+prints `page.meta.title` raw in <title>, the header and the nav.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .model import KINDS, STANCES, Dossier
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+# Everything Markdown (and its extensions: tables, attr_list, admonitions, emoji) or HTML
+# could read as syntax.
+_MD_ACTIVE = frozenset("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/")
+STANCE_LABELS = {
+    "supports": "supports", "conditional": "supports with conditions", "open": "open to",
+    "skeptical": "skeptical of", "opposes": "opposes", "neutral": "neutral on",
+}
+KIND_LABELS = {"direct-quote": "Direct quote", "reported-speech": "Reported speech", "paraphrase": "Paraphrase"}
+assert set(STANCE_LABELS) == set(STANCES) and set(KIND_LABELS) == set(KINDS)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # inside the docs folder, e.g. "actors/volodymyr-zelenskyy.md"
+    text: str
+    edit_path: str | None  # the file a curator edits to change this page
+
+
+def md(text: str) -> Markup:
+    """Inline Markdown that shows exactly `text`: one line, every active character an entity."""
+    flat = " ".join(str(text).split())
+    return Markup("".join(f"&#{ord(c)};" if c in _MD_ACTIVE else c for c in flat))
+
+
+def front_matter_title(text: str) -> Markup:
+    # JSON is YAML; ASCII-only so no line separator can end the scalar early.
+    return Markup(json.dumps(html.escape(" ".join(str(text).split()), quote=True), ensure_ascii=True))
+
+
+def oneline(text: str | None) -> str:
+    return " ".join(str(text or "").split())
+
+
+def verbatim(text: str) -> Markup:
+    """Stored text for a white-space: pre-wrap block: escaped, line ends as entities so the
+    Markdown around it sees one line (a blank line would end the HTML block)."""
+    escaped = html.escape(text.replace("\r", ""), quote=True)  # CRLF shows as LF
+    return Markup(escaped.replace("\n", "&#10;"))
+
+
+def paragraphs(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [" ".join(block.split()) for block in str(text).split("\n\n") if block.strip()]
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES / "pages")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, fm_title=front_matter_title, paragraphs=paragraphs, oneline=oneline, verbatim=verbatim,
+                       stance_label=STANCE_LABELS.__getitem__, kind_label=KIND_LABELS.__getitem__)
+    env.globals.update(url=_url, STANCES=STANCES, STANCE_LABELS=STANCE_LABELS)
+    return env
+
+
+@jinja2.pass_context
+def _url(context, target: str, anchor: str | None = None) -> str:
+    """A link from the page being rendered to `target` (a docs path such as `actors/x.md`)."""
+    here = posixpath.dirname(context["page_path"])
+    html_target = target[:-3] + ".html" if target.endswith(".md") else target
+    rel = posixpath.relpath(html_target, here or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def render_site(dossier: Dossier, files: dict[str, str]) -> list[Page]:
+    """Every generated page. `files` names the YAML file behind each kind of data."""
+    env = environment()
+
+    def page(path: str, template: str, edit: str, **context) -> Page:
+        text = env.get_template(template).render(d=dossier, page_path=path, **context)
+        return Page(path, text, edit)
+
+    pages = [
+        page("index.md", "home.md.j2", files["claims"]),
+        page("timeline.md", "timeline.md.j2", files["claims"]),
+        page("grid.md", "grid.md.j2", files["claims"]),
+        page("actors/index.md", "actors.md.j2", files["actors"]),
+        page("proposals/index.md", "proposals.md.j2", files["proposals"]),
+        page("sources/index.md", "sources.md.j2", files["sources"]),
+    ]
+    pages += [page(f"actors/{a.id}.md", "actor.md.j2", files["actors"], actor=a) for a in dossier.actors.values()]
+    pages += [page(f"proposals/{p.id}.md", "proposal.md.j2", files["proposals"], proposal=p) for p in dossier.proposals.values()]
+    pages += [page(f"sources/{s.id}.md", "source.md.j2", files["sources"], source=s) for s in dossier.sources.values()]
+    return pages
