@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve golden clean
+.PHONY: site test check serve golden docs clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 site: $(STAMP)
 	$(BIN)/dossier build
+	$(BIN)/dossier linkcheck
 
 check: $(STAMP)
 	$(BIN)/dossier check --strict
@@ -25,6 +26,8 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/dossier check --strict
+	$(BIN)/dossier build
+	$(BIN)/dossier linkcheck
 
 # Rewrite the golden files under tests/golden/ from the current templates.
 golden: $(STAMP)
@@ -32,3 +35,7 @@ golden: $(STAMP)
 
 clean:
 	rm -rf site .dossier $(VENV)
+
+# Regenerate FORMAT.md from the JSON Schema.
+docs: $(STAMP)
+	$(BIN)/python -m generator.formatdoc > FORMAT.md

@@ -26,12 +26,12 @@ class Generated:
     dossier: Dossier
     problems: list[Problem]
     pages: int
-    written: int
+    written: tuple[str, ...]  # files rewritten because their bytes changed
     removed: int
     seconds: float
 
     def __str__(self) -> str:
-        return (f"{self.pages} pages ({self.written} rewritten, {self.removed} removed), "
+        return (f"{self.pages} pages ({len(self.written)} files rewritten, {self.removed} removed), "
                 f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources")
 
 
@@ -81,7 +81,8 @@ def generate(root: Path) -> Generated:
     written, removed = write.sync_tree(root / DOCS, files)
     manifest = json.dumps(edit_paths, indent=1, sort_keys=True).encode("utf-8")
     write.write_if_changed(root / GENERATED / MANIFEST, manifest)
-    return Generated(dossier, problems, len(files), written, removed, time.perf_counter() - started)
+    pages = sum(1 for rel in files if rel.endswith(".md"))
+    return Generated(dossier, problems, pages, tuple(written), removed, time.perf_counter() - started)
 
 
 def build(root: Path, progress=lambda message: None) -> Generated:

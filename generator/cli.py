@@ -35,6 +35,9 @@ def parser() -> argparse.ArgumentParser:
     site = sub.add_parser("build", help="check, generate the pages and build the site into DIR/site/")
     root_option(site)
 
+    links = sub.add_parser("linkcheck", help="check every local link and #anchor of the built site (offline)")
+    root_option(links)
+
     serve = sub.add_parser("serve", help="live preview: regenerate on every change and serve the site")
     root_option(serve)
     serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
@@ -111,4 +114,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    from .linkcheck import check_site
+
+    site = args.root.resolve() / "site"
+    if not (site / "index.html").is_file():
+        raise UsageError(f"{site} holds no built site: run `dossier build` first")
+    checked, broken = check_site(site)
+    for link in broken:
+        print(f"site/{link}")
+    print(f"dossier linkcheck: {checked} local links checked, {len(broken)} broken", file=sys.stderr)
+    return EXIT_CONTENT if broken else EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve}

@@ -229,9 +229,17 @@ class Dossier:
                 points.append(Position(claim, stance, shift))
         return {k: tuple(v) for k, v in out.items()}
 
-    def latest(self, actor: str, proposal: str) -> Position | None:
-        points = self.history.get((actor, proposal))
-        return points[-1] if points else None
+    def current(self, actor: str, proposal: str) -> tuple[Position, ...]:
+        """The latest dated position; with no dated claim, one position per distinct stance
+        (undated claims have no order, so none of them can be called the latest)."""
+        points = self.history.get((actor, proposal), ())
+        dated = [p for p in points if p.claim.said.date]
+        if dated:
+            return (dated[-1],)
+        distinct: dict[str, Position] = {}
+        for point in points:
+            distinct.setdefault(point.stance, point)
+        return tuple(distinct.values())
 
     def segments(self, source_id: str) -> tuple[Segment, ...]:
         """The source's text cut at every passage boundary, for highlighting overlaps correctly."""

@@ -7,14 +7,14 @@ import shutil
 from pathlib import Path
 
 
-def sync_tree(dest: Path, files: dict[str, bytes]) -> tuple[int, int]:
+def sync_tree(dest: Path, files: dict[str, bytes]) -> tuple[list[str], int]:
     """Make `dest` hold exactly `files` (relative POSIX paths → bytes).
 
     A file is written only when its bytes differ, so `mkdocs serve` sees only real changes;
-    each write goes through a temporary file and a rename. Returns (written, removed).
+    each write goes through a temporary file and a rename. Returns (paths written, removed).
     """
     dest.mkdir(parents=True, exist_ok=True)
-    written = sum(write_if_changed(dest / rel, data) for rel, data in sorted(files.items()))
+    written = [rel for rel, data in sorted(files.items()) if write_if_changed(dest / rel, data)]
     removed = 0
     for path in sorted(dest.rglob("*"), key=lambda p: len(p.parts), reverse=True):
         rel = path.relative_to(dest).as_posix()

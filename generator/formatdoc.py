@@ -1,0 +1,74 @@
+"""The data-format reference (FORMAT.md), generated from the JSON Schema.
+
+`python -m generator.formatdoc > FORMAT.md` (or `make docs`); a test fails when FORMAT.md
+is not what the schema gives, so the schema stays the one source of truth.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+from .render import TEMPLATES
+from .schema import schema
+
+# The order sections appear in, and the file each top-level list lives in.
+SECTIONS = ("source", "actor", "proposal", "claim", "evidence", "dating", "attribution", "role", "relation")
+FILES = {"source": "content/sources.yaml", "actor": "content/actors.yaml",
+         "proposal": "content/proposals.yaml", "claim": "claims.yaml"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    required: bool
+    kind: str
+    description: str
+
+
+def _kind(spec: dict, definitions: dict) -> str:
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[-1]
+        if name in SECTIONS:
+            return f"[{name}](#{name})"
+        return _kind({**definitions[name], **{k: v for k, v in spec.items() if k != "$ref"}}, definitions)
+    if "enum" in spec:
+        return "one of " + ", ".join(f"`{v}`" for v in spec["enum"])
+    if spec.get("type") == "array":
+        return f"list of {_kind(spec['items'], definitions)}"
+    if spec.get("type") == "object" and "additionalProperties" in spec:
+        return f"mapping of id → {_kind(spec['additionalProperties'], definitions)}"
+    return {"string": "text", "integer": "whole number"}.get(spec.get("type"), str(spec.get("type")))
+
+
+def description(spec: dict, definitions: dict) -> str:
+    """A field's own description, else that of the definition it refers to."""
+    if spec.get("description"):
+        return spec["description"]
+    if "$ref" in spec:
+        return description(definitions[spec["$ref"].rsplit("/", 1)[-1]], definitions)
+    if spec.get("type") == "array":
+        return description(spec["items"], definitions)
+    return ""
+
+
+def fields(name: str) -> list[Field]:
+    definitions = schema()["definitions"]
+    spec = definitions[name]
+    required = set(spec.get("required", ()))
+    return [Field(key, key in required, _kind(sub, definitions), description(sub, definitions))
+            for key, sub in spec["properties"].items()]
+
+
+def render() -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES / "docs")),
+                             autoescape=False, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    definitions = schema()["definitions"]
+    sections = [(name, definitions[name].get("description", ""), FILES.get(name), fields(name)) for name in SECTIONS]
+    return env.get_template("format.md.j2").render(schema=schema(), sections=sections, definitions=definitions)
+
+
+if __name__ == "__main__":
+    print(render(), end="")
