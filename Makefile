@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve golden docs clean
+.PHONY: site test check serve golden docs clean browser-deps
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/dossier serve
 
-test: $(STAMP)
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest -q
 	$(BIN)/dossier check --strict
 	$(BIN)/dossier build
@@ -32,6 +32,19 @@ test: $(STAMP)
 # Rewrite the golden files under tests/golden/ from the current templates.
 golden: $(STAMP)
 	$(BIN)/python -m tests.refresh_golden
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work
+# here) and inject axe-core from npm. Installed when missing; apt needs root (as in CI).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+browser-deps: $(AXE)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  elif [ -n "$$CI" ]; then echo "chromium is missing and apt needs root" >&2; exit 1; \
+	  else echo "note: /usr/bin/chromium is missing, browser tests will be skipped (sudo apt-get install chromium)" >&2; fi; \
+	fi
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
 
 clean:
 	rm -rf site .dossier $(VENV)

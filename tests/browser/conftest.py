@@ -1,0 +1,99 @@
+"""Browser tests: the real dossier, built with a site URL on 127.0.0.1, driven through Debian's
+Chromium by Playwright. Every page a test opens is watched for console errors and for requests
+to any host but 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator import build
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+# As the machine's notes say: without the background-networking flags Chromium tries to reach
+# Google's hosts at every start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (`make browser-deps` installs it)")
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(skip)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(tmp_path_factory) -> str:
+    root = tmp_path_factory.mktemp("browser") / "dossier"
+    root.mkdir()
+    shutil.copy(ROOT / "claims.yaml", root)
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(ROOT / "content", root / "content")
+    (root / "site").mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "site")))
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    os.environ["DOSSIER_SITE_URL"] = url
+    try:
+        build.build(root)
+    finally:
+        del os.environ["DOSSIER_SITE_URL"]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def watch(context) -> tuple:
+    """A new tab whose console errors and outside requests are recorded; outside requests are
+    also aborted, so a test never sends traffic off the machine."""
+    errors: list[str] = []
+    foreign: list[str] = []
+
+    def outside(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1", outside)
+    tab = context.new_page()
+    tab.set_default_timeout(15000)
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    return tab, errors, foreign
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab, errors, foreign = watch(context)
+    yield tab
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+    assert foreign == [], f"requests that left the machine: {foreign}"

@@ -1,0 +1,134 @@
+"""What a reader does: search, follow a quote to its passage, use the grid and the timeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import watch
+
+HERE = Path(__file__).resolve().parent
+AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "home": "index.html",
+    "actor": "actors/volodymyr-zelenskyy.html",
+    "proposal": "proposals/territory-for-nato-membership.html",
+    "source": "sources/zelenskiy-abandons-joining-nato.html",
+    "timeline": "timeline.html",
+    "grid": "grid.html",
+}
+
+
+def _in_view(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, """el => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.width >= 0;
+    }""")
+
+
+def _target_in_view(page) -> str:
+    fragment = page.evaluate("location.hash.slice(1)")
+    assert fragment, page.url
+    page.wait_for_function("id => { const el = document.getElementById(id); if (!el) return false;"
+                           " const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }",
+                           arg=fragment)
+    return fragment
+
+
+@pytest.mark.parametrize("alias", ["Zelenskiy", "Zelensky", "Vladimir Zelensky"])
+def test_searching_an_alias_finds_the_actor_page(page, base_url, alias):
+    page.goto(base_url + "index.html")
+    page.click("input.md-search__input")
+    page.keyboard.type(alias)
+    page.wait_for_selector(".md-search-result__item")
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any("actors/volodymyr-zelenskyy.html" in link for link in links), links
+
+
+def test_a_quote_card_leads_to_its_highlighted_passage_in_view(page, base_url):
+    page.goto(base_url + PAGES["actor"])
+    link = page.locator("a.dq-provenance__link").nth(3)
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/sources/*.html#q-*")
+    anchor = _target_in_view(page)
+    assert href.endswith("#" + anchor)
+    mark = f"#{anchor} + mark.dq-mark"
+    assert page.locator(mark).count() == 1
+    assert _in_view(page, mark)
+    assert page.eval_on_selector(mark, "el => getComputedStyle(el).outlineStyle") == "solid"
+
+
+def test_grid_cells_lead_to_the_claim(page, base_url):
+    page.goto(base_url + PAGES["grid"])
+    cell = page.locator("table.dq-grid td a.dq-stance").first
+    claim = cell.get_attribute("href").split("#")[1]
+    cell.click()
+    page.wait_for_url(f"**/actors/*.html#{claim}")
+    assert _target_in_view(page) == claim
+    assert page.locator(f"#{claim}.dq-card").count() == 1
+
+
+def test_timeline_evidence_leads_to_the_passage(page, base_url):
+    page.goto(base_url + PAGES["timeline"])
+    link = page.locator("table.dq-timeline a[href*='#q-']").first
+    link.click()
+    page.wait_for_url("**/sources/*.html#q-*")
+    anchor = _target_in_view(page)
+    assert _in_view(page, f"#{anchor} + mark.dq-mark")
+
+
+def test_instant_navigation_keeps_the_page_alive(page, base_url):
+    page.goto(base_url + "index.html")
+    page.evaluate("window.__still_here = 42")
+    page.click(".dq-ways a[href$='grid.html']")
+    page.wait_for_url("**/grid.html")
+    page.wait_for_selector("table.dq-grid")
+    assert page.evaluate("window.__still_here") == 42, "a full page load happened"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pages_load_without_errors_or_outside_requests(page, base_url, name):
+    page.goto(base_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").count() == 1
+
+
+def _axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+    }""")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_serious_accessibility_violations(page, base_url, name):
+    allow = json.loads((HERE / "axe-allowlist.json").read_text("utf-8"))["rules"]
+    page.goto(base_url + PAGES[name])
+    found = [v for v in _axe(page) if v["id"] not in allow]
+    assert found == [], json.dumps(found, indent=1)
+
+
+def test_the_watchers_catch_console_errors_and_outside_requests(browser, base_url):
+    context = browser.new_context()
+    tab, errors, foreign = watch(context)
+    tab.goto(base_url + "index.html")
+    tab.evaluate("console.error('broken'); fetch('https://fonts.googleapis.com/css').catch(() => {})")
+    tab.wait_for_timeout(300)
+    context.close()
+    assert "broken" in errors
+    assert foreign == ["https://fonts.googleapis.com/css"]
+
+
+def test_axe_flags_a_page_our_templates_could_break(page, base_url):
+    page.goto(base_url + "index.html")
+    page.evaluate("""() => {
+        const img = document.createElement('img');
+        document.querySelector('.md-content').append(img);
+    }""")
+    assert "image-alt" in {v["id"] for v in _axe(page)}

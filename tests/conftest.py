@@ -1,0 +1,106 @@
+"""Shared fixtures for the citation-gate tests.
+
+- `dossier`: a fresh, writable copy of tests/fixtures/dossier (tests mutate the copy, never the
+  fixture); returns its root.
+- `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
+- `check(root)`: `generator.build.check` with a fixed today, returning (dossier or None, problems).
+- `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
+- `line_of(path, needle)`: the line number of the line holding `needle`, and `pos(root, rel, token)`:
+  `REL:LINE:COL` of a token (`|` marks the spot inside it), so expectations do not hard-code positions in the fixture.
+
+The helpers are fixtures (not imports from conftest) so they work however pytest imports tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build
+
+FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> Path:
+    root = tmp_path / "dossier"
+    # Generated folders (a local `dossier build` of the fixture) are not part of the input.
+    shutil.copytree(FIXTURE, root, symlinks=True, ignore=shutil.ignore_patterns("site", ".dossier"))
+    return root
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    # Bytes in, bytes out: line ends (CRLF sources) are kept as they are.
+    text = path.read_bytes().decode("utf-8")
+    found = text.count(old)
+    assert found == count, f"expected {count} occurrence(s) of {old!r} in {path.name}, found {found}"
+    path.write_bytes(text.replace(old, new).encode("utf-8"))
+
+
+def _check(root: Path, today: dt.date = TODAY):
+    return build.check(root, today=today)
+
+
+def _gcc(root: Path, today: dt.date = TODAY, severity: str | None = None) -> list[str]:
+    _, problems = _check(root, today)
+    return [p.gcc() for p in problems if severity is None or p.severity == severity]
+
+
+def _line_of(path: Path, needle: str, nth: int = 1) -> int:
+    hits = [n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text]
+    assert len(hits) >= nth, f"{needle!r} not found {nth} time(s) in {path}"
+    return hits[nth - 1]
+
+
+def _pos(root: Path, rel: str, token: str, nth: int = 1) -> str:
+    """`REL:LINE:COL` of the nth `token` in the file; with a `|` in it, of what follows the `|`
+    (`"aliases: |Envoy"` is the position of `Envoy` in `aliases: Envoy`)."""
+    text = (root / rel).read_text(encoding="utf-8-sig")
+    before, _, after = token.rpartition("|")
+    at = -1
+    for _ in range(nth):
+        at = text.find(before + after, at + 1)
+        assert at != -1, f"{before + after!r} not found {nth} time(s) in {rel}"
+    at += len(before)
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{rel}:{line}:{col}"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def edit():
+    return _edit
+
+
+@pytest.fixture
+def check():
+    return _check
+
+
+@pytest.fixture
+def gcc():
+    return _gcc
+
+
+@pytest.fixture
+def line_of():
+    return _line_of
+
+
+@pytest.fixture
+def pos():
+    return _pos
+
+
+@pytest.fixture
+def sha256():
+    return _sha256
