@@ -30,6 +30,7 @@ SOURCES_DIR = "content/sources"
 PAGES_DIR = "content/pages"
 MODELINE = "# yaml-language-server: $schema="
 MAX_YAML_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 50  # the format nests five levels; deeper is a mistake or an attack
 
 _TAG = "tag:yaml.org,2002:"
 _YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off"}
@@ -71,6 +72,7 @@ class _Converter:
         self.problems: list[Problem] = []
         self.implicit: dict[tuple, tuple[str, str]] = {}
         self.seen: set[int] = set()
+        self.aliased = False
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark[0], mark[1], ERROR, message))
@@ -78,9 +80,16 @@ class _Converter:
     def convert(self, node, where: tuple) -> Any:
         if id(node) in self.seen:
             # Aliases share the anchored node; refusing them also defuses "billion laughs".
-            self.problem(_mark(node), "YAML anchors and aliases (&name, *name) are not supported: write the value out")
+            # Where each alias stands is found afterwards, from the parser's events.
+            self.aliased = True
             return None
         self.seen.add(id(node))
+        if len(where) > MAX_DEPTH:
+            self.problem(_mark(node), f"nested more than {MAX_DEPTH} levels deep: the format needs no more than a few")
+            return None
+        if not node.tag.startswith(_TAG):
+            self.problem(_mark(node), f"unsupported YAML tag `{node.tag}`: remove it")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
@@ -112,8 +121,11 @@ class _Converter:
 
     def _scalar(self, node, where: tuple) -> Any:
         tag = node.tag
-        if tag == _TAG + "str" or not tag.startswith(_TAG):
+        if tag == _TAG + "str":
             return node.value
+        if not tag.startswith(_TAG):
+            self.problem(_mark(node), f"unsupported YAML tag `{tag}`: remove it")
+            return None
         if tag == _TAG + "timestamp":
             # Keep the text: a date field wants "2024-11-03", not a date object.
             self.implicit[where] = ("date", node.value)
@@ -146,6 +158,11 @@ def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(rel, exc)]
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        return None, [Problem(rel, line, col, ERROR, f"YAML cannot hold the control character U+{ord(char):04X}: remove it")]
     except yaml.YAMLError as exc:
         return None, [Problem(rel, 1, 1, ERROR, f"YAML error: {exc}")]
     finally:
@@ -155,6 +172,8 @@ def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
     conv = _Converter(rel)
     data = conv.convert(node, ())
+    if conv.aliased:
+        conv.problems += _alias_problems(rel, text)
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     doc = Document(rel, data, conv.implicit, first_line.startswith(MODELINE))
     return doc, conv.problems
@@ -172,8 +191,22 @@ def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
     return text.removeprefix("\ufeff"), None
 
 
+def _alias_problems(rel: str, text: str, shown: int = 5) -> list[Problem]:
+    marks = [e.start_mark for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent)]
+    problems = [Problem(rel, m.line + 1, m.column + 1, ERROR,
+                        "YAML anchors and aliases (&name, *name) are not supported: write the value out")
+                for m in marks[:shown]]
+    if len(marks) > shown:
+        m = marks[shown]
+        problems.append(Problem(rel, m.line + 1, m.column + 1, ERROR, f"…and {len(marks) - shown} more aliases"))
+    return problems
+
+
 def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    # An unclosed quote or bracket is found at the end of the file; where it opened is the
+    # context mark, the line the curator must fix.
+    unclosed = exc.context_mark and exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow"))
+    mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "invalid YAML"
     if exc.context:

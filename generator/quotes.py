@@ -53,6 +53,11 @@ class Normalized:
         n, o, nl, ol = self.pieces[k]
         return o if i < n + nl else o + ol + (i - n - nl)
 
+    def splits(self, i: int) -> bool:
+        """Whether offset i falls inside a replaced piece (e.g. between the dots made from `…`)."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return k >= 0 and self.pieces[k][0] < i < self.pieces[k][0] + self.pieces[k][2]
+
     def to_original_end(self, j: int) -> int:
         """Map an exclusive end offset: the original end of the piece holding character j-1."""
         if j == 0:
@@ -152,7 +157,9 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
     hay = source.norm.text
     if not needle:
         return Miss("evidence text is empty")
-    starts = _all_occurrences(hay, needle)
+    # A match must not cut a normalized piece: "win." is not in "win…".
+    starts = [s for s in _all_occurrences(hay, needle)
+              if not source.norm.splits(s) and not source.norm.splits(s + len(needle))]
     if not starts:
         return Miss(_not_found(source, text, needle))
     if prefix is not None:
@@ -218,7 +225,7 @@ def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
     bare = [w.strip(_PUNCT) for w in wanted], [w.strip(_PUNCT) for _, _, w in words]
     blocks = [b for b in difflib.SequenceMatcher(a=bare[0], b=bare[1], autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
-        return lo, hi
+        return _widen_to_words(hay, lo, hi)
     first = max(0, blocks[0].b - blocks[0].a)  # needle words before the first match: take as many
     last = min(len(words) - 1, blocks[-1].b + blocks[-1].size - 1 + (len(wanted) - blocks[-1].a - blocks[-1].size))
     lo, hi = words[first][0], words[last][1]
@@ -230,13 +237,22 @@ def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _widen_to_words(hay: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo > 0 and hay[lo - 1].isalnum():
+        lo -= 1
+    while hi < len(hay) and hay[hi].isalnum():
+        hi += 1
+    return lo, hi
+
+
 def _first_difference(needle: str, found: str) -> str:
     a, b = needle.split(), found.split()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    bare_a, bare_b = [w.strip(_PUNCT) or w for w in a], [w.strip(_PUNCT) or w for w in b]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=bare_a, b=bare_b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        ours = " ".join(a[i1:i2]) or "(nothing)"
-        theirs = " ".join(b[j1:j2]) or "(nothing)"
+        ours = " ".join(bare_a[i1:i2]) or "(nothing)"
+        theirs = " ".join(bare_b[j1:j2]) or "(nothing)"
         return f"; yours has {_quote(_cut(ours, 40))} where the source has {_quote(_cut(theirs, 40))}"
     return ""
 

@@ -157,7 +157,8 @@ def _type_message(field: str, expected: Any, instance: Any, implicit: tuple[str,
     if instance is None:
         return f"`{field}` is empty: give it {want}"
     if expected == "string" and isinstance(instance, (bool, int, float)):
-        return f"`{field}` must be text, but YAML reads `{_short(instance)}` as a {type(instance).__name__}: put it in quotes"
+        kind = "boolean" if isinstance(instance, bool) else "number"
+        return f"`{field}` must be text, but YAML reads `{_short(instance)}` as a {kind}: put it in quotes"
     return f"`{field}` must be {want}, not {_describe(instance)}"
 
 

@@ -61,7 +61,7 @@ class Validator:
         checked = Checked()
         citing = self._citing_claims()
         for item in self.items.get("sources", []):
-            self._check_source(item, citing.get(item.data["id"], []), checked)
+            self._check_source(item, citing.get(_s(item.data.get("id")), []), checked)
         for item in self.items.get("actors", []):
             self._check_actor(item)
         for item in self.items.get("proposals", []):
@@ -101,8 +101,9 @@ class Validator:
     # -- sources ---------------------------------------------------------------------------
     def _check_source(self, item: _Item, citing: list[str], checked: Checked) -> None:
         data = item.data
-        if not (_s(data.get("id")) and _s(data.get("file")) and _s(data.get("sha256"))):
-            return  # the schema has said what is missing
+        self._check_dating(item, ("published",), data.get("published"))
+        if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
+            return  # the schema has said what is missing or malformed
         base = (self.root / SOURCES_DIR).resolve()
         path = self.root / SOURCES_DIR / data["file"]
         rel = f"{SOURCES_DIR}/{data['file']}"
@@ -125,7 +126,6 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
-        self._check_dating(item, ("published",), data.get("published"))
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:
@@ -189,8 +189,8 @@ class Validator:
         if said_ok:
             self._check_said_before(item, source_id)
         source = checked.texts.get(source_id)
-        occurrence, prefix = ev.get("occurrence"), _s(ev.get("prefix"))
-        if source is None or not _s(ev.get("text")) or not (occurrence is None or _positive_int(occurrence)):
+        occurrence, prefix = _whole(ev.get("occurrence")), _s(ev.get("prefix"))
+        if source is None or not _s(ev.get("text")) or (ev.get("occurrence") is not None and not occurrence):
             return  # the source's own problem, or the schema's, is reported there
         found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
         if isinstance(found, quotes.Miss):
@@ -199,6 +199,8 @@ class Validator:
             checked.passages[(item.index, e)] = found
 
     def _check_said_before(self, item: _Item, source_id: str) -> None:
+        if source_id not in self.ids.get("sources", {}):
+            return
         said = _s(_dict(item.data.get("said")).get("date"))
         published = _s(_dict(self.ids["sources"][source_id].data.get("published")).get("date"))
         if said and published and _DATE.match(published) and _safe_range(said)[0] > _safe_range(published)[1]:
@@ -230,9 +232,9 @@ class Validator:
             return
         claims = [it.data for it in self.items.get("claims", [])]
         used = {
-            "sources": {ev.get("source") for c in claims for ev in _evidence(c)},
-            "actors": {c.get("actor") for c in claims},
-            "proposals": {p for c in claims for p in _dict(c.get("stances"))},
+            "sources": {_s(ev.get("source")) for c in claims for ev in _evidence(c)},
+            "actors": {_s(c.get("actor")) for c in claims},
+            "proposals": {p for c in claims for p in _dict(c.get("stances")) if _s(p)},
         }
         for kind, noun in (("sources", "source"), ("actors", "actor"), ("proposals", "proposal")):
             for ident, item in self.ids.get(kind, {}).items():
@@ -241,6 +243,7 @@ class Validator:
 
 
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def _s(value):
@@ -259,8 +262,11 @@ def _evidence(claim: dict) -> list[dict]:
     return [ev for ev in _list(claim.get("evidence")) if isinstance(ev, dict)]
 
 
-def _positive_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+def _whole(value) -> int | None:
+    """A positive whole number as JSON Schema counts them (1 and 1.0), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value) if value >= 1 and value == int(value) else None
 
 
 def _safe_range(value: str) -> tuple[dt.date, dt.date]:

@@ -76,8 +76,6 @@ def test_unclosed_quote_or_bracket_is_a_one_line_syntax_error(dossier, gcc, text
     assert "\n" not in problem and "<unicode string>" not in problem
 
 
-@pytest.mark.xfail(reason="bug: load._syntax_problem reports the problem_mark (the end of the file, past the last "
-                          "line) and drops the context_mark, so the curator is not told where the quote opened", strict=True)
 def test_unclosed_quote_points_at_where_it_opens(dossier, gcc):
     write(dossier, PROPOSALS, MODELINE + "proposals:\n  - id: border-deal\n    title: \"A border deal\n    summary: Settle it.\n")
     problem = only_problem(gcc, dossier)
@@ -149,8 +147,6 @@ def test_aliases_are_refused(dossier, gcc):
     assert all(p.startswith(f"{PROPOSALS}:") for p in found)
 
 
-@pytest.mark.xfail(reason="bug: the alias error is reported at the anchor (`&gist`, line 5), not at the alias "
-                          "(`*gist`, line 8): libyaml returns the shared node, whose mark is the anchor's", strict=True)
 def test_alias_error_is_reported_at_the_alias(dossier, gcc):
     write(dossier, PROPOSALS, ALIASED)
     assert f"{PROPOSALS}:8:14: {ALIAS_MESSAGE}" in gcc(dossier)

@@ -92,8 +92,6 @@ def test_an_invisible_character_the_source_has_too_is_fine():
     assert p.exact == "will not give\u200b up"
 
 
-@pytest.mark.xfail(reason="bug: `…` is expanded to `...` before matching, so a quote ending in `.` or `..` "
-                          "matches a source's `…` (the match ends inside the ellipsis)", strict=True)
 @pytest.mark.parametrize("quote", ["We will win.", "We will win.."])
 def test_a_period_does_not_match_an_ellipsis(quote):
     assert isinstance(find(SourceText.of("We will win\u2026 eventually."), quote), Miss)
@@ -241,8 +239,6 @@ def test_hint_when_nothing_is_close():
     )
 
 
-@pytest.mark.xfail(reason="bug: when no whole word of the quote matches, quotes._refine keeps rapidfuzz's "
-                          "character window, so the hint cuts a word (`the source has \"nacceptable\"`)", strict=True)
 def test_hint_for_a_misspelt_one_word_quote_shows_the_whole_word():
     line, diff, nearest = hint("He called it unacceptable.", "unaceptable")
     assert diff == '; yours has "unaceptable" where the source has "unacceptable"'
