@@ -212,7 +212,7 @@ def _not_found(source: SourceText, text: str, needle: str) -> str:
     nearest = " ".join(source.text[start:end].split())
     diff = _first_difference(needle, hay[lo:hi])
     return (f"evidence text not found in the source; nearest passage (line {source.line_of(start)}, "
-            f"{best.score:.0f}% similar{diff}): {_quote(nearest)}")
+            f"{int(best.score)}% similar{diff}): {_quote(nearest)}")
 
 
 def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
