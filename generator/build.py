@@ -14,7 +14,7 @@ from .diagnostics import ERROR, ContentError, Problem, UsageError, sort_problems
 from .load import DATA_FILES, PAGES_DIR, load_yaml
 from .model import Dossier, assemble, date_range
 from .mkdocs_hooks import MANIFEST
-from .validate import Validator
+from .validate import Validator, check_pages
 
 GENERATED = ".dossier"  # git-ignored; never holds anything hand-written
 DOCS = f"{GENERATED}/docs"
@@ -53,7 +53,7 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Dossier | None, lis
             docs[rel] = doc
     validator = Validator(root, docs, today or dt.date.today())
     checked = validator.run()
-    problems = sort_problems(problems + validator.problems)
+    problems = sort_problems(problems + validator.problems + check_pages(root))
     if any(p.severity == ERROR for p in problems):
         return None, problems
     items = {DATA_FILES[rel]: doc.data[DATA_FILES[rel]] for rel, doc in docs.items()}

@@ -146,10 +146,11 @@ class _Converter:
 
 def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. A file that cannot be parsed yields problems and no document."""
-    raw = (root / rel).read_bytes()
-    if len(raw) > MAX_YAML_BYTES:
-        mib = len(raw) / 1024 / 1024
+    size = (root / rel).stat().st_size
+    if size > MAX_YAML_BYTES:
+        mib = size / 1024 / 1024
         return None, [Problem(rel, 1, 1, ERROR, f"file is {mib:.1f} MiB, over the {MAX_YAML_BYTES // 1024 // 1024} MiB limit: split the data or trim it")]
+    raw = (root / rel).read_bytes()
     text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import quotes
 from .diagnostics import ERROR, WARNING, Problem
-from .load import SOURCES_DIR, Document, decode_utf8, locate
+from .load import PAGES_DIR, SOURCES_DIR, Document, decode_utf8, locate
 from .model import date_range
 
 
@@ -244,6 +244,33 @@ class Validator:
 
 _DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+# An HTML tag, closing tag, comment or processing instruction; not an autolink (<https://…>).
+_RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z][A-Za-z0-9-]*\s*>|!--|!\[CDATA\[|\?)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def check_pages(root: Path) -> list[Problem]:
+    """Hand-written pages are Markdown only: MkDocs would publish raw HTML as it stands."""
+    problems = []
+    for page in sorted((root / PAGES_DIR).glob("*.md")):
+        rel = f"{PAGES_DIR}/{page.name}"
+        text, problem = decode_utf8(page.read_bytes(), rel)
+        if problem:
+            problems.append(problem)
+            continue
+        fenced = False
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced
+            if fenced:
+                continue
+            found = _RAW_HTML.search(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+            if found:
+                problems.append(Problem(rel, number, found.start() + 1, ERROR,
+                                        "raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"))
+    return problems
 
 
 def _s(value):

@@ -10,11 +10,29 @@ from pathlib import Path
 def sync_tree(dest: Path, files: dict[str, bytes]) -> tuple[list[str], int]:
     """Make `dest` hold exactly `files` (relative POSIX paths → bytes).
 
-    A file is written only when its bytes differ, so `mkdocs serve` sees only real changes;
-    each write goes through a temporary file and a rename. Returns (paths written, removed).
+    A file is written only when its bytes differ, so `mkdocs serve` sees only real changes.
+    Two phases: every changed file is first written beside its target under a temporary name,
+    and only when all of them are on disk are they renamed into place, so a failure while
+    writing (a full disk) leaves the folder as it was. Returns (paths written, removed).
     """
     dest.mkdir(parents=True, exist_ok=True)
-    written = [rel for rel, data in sorted(files.items()) if write_if_changed(dest / rel, data)]
+    staged: list[tuple[str, Path, Path]] = []
+    try:
+        for rel, data in sorted(files.items()):
+            path = dest / rel
+            if _holds(path, data):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp")
+            staged.append((rel, tmp, path))
+            tmp.write_bytes(data)
+    except BaseException:
+        for _, tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for _, tmp, path in staged:
+        os.replace(tmp, path)
+    written = [rel for rel, _, _ in staged]
     removed = 0
     for path in sorted(dest.rglob("*"), key=lambda p: len(p.parts), reverse=True):
         rel = path.relative_to(dest).as_posix()
@@ -26,13 +44,17 @@ def sync_tree(dest: Path, files: dict[str, bytes]) -> tuple[list[str], int]:
     return written, removed
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return False
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write through a temporary file and a rename, unless the file already holds `data`."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        pass
+    if _holds(path, data):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)

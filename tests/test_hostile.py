@@ -1,0 +1,263 @@
+"""Hostile input: whatever a stranger's pull request puts in a free-text field is shown as the
+literal text typed, inert, everywhere it appears in the built site. And failures lose nothing.
+
+The loader, schema and path attacks (tabs, duplicate keys, aliases and a billion laughs, YAML 1.1
+booleans, unquoted dates, top-level lists, `../` and absolute paths, symlinks out, non-UTF-8,
+BOM and CRLF sources, oversized files, invisible characters) are in test_load.py,
+test_schema_errors.py, test_validate.py, test_quotes.py and test_cli.py (BAD_INPUTS).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import build, render
+from generator.diagnostics import ContentError
+from tests.refresh_golden import FIXTURE
+
+# Each payload is something Markdown, HTML, Jinja or an extension would act on.
+PAYLOADS = {
+    "script": '<script>alert("x1")</script>',
+    "img": "<img src=x onerror=alert(2)>",
+    "js-link": "[click me](javascript:alert(3))",
+    "data-image": "![pic](data:text/html;base64,PHNjcmlwdD4=)",
+    "comment": "<!-- hidden -->",
+    "jinja-var": "{{ config.site_name }}",
+    "jinja-block": "{% for x in range(3) %}loop{% endfor %}",
+    "heading": "# Not a heading",
+    "admonition": '!!! danger "Not an admonition"',
+    "attr-list": "{: .evil onclick=alert(4) }",
+    "raw-html": '<b class="x">bold</b> &amp; &copy;',
+    "emphasis": "*not em* __not strong__ `not code`",
+    "close-title": "</title><script>alert(5)</script>",
+    "quote-break": "\" onmouseover=\"alert(6)",
+}
+SOURCE_TEXT = "Leader said: " + " ".join(PAYLOADS.values()) + " That is all.\n"
+
+
+def _hostile_copy(root: Path) -> Path:
+    """The fixture dossier with a payload in every free-text field, and a source quoting them all."""
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    p = list(PAYLOADS.values())
+    (root / "content/sources/evil.txt").write_text(SOURCE_TEXT, "utf-8")
+
+    def rewrite(rel, key, change):
+        path = root / rel
+        head = path.read_text("utf-8").split("\n", 1)[0]
+        data = yaml.safe_load(path.read_text("utf-8"))
+        change(data[key])
+        path.write_text(head + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+    def sources(items):
+        items[0].update(title=p[0] + " " + p[12], notes=p[1] + "\n\n" + p[4], outlet={"name": p[2], "basis": "stated"})
+        items.append({"id": "evil", "file": "evil.txt", "sha256": hashlib.sha256(SOURCE_TEXT.encode()).hexdigest(),
+                      "title": p[7], "outlet": {"name": p[9], "basis": "inferred", "reason": p[10]},
+                      "published": {"date": "2024-03", "basis": "inferred", "reason": p[5]}, "language": "en"})
+
+    def actors(items):
+        items[0].update(name=p[0] + " " + p[13], aliases=[p[1], p[3], p[8]], affiliation=p[6], notes=p[11])
+        items[0]["roles"][0]["title"] = p[12]
+
+    def proposals(items):
+        items[0].update(title=p[7] + " " + p[0], summary=p[2] + " " + p[5], notes=p[4])
+
+    def claims(items):
+        items[0].update(summary=p[1] + " " + p[6], notes=p[8])
+        items[0]["said"]["reason"] = p[9]
+        items.append({"id": "evil-quote", "actor": "envoy", "stances": {"border-deal": "neutral"},
+                      "said": {"date": "2024-03", "basis": "inferred", "reason": p[3]}, "summary": p[10],
+                      "evidence": [{"source": "evil", "text": " ".join(p), "kind": "direct-quote",
+                                    "via": [p[0], p[2]], "notes": p[13]}]})
+
+    rewrite("content/sources.yaml", "sources", sources)
+    rewrite("content/actors.yaml", "actors", actors)
+    rewrite("content/proposals.yaml", "proposals", proposals)
+    rewrite("claims.yaml", "claims", claims)
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = _hostile_copy(tmp_path_factory.mktemp("hostile") / "dossier")
+    build.build(root)
+    return root / "site"
+
+
+class _Text(HTMLParser):
+    """What a reader sees: text content, with attribute values kept apart."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._in_title:
+            self.title += data
+
+    def handle_comment(self, data):
+        self.tags.append(("!--", {"data": data}))
+
+
+def _parse(path: Path) -> _Text:
+    parser = _Text()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+def test_no_payload_becomes_markup_on_any_page(site):
+    for path in site.rglob("*.html"):
+        page = _parse(path)
+        for tag, attrs in page.tags:
+            assert tag not in ("b",), (path, tag)
+            assert not any(k.startswith("on") for k in attrs), (path, tag, attrs)
+            assert "evil" not in attrs.get("class", ""), (path, tag, attrs)
+            for key in ("href", "src"):
+                assert not (attrs.get(key) or "").lower().startswith(("javascript:", "data:")), (path, attrs)
+            if tag == "script":
+                assert "alert" not in json.dumps(attrs), path
+            if tag == "!--":
+                assert "hidden" not in attrs["data"], path
+        raw = path.read_text("utf-8")
+        assert '<script>alert("x1")' not in raw and "<script>alert(5)" not in raw, path
+        assert "<img src=x" not in raw, path
+        assert 'class="admonition danger"' not in raw, path
+
+
+def _words(parser: _Text) -> str:
+    return " ".join(" ".join(parser.text).split())
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("actors/minister.html", ["script", "quote-break", "img", "data-image", "admonition", "jinja-block", "emphasis", "close-title"]),
+    ("proposals/border-deal.html", ["heading", "js-link", "jinja-var", "comment"]),
+    ("sources/alpha.html", ["script", "close-title", "img", "comment", "js-link"]),
+    ("sources/evil.html", ["heading", "attr-list", "raw-html", "jinja-var"]),
+    ("actors/envoy.html", ["raw-html", "script", "js-link", "quote-break", "data-image"]),
+])
+def test_every_payload_shows_as_the_literal_text_typed(site, page, expected):
+    words = _words(_parse(site / page))
+    for name in expected:
+        assert " ".join(PAYLOADS[name].split()) in words, (page, name)
+
+
+def test_the_whole_quote_is_highlighted_literally_in_its_source(site):
+    words = _words(_parse(site / "sources" / "evil.html"))
+    assert " ".join(" ".join(PAYLOADS.values()).split()) in words
+
+
+def test_titles_and_headers_show_the_literal_text(site):
+    actor = _parse(site / "actors" / "minister.html")
+    assert actor.title.startswith(PAYLOADS["script"] + " " + PAYLOADS["quote-break"] + " - ")
+    source = _parse(site / "sources" / "alpha.html")
+    assert source.title.startswith(PAYLOADS["script"] + " " + PAYLOADS["close-title"] + " - ")
+    evil = _parse(site / "sources" / "evil.html")
+    assert evil.title.startswith(PAYLOADS["heading"] + " - ")
+
+
+def test_the_search_index_holds_the_payloads_as_escaped_text(site):
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            value = doc[field]
+            assert "<script" not in value and "<img" not in value and "<b " not in value, (doc["location"], field)
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    assert titles["actors/minister.html"] == "&lt;script&gt;alert(\"x1\")&lt;/script&gt; \" onmouseover=\"alert(6)"
+
+
+def test_the_nav_and_breadcrumbs_carry_no_markup(site):
+    for path in site.rglob("*.html"):
+        raw = path.read_text("utf-8")
+        start = raw.find('<nav class="md-nav md-nav--primary"')
+        nav = raw[start:raw.find("</nav>", start)]
+        assert "<script" not in nav and "onerror" not in nav, path
+
+
+def test_a_url_with_another_scheme_is_an_error(tmp_path):
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    path = root / "content" / "sources.yaml"
+    path.write_text(path.read_text("utf-8").replace("url: https://example.org/alpha", "url: javascript:alert(1)"), "utf-8")
+    _, problems = build.check(root)
+    assert [p.gcc() for p in problems] == [
+        "content/sources.yaml:10:10: error: `url` must be an http:// or https:// address without spaces (found `javascript:alert(1)`)"]
+
+
+@pytest.mark.parametrize("line, col", [("Some <b>bold</b> words.", 6), ("<script>x</script>", 1),
+                                       ("<!-- note -->", 1), ("text </div>", 6)])
+def test_raw_html_in_a_hand_written_page_is_an_error(tmp_path, line, col):
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    (root / "content" / "pages" / "methodology.md").write_text(f"# Methodology\n\n{line}\n", "utf-8")
+    _, problems = build.check(root)
+    assert [p.gcc() for p in problems] == [
+        f"content/pages/methodology.md:3:{col}: error: raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"]
+
+
+def test_markdown_autolinks_and_code_may_mention_tags(tmp_path):
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    page = "# Methodology\n\nSee <https://example.org/a>. Write `<b>` as code.\n\n```html\n<b>fine</b>\n```\n"
+    (root / "content" / "pages" / "methodology.md").write_text(page, "utf-8")
+    assert build.check(root)[1] == []
+
+
+def test_a_bidi_override_in_a_quote_is_named():
+    from generator import quotes
+
+    found = quotes.find(quotes.SourceText.of("He said yes to the plan.\n"), "said \u202eyes")
+    assert found.message.startswith("evidence text contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE")
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("stage", ["render", "write"])
+def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkeypatch, stage):
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    build.build(root)
+    before = _hashes(root / "site"), _hashes(root / build.DOCS)
+    claims = root / "claims.yaml"
+    claims.write_text(claims.read_text("utf-8").replace("The envoy would sign", "The envoy might sign"), "utf-8")
+
+    def boom(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    if stage == "render":
+        monkeypatch.setattr(render, "render_site", boom)
+    else:
+        real = Path.write_bytes
+        monkeypatch.setattr(Path, "write_bytes", lambda self, data: boom() if self.name.startswith(".timeline") else real(self, data))
+    with pytest.raises(OSError):
+        build.build(root)
+    assert (_hashes(root / "site"), _hashes(root / build.DOCS)) == before
+    assert not [p for p in (root / build.DOCS).rglob(".*.tmp")]
+
+
+def test_content_errors_never_reach_the_build_step(tmp_path, monkeypatch):
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    (root / "claims.yaml").write_text("claims: [\n", "utf-8")
+    monkeypatch.setattr(render, "render_site", lambda *a: pytest.fail("rendered despite errors"))
+    with pytest.raises(ContentError):
+        build.build(root)
