@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import render, schema, write
+from . import export, render, schema, write
 from .diagnostics import ERROR, ContentError, Problem, UsageError, sort_problems, summary_line
 from .load import DATA_FILES, PAGES_DIR, load_yaml
 from .model import Dossier, assemble, date_range
@@ -18,6 +18,7 @@ from .validate import Validator, check_pages
 
 GENERATED = ".dossier"  # git-ignored; never holds anything hand-written
 DOCS = f"{GENERATED}/docs"
+OVERRIDES = f"{GENERATED}/overrides"  # Material theme overrides (mkdocs.yml: theme.custom_dir)
 ASSETS = render.TEMPLATES / "assets"
 
 
@@ -78,11 +79,32 @@ def generate(root: Path) -> Generated:
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_bytes()
+    files.update(exports(dossier, root))
     written, removed = write.sync_tree(root / DOCS, files)
+    overrides = render.TEMPLATES / "overrides"
+    write.sync_tree(root / OVERRIDES, {p.relative_to(overrides).as_posix(): p.read_bytes() for p in overrides.rglob("*") if p.is_file()})
     manifest = json.dumps(edit_paths, indent=1, sort_keys=True).encode("utf-8")
     write.write_if_changed(root / GENERATED / MANIFEST, manifest)
     pages = sum(1 for rel in files if rel.endswith(".md"))
     return Generated(dossier, problems, pages, tuple(written), removed, time.perf_counter() - started)
+
+
+def exports(dossier: Dossier, root: Path) -> dict[str, bytes]:
+    """The machine-readable files: data with provenance, CSL-JSON per claim, Atom feeds."""
+    from .publish import site_settings
+
+    site_name, site_url = site_settings(root)
+    out = {
+        "data/claims.json": export.json_bytes(export.claims_document(dossier)),
+        "data/claims.schema.json": export.export_schema(),
+        "data/claims.csv": export.claims_csv(dossier).encode("utf-8"),
+    }
+    for claim in dossier.claims.values():
+        out[f"data/csl/{claim.id}.json"] = export.json_bytes(export.csl(dossier, claim))
+    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.timezone.utc).date()
+    for path, text in render.render_feeds(dossier, site_name, site_url, newest).items():
+        out[path] = text.encode("utf-8")
+    return out
 
 
 def build(root: Path, progress=lambda message: None) -> Generated:

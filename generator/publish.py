@@ -29,6 +29,21 @@ def _environ(**values: str):
                 os.environ[key] = value
 
 
+def site_settings(root: Path) -> tuple[str, str | None]:
+    """The site's name and published address, as MkDocs reads them from mkdocs.yml (with !ENV)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return "Dossier", None
+    with open(config_file, encoding="utf-8") as fh:
+        config = yaml_load(fh) or {}
+    url = config.get("site_url") or None
+    if url and not url.endswith("/"):
+        url += "/"
+    return str(config.get("site_name") or "Dossier"), url
+
+
 def mkdocs_build(root: Path, epoch: int) -> None:
     """`mkdocs build --strict` into DIR/site/. A failure leaves the previous site untouched.
 

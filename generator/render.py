@@ -8,6 +8,7 @@ prints `page.meta.title` raw in <title>, the header and the nav.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import posixpath
@@ -17,6 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import export
 from .model import KINDS, STANCES, Dossier
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
@@ -68,7 +70,7 @@ def paragraphs(text: str | None) -> list[str]:
 
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES / "pages")),
+        loader=jinja2.FileSystemLoader([str(TEMPLATES / "pages"), str(TEMPLATES / "feeds")]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -77,8 +79,19 @@ def environment() -> jinja2.Environment:
     )
     env.filters.update(md=md, fm_title=front_matter_title, paragraphs=paragraphs, oneline=oneline, verbatim=verbatim,
                        stance_label=STANCE_LABELS.__getitem__, kind_label=KIND_LABELS.__getitem__)
-    env.globals.update(url=_url, STANCES=STANCES, STANCE_LABELS=STANCE_LABELS)
+    env.globals.update(url=_url, jsonld=_jsonld, STANCES=STANCES, STANCE_LABELS=STANCE_LABELS)
     return env
+
+
+_JSONLD = {"actor": export.actor_jsonld, "proposal": export.proposal_jsonld, "source": export.source_jsonld}
+
+
+@jinja2.pass_context
+def _jsonld(context, kind: str, ident: str) -> Markup:
+    """schema.org JSON-LD for a page's front matter (the theme puts it in <head>: Material's
+    instant navigation would run a <script> in the content as JavaScript), ids relative to the page."""
+    prefix = "../" * context["page_path"].count("/")
+    return Markup(export.front_matter_json(_JSONLD[kind](context["d"], ident, prefix)))
 
 
 @jinja2.pass_context
@@ -88,6 +101,39 @@ def _url(context, target: str, anchor: str | None = None) -> str:
     html_target = target[:-3] + ".html" if target.endswith(".md") else target
     rel = posixpath.relpath(html_target, here or ".")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _feed_href(site_url: str | None, here: str):
+    """Links in a feed: relative to xml:base (the site URL) when known, else to the feed file."""
+    def href(target: str) -> str:
+        if site_url:
+            return target
+        path, _, fragment = target.partition("#")
+        return posixpath.relpath(path, here) + (f"#{fragment}" if fragment else "")
+    return href
+
+
+def render_feeds(dossier: Dossier, site_name: str, site_url: str | None, fallback: dt.date) -> dict[str, str]:
+    """Atom feeds: the whole dossier and one per actor, newest claims first."""
+    env = environment()
+    template = env.get_template("atom.xml.j2")
+
+    def feed(path: str, title: str, alternate: str, claims, ident: str) -> str:
+        entries = export.feed_entries(claims)
+        return template.render(
+            d=dossier, claims=entries, title=title, site_name=site_name, site_url=site_url,
+            feed_id=export.atom_id("feed", ident), self_path=path, alternate=alternate,
+            updated=max((export.timestamp(c.added, fallback) for c in entries), default=export.timestamp(None, fallback)),
+            href=_feed_href(site_url, posixpath.dirname(path)),
+            entry_id=lambda claim: export.atom_id("claim", claim.id), stamp=lambda date: export.timestamp(date, fallback),
+            claim_path=export.claim_path,
+        )
+
+    out = {"feeds/claims.atom": feed("feeds/claims.atom", f"{site_name}: all claims", "timeline.html", dossier.claims.values(), "all")}
+    for actor in dossier.actors.values():
+        path = f"feeds/actors/{actor.id}.atom"
+        out[path] = feed(path, f"{actor.name}: claims", f"actors/{actor.id}.html", dossier.claims_by_actor.get(actor.id, ()), f"actor/{actor.id}")
+    return out
 
 
 def render_site(dossier: Dossier, files: dict[str, str]) -> list[Page]:

@@ -22,3 +22,35 @@
   }
   window.addEventListener("hashchange", land);
 })();
+
+/* "Copy the citation": the citation's text with the permalink made absolute. navigator.clipboard
+   needs a secure context (https, localhost); from a file:// copy, select the text and copy. */
+(function () {
+  function citationText(cite) {
+    var link = cite.querySelector(".dq-permalink");
+    var text = cite.textContent.replace(/\s+/g, " ").trim();
+    return link ? text.replace(link.textContent.trim(), link.href) : text;
+  }
+  function fallback(cite, text) {
+    var range = document.createRange();
+    range.selectNodeContents(cite);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    try { document.execCommand("copy"); } catch (e) { /* the text stays selected */ }
+    return Promise.resolve(text);
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".dq-copy") : null;
+    if (!button) return;
+    var cite = button.closest(".dq-cite").querySelector(".dq-citation");
+    var text = citationText(cite);
+    var copying = navigator.clipboard && window.isSecureContext
+      ? navigator.clipboard.writeText(text).catch(function () { return fallback(cite, text); })
+      : fallback(cite, text);
+    copying.then(function () {
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = "Copy the citation"; }, 2000);
+    });
+  });
+})();

@@ -1,0 +1,228 @@
+"""The machine-readable dossier: claims.json and claims.csv (with provenance), CSL-JSON per claim,
+Atom feeds, and the schema.org JSON-LD embedded in pages.
+
+Written into the generated docs folder, so MkDocs copies them into the site (and `serve` and
+Zensical have them too). The JSON's `format_version` follows semantic versioning: a new field
+is a minor change, a renamed or removed one a major change (see README, "Data contract").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+from importlib import resources
+from typing import Any
+
+from .model import Claim, Dossier, Evidence, Source, date_range
+
+FORMAT = "dossier-claims"
+FORMAT_VERSION = "1.0.0"
+EXPORT_SCHEMA = "schema/claims-export.schema.json"
+CSV_COLUMNS = ("claim_id", "actor_id", "actor_name", "stances", "said_date", "said_precision", "said_basis",
+               "added", "summary", "evidence_number", "evidence_id", "kind", "language", "source_id",
+               "source_sha256", "start", "end", "line", "exact", "prefix", "suffix", "via", "text", "url")
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:dossier")
+
+
+def claim_path(claim: Claim) -> str:
+    return f"actors/{claim.actor}.html#claim-{claim.id}"
+
+
+def passage_path(ev: Evidence) -> str:
+    return f"sources/{ev.source}.html#{ev.anchor}"
+
+
+def atom_id(kind: str, ident: str) -> str:
+    """A stable, globally unique Atom id that needs no domain of ours."""
+    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'{kind}/{ident}')}"
+
+
+def _dating(d) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": d.date, "precision": d.precision, "basis": d.basis}
+    if d.reason:
+        out["reason"] = d.reason
+    return out
+
+
+def _evidence(dossier: Dossier, ev: Evidence) -> dict[str, Any]:
+    source = dossier.sources[ev.source]
+    p = ev.passage
+    return {
+        "number": ev.number, "id": ev.id, "kind": ev.kind, "language": ev.language, "text": ev.text,
+        "via": list(ev.via), "translation_of": ev.translation_of, "notes": ev.notes,
+        "source": {"id": source.id, "title": source.title, "file": source.file, "sha256": source.sha256},
+        "selector": {"start": p.start, "end": p.end, "line": p.line, "exact": p.exact, "prefix": p.prefix, "suffix": p.suffix},
+        "url": passage_path(ev),
+    }
+
+
+def claims_document(dossier: Dossier) -> dict[str, Any]:
+    claims = []
+    for claim in dossier.chronology:
+        actor = dossier.actors[claim.actor]
+        claims.append({
+            "id": claim.id, "url": claim_path(claim),
+            "actor": {"id": actor.id, "name": actor.name, "kind": actor.kind},
+            "stances": [{"proposal": p, "title": dossier.proposals[p].title, "stance": s} for p, s in claim.stances],
+            "said": _dating(claim.said), "added": claim.added, "summary": claim.summary,
+            "tags": list(claim.tags), "see_also": list(claim.see_also), "notes": claim.notes,
+            "evidence": [_evidence(dossier, ev) for ev in claim.evidence],
+        })
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "claims": claims}
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def claims_csv(dossier: Dossier) -> str:
+    """One row per evidence item. Cells a spreadsheet would run as formulas get a leading '."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in dossier.chronology:
+        actor = dossier.actors[claim.actor]
+        stances = "; ".join(f"{p}:{s}" for p, s in claim.stances)
+        for ev in claim.evidence:
+            p = ev.passage
+            row = (claim.id, actor.id, actor.name, stances, claim.said.date, claim.said.precision, claim.said.basis,
+                   claim.added, claim.summary, ev.number, ev.id, ev.kind, ev.language, ev.source,
+                   dossier.sources[ev.source].sha256, p.start, p.end, p.line, p.exact, p.prefix, p.suffix,
+                   " > ".join(ev.via), ev.text, passage_path(ev))
+            writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _date_parts(date: str) -> list[list[int]]:
+    return [[int(part) for part in date.split("-")]]
+
+
+def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
+    """CSL-JSON items, one per evidence item: the source as the work, the quote in the note."""
+    actor = dossier.actors[claim.actor]
+    items = []
+    for ev in claim.evidence:
+        source = dossier.sources[ev.source]
+        item: dict[str, Any] = {
+            "id": f"{claim.id}-{ev.number}",
+            "type": "article-newspaper" if source.outlet.name else "article",
+            "title": source.title,
+            "language": source.language,
+            "note": f"{actor.name} ({claim.said.display}): {ev.text} [{ev.kind}; line {ev.passage.line} of the stored text, sha256 {source.sha256}]",
+        }
+        if source.outlet.name:
+            item["container-title"] = source.outlet.name
+        if source.published.date:
+            item["issued"] = {"date-parts": _date_parts(source.published.date)}
+        if source.url:
+            item["URL"] = source.url
+        items.append(item)
+    return items
+
+
+def feed_entries(claims) -> list[Claim]:
+    """Newest first: by the day a claim entered the dossier, then by the date it was said."""
+    return sorted(claims, key=lambda c: (c.added or "", c.said.sort_key if c.said.date else "", c.id), reverse=True)
+
+
+def timestamp(date: str | None, fallback: dt.date) -> str:
+    day = date_range(date)[1] if date else fallback
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+# -- schema.org JSON-LD -----------------------------------------------------------------------
+
+def _source_work(source: Source, page: str) -> dict[str, Any]:
+    original: dict[str, Any] = {"@type": "NewsArticle" if source.outlet.name else "CreativeWork", "headline": source.title,
+                                "inLanguage": source.language}
+    if source.outlet.name:
+        original["publisher"] = {"@type": "Organization", "name": source.outlet.name}
+    if source.published.date:
+        original["datePublished"] = source.published.date
+    if source.url:
+        original["url"] = source.url
+    return {"@type": "CreativeWork", "@id": page, "name": source.title, "inLanguage": source.language,
+            "identifier": f"sha256:{source.sha256}", "isBasedOn": original}
+
+
+def _claim(dossier: Dossier, claim: Claim, prefix: str) -> dict[str, Any]:
+    actor = dossier.actors[claim.actor]
+    works = []
+    for ev in claim.evidence:
+        work = _source_work(dossier.sources[ev.source], f"{prefix}sources/{ev.source}.html")
+        if work not in works:
+            works.append(work)
+    out: dict[str, Any] = {
+        "@type": "Claim", "@id": f"{prefix}{claim_path(claim)}", "text": claim.summary,
+        "author": {"@type": _actor_type(actor.kind), "@id": f"{prefix}actors/{actor.id}.html#actor", "name": actor.name},
+        "appearance": works, "firstAppearance": works[0],
+        "about": [{"@type": "Thing", "name": dossier.proposals[p].title} for p, _ in claim.stances],
+        "hasPart": [{"@type": "Quotation", "text": ev.text, "inLanguage": ev.language,
+                     "creator": {"@id": f"{prefix}actors/{actor.id}.html#actor"},
+                     "isPartOf": {"@id": f"{prefix}sources/{ev.source}.html"}, "url": f"{prefix}{passage_path(ev)}"}
+                    for ev in claim.evidence if ev.kind == "direct-quote"],
+    }
+    if claim.said.date:
+        out["datePublished"] = claim.said.date
+    return out
+
+
+def _actor_type(kind: str) -> str:
+    return "Person" if kind == "person" else "Organization"
+
+
+def actor_jsonld(dossier: Dossier, actor_id: str, prefix: str) -> dict[str, Any]:
+    actor = dossier.actors[actor_id]
+    node: dict[str, Any] = {"@type": _actor_type(actor.kind), "@id": f"{prefix}actors/{actor.id}.html#actor", "name": actor.name}
+    if actor.aliases:
+        node["alternateName"] = list(actor.aliases)
+    if actor.roles and actor.kind == "person":
+        node["jobTitle"] = [role.title for role in actor.roles]
+    if actor.affiliation:
+        node["affiliation"] = {"@type": "Organization", "name": actor.affiliation}
+    claims = [_claim(dossier, c, prefix) for c in dossier.claims_by_actor.get(actor.id, ())]
+    return {"@context": "https://schema.org", "@graph": [node, *claims]}
+
+
+def proposal_jsonld(dossier: Dossier, proposal_id: str, prefix: str) -> dict[str, Any]:
+    proposal = dossier.proposals[proposal_id]
+    claims = [_claim(dossier, c, prefix) for c in dossier.claims_by_proposal.get(proposal_id, ())]
+    topic = {"@type": "Thing", "@id": f"{prefix}proposals/{proposal.id}.html#proposal", "name": proposal.title,
+             "description": proposal.summary}
+    return {"@context": "https://schema.org", "@graph": [topic, *claims]}
+
+
+def source_jsonld(dossier: Dossier, source_id: str, prefix: str) -> dict[str, Any]:
+    work = _source_work(dossier.sources[source_id], f"{prefix}sources/{source_id}.html")
+    return {"@context": "https://schema.org", **work}
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside <script>: no `</script>`, no `<!--`, no line separators."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def front_matter_json(data: Any) -> str:
+    """JSON as a one-line YAML flow mapping: ASCII only (no line separator can break it) and
+    nothing HTML could act on."""
+    text = json.dumps(data, ensure_ascii=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text
+
+
+def export_schema() -> bytes:
+    return resources.files(__package__).joinpath(EXPORT_SCHEMA).read_bytes()
+
+
+def json_bytes(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,177 @@
+"""The machine-readable dossier: claims.json (against its schema), claims.csv, JSON-LD in pages,
+Atom feeds read by a real feed parser, and CSL-JSON per claim."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import feedparser
+import jsonschema
+import pytest
+
+from generator import build, export
+from tests.refresh_golden import FIXTURE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory) -> Path:
+    """The real dossier, built."""
+    root = tmp_path_factory.mktemp("export") / "dossier"
+    root.mkdir()
+    for name in ("claims.yaml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, root)
+    shutil.copytree(ROOT / "content", root / "content")
+    build.build(root)
+    return root
+
+
+def _data(root: Path) -> dict:
+    return json.loads((root / "site" / "data" / "claims.json").read_text("utf-8"))
+
+
+def test_claims_json_follows_its_schema_and_carries_provenance(real):
+    data = _data(real)
+    schema = json.loads((real / "site" / "data" / "claims.schema.json").read_text("utf-8"))
+    jsonschema.Draft7Validator(schema).validate(data)
+    assert data["format"] == "dossier-claims" and data["format_version"] == export.FORMAT_VERSION
+    dossier, _ = build.check(real)
+    assert [c["id"] for c in data["claims"]] == [c.id for c in dossier.chronology]
+    for claim in data["claims"]:
+        for ev in claim["evidence"]:
+            stored = real / "content" / "sources" / ev["source"]["file"]
+            assert hashlib.sha256(stored.read_bytes()).hexdigest() == ev["source"]["sha256"]
+            text = stored.read_text("utf-8").removeprefix("\ufeff")
+            sel = ev["selector"]
+            assert text[sel["start"]:sel["end"]] == sel["exact"]
+            assert text[:sel["start"]].endswith(sel["prefix"]) and text[sel["end"]:].startswith(sel["suffix"])
+            assert text.count("\n", 0, sel["start"]) + 1 == sel["line"]
+
+
+def test_ids_and_dates_keep_their_precision(real):
+    claims = {c["id"]: c for c in _data(real)["claims"]}
+    dated = [c for c in claims.values() if c["said"]["date"]]
+    assert dated and all(c["said"]["precision"] == {4: "year", 7: "month", 10: "day"}[len(c["said"]["date"])] for c in dated)
+    assert all(c["said"]["precision"] is None for c in claims.values() if not c["said"]["date"])
+
+
+def test_claims_csv_has_one_row_per_evidence_item(real):
+    rows = list(csv.DictReader(io.StringIO((real / "site" / "data" / "claims.csv").read_text("utf-8"))))
+    data = _data(real)
+    assert len(rows) == sum(len(c["evidence"]) for c in data["claims"])
+    assert tuple(rows[0]) == export.CSV_COLUMNS
+    first = data["claims"][0]
+    assert rows[0]["claim_id"] == first["id"] and rows[0]["exact"] == first["evidence"][0]["selector"]["exact"]
+
+
+def test_csv_cells_that_spreadsheets_would_run_are_defused():
+    assert [export._cell(v) for v in ("=HYPERLINK(1)", "+1", "@SUM", "-2", "plain", None, 3)] == [
+        "'=HYPERLINK(1)", "'+1", "'@SUM", "'-2", "plain", "", "3"]
+
+
+def _jsonld(page: Path) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text("utf-8"), re.S)
+    return [json.loads(b) for b in blocks]
+
+
+def _nodes(block: dict) -> list[dict]:
+    return block.get("@graph", [block])
+
+
+def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
+    site = real / "site"
+    dossier, _ = build.check(real)
+    for actor in dossier.actors.values():
+        (block,) = _jsonld(site / "actors" / f"{actor.id}.html")
+        assert block["@context"] == "https://schema.org"
+        person, *claims = _nodes(block)
+        assert person["@type"] == ("Person" if actor.kind == "person" else "Organization") and person["name"] == actor.name
+        assert set(person.get("alternateName", [])) == set(actor.aliases)
+        assert len(claims) == len(dossier.claims_by_actor[actor.id])
+        for node in claims:
+            _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]])
+    for proposal in dossier.proposals.values():
+        (block,) = _jsonld(site / "proposals" / f"{proposal.id}.html")
+        topic, *claims = _nodes(block)
+        assert topic["name"] == proposal.title and len(claims) == len(dossier.claims_by_proposal[proposal.id])
+    for source in dossier.sources.values():
+        (block,) = _jsonld(site / "sources" / f"{source.id}.html")
+        assert block["@type"] == "CreativeWork" and block["name"] == source.title
+        assert block["identifier"] == f"sha256:{source.sha256}"
+        assert block["isBasedOn"]["headline"] == source.title
+
+
+def _check_claim(node: dict, claim) -> None:
+    assert node["@type"] == "Claim" and node["text"] == claim.summary
+    assert node["author"]["@type"] in ("Person", "Organization") and node["author"]["name"]
+    assert node["appearance"] and node["firstAppearance"] == node["appearance"][0]
+    assert all(w["@type"] == "CreativeWork" and "isBasedOn" in w for w in node["appearance"])
+    assert ("datePublished" in node) == bool(claim.said.date)
+    quotes = [ev for ev in claim.evidence if ev.kind == "direct-quote"]
+    assert [q["text"] for q in node["hasPart"]] == [ev.text for ev in quotes]
+    assert all(q["@type"] == "Quotation" for q in node["hasPart"])
+
+
+def test_feeds_are_valid_atom_newest_first_and_discoverable(real):
+    site = real / "site"
+    dossier, _ = build.check(real)
+    whole = feedparser.parse((site / "feeds" / "claims.atom").read_bytes())
+    assert not whole.bozo, whole.bozo_exception
+    assert whole.version == "atom10"
+    assert len(whole.entries) == len(dossier.claims)
+    order = [e.id for e in whole.entries]
+    expected = [export.atom_id("claim", c.id) for c in export.feed_entries(dossier.claims.values())]
+    assert order == expected
+    for actor in dossier.actors.values():
+        feed = feedparser.parse((site / "feeds" / "actors" / f"{actor.id}.atom").read_bytes())
+        assert not feed.bozo and len(feed.entries) == len(dossier.claims_by_actor[actor.id])
+        assert all(e.link.startswith("../../actors/") for e in feed.entries)
+        page = (site / "actors" / f"{actor.id}.html").read_text("utf-8")
+        assert f'rel="alternate feed" type="application/atom+xml" title="Claims of this actor" href="../feeds/actors/{actor.id}.atom"' in page
+    assert 'rel="alternate feed" type="application/atom+xml" title="All claims" href="feeds/claims.atom"' in (site / "index.html").read_text("utf-8")
+
+
+def test_feed_order_is_by_date_added_then_date_said():
+    from generator.model import Claim, Dating
+
+    def claim(ident, added, said):
+        return Claim(ident, "a", (("p", "supports"),), Dating(said, "stated" if said else "unknown"), "s", (), added)
+
+    claims = [claim("old", "2024-01-01", "2023-05"), claim("new-undated", "2024-02-01", None),
+              claim("new-later", "2024-02-01", "2024-01-20"), claim("new-earlier", "2024-02-01", "2023-12")]
+    assert [c.id for c in export.feed_entries(claims)] == ["new-later", "new-earlier", "new-undated", "old"]
+
+
+def test_feeds_use_absolute_links_when_the_site_address_is_known(tmp_path, monkeypatch):
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    monkeypatch.setenv("DOSSIER_SITE_URL", "https://example.org/dossier/")
+    build.generate(root)
+    feed = feedparser.parse((root / build.DOCS / "feeds" / "claims.atom").read_bytes())
+    assert not feed.bozo
+    assert feed.entries[0].link.startswith("https://example.org/dossier/actors/")
+
+
+def test_each_card_offers_a_citation_and_csl_json(real):
+    site = real / "site"
+    dossier, _ = build.check(real)
+    page = (site / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
+    assert page.count('class="dq-cite"') >= len(dossier.claims_by_actor["volodymyr-zelenskyy"])
+    for claim in dossier.claims.values():
+        items = json.loads((site / "data" / "csl" / f"{claim.id}.json").read_text("utf-8"))
+        assert [i["id"] for i in items] == [f"{claim.id}-{ev.number}" for ev in claim.evidence]
+        assert all(i["type"] in ("article", "article-newspaper") and i["title"] for i in items)
+        assert f'href="../data/csl/{claim.id}.json" download="{claim.id}.json"' in (site / "actors" / f"{claim.actor}.html").read_text("utf-8")
+
+
+def test_jsonld_survives_hostile_text():
+    block = export.script_json({"name": "</script><script>alert(1)</script>\u2028<!--"})
+    assert "<" not in block and ">" not in block and "\u2028" not in block
+    assert json.loads(block)["name"] == "</script><script>alert(1)</script>\u2028<!--"
