@@ -152,8 +152,11 @@ class Claim:
     notes: str | None = None
 
     def translation_partner(self, ev: Evidence) -> Evidence | None:
+        """The other side of a translation pair (`translation_of` names it, either way round)."""
         for other in self.evidence:
-            if other is not ev and (other.id == ev.translation_of or (ev.id and other.translation_of == ev.id)):
+            if other is ev:
+                continue
+            if (ev.translation_of and other.id == ev.translation_of) or (ev.id and other.translation_of == ev.id):
                 return other
         return None
 

@@ -175,3 +175,13 @@ def test_jsonld_survives_hostile_text():
     block = export.script_json({"name": "</script><script>alert(1)</script>\u2028<!--"})
     assert "<" not in block and ">" not in block and "\u2028" not in block
     assert json.loads(block)["name"] == "</script><script>alert(1)</script>\u2028<!--"
+
+
+def test_translation_pairs_link_only_the_named_evidence(real):
+    dossier, _ = build.check(real)
+    pairs = [(c, ev) for c in dossier.claims.values() for ev in c.evidence if c.translation_partner(ev)]
+    assert pairs, "the real dossier has a translation pair"
+    for claim, ev in pairs:
+        partner = claim.translation_partner(ev)
+        assert ev.translation_of == partner.id or partner.translation_of == ev.id
+        assert ev.language != partner.language
