@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
+import gc
 import json
 import time
 from dataclasses import dataclass
@@ -36,6 +38,25 @@ class Generated:
                 f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources")
 
 
+def gc_paused(func):
+    """Run `func` with the cyclic garbage collector paused. Loading builds millions of small
+    objects that are never garbage; with the collector running, each pass walks the growing heap
+    and a 10,000-claim check took twice as long (superlinear). Cycles are collected afterwards."""
+
+    @functools.wraps(func)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return func(*args, **kwargs)
+        gc.disable()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@gc_paused
 def check(root: Path, today: dt.date | None = None) -> tuple[Dossier | None, list[Problem]]:
     """Load and validate everything; the model only when there is no error."""
     if not (root / "claims.yaml").is_file() and not (root / "content").is_dir():
@@ -61,6 +82,7 @@ def check(root: Path, today: dt.date | None = None) -> tuple[Dossier | None, lis
     return assemble(items, checked.texts, checked.passages), problems
 
 
+@gc_paused
 def generate(root: Path) -> Generated:
     """Check, then render every page and write the ones whose bytes changed."""
     started = time.perf_counter()
@@ -68,9 +90,10 @@ def generate(root: Path) -> Generated:
     if dossier is None:
         raise ContentError(problems)
     kinds = {kind: rel for rel, kind in DATA_FILES.items()}
-    pages = render.render_site(dossier, kinds)
-    files = {page.path: page.text.encode("utf-8") for page in pages}
-    edit_paths = {page.path: page.edit_path for page in pages}
+    files, edit_paths = {}, {}
+    for page in render.render_site(dossier, kinds):  # one page's text in memory at a time
+        files[page.path] = page.text.encode("utf-8")
+        edit_paths[page.path] = page.edit_path
     for page in sorted((root / PAGES_DIR).glob("*.md")):
         if page.name in files:
             raise ContentError([Problem(f"{PAGES_DIR}/{page.name}", 1, 1, ERROR, f"`{page.name}` is a generated page's name: rename the file")])

@@ -33,6 +33,8 @@ MAX_YAML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 50  # the format nests five levels; deeper is a mistake or an attack
 
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_ScalarNode = yaml.ScalarNode
 _YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off"}
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -62,28 +64,48 @@ class Document:
     has_modeline: bool = True
 
 
+class _CachingLoader(_Loader):
+    """The loader, remembering how each plain scalar resolved: a large file repeats its keys and
+    values (ids, `basis: stated`) thousands of times, and resolving is a series of regex tries.
+    SafeLoader has no path resolvers, so a plain scalar's tag depends on its text alone."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is _ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
 def _mark(node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 class _Converter:
-    def __init__(self, path: str):
+    def __init__(self, path: str, anchors: bool = True):
         self.path = path
         self.problems: list[Problem] = []
         self.implicit: dict[tuple, tuple[str, str]] = {}
-        self.seen: set[int] = set()
+        # Only an anchor (`&`) lets two places share a node; without one there is nothing to track.
+        self.seen: set[int] | None = set() if anchors else None
         self.aliased = False
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark[0], mark[1], ERROR, message))
 
     def convert(self, node, where: tuple) -> Any:
-        if id(node) in self.seen:
-            # Aliases share the anchored node; refusing them also defuses "billion laughs".
-            # Where each alias stands is found afterwards, from the parser's events.
-            self.aliased = True
-            return None
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                # Aliases share the anchored node; refusing them also defuses "billion laughs".
+                # Where each alias stands is found afterwards, from the parser's events.
+                self.aliased = True
+                return None
+            self.seen.add(id(node))
         if len(where) > MAX_DEPTH:
             self.problem(_mark(node), f"nested more than {MAX_DEPTH} levels deep: the format needs no more than a few")
             return None
@@ -101,22 +123,34 @@ class _Converter:
 
     def _mapping(self, node, where: tuple) -> MDict:
         out = MDict()
-        out.mark, out.key_marks, out.value_marks = _mark(node), {}, {}
+        key_marks, value_marks = {}, {}
+        out.mark, out.key_marks, out.value_marks = _mark(node), key_marks, value_marks
+        # The common case inline (a text value, no anchors, not too deep): one call per node
+        # less, which is most of the time spent here on a large file.
+        plain_values = self.seen is None and len(where) < MAX_DEPTH
         for key_node, value_node in node.value:
-            if key_node.tag == _TAG + "merge":
+            if key_node.__class__ is _ScalarNode and key_node.tag == _STR:
+                key = key_node.value
+            elif key_node.tag == _TAG + "merge":
                 self.problem(_mark(key_node), "YAML merge keys (<<) are not supported: write the fields out")
                 continue
-            key = self._scalar(key_node, where) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str):
-                self.problem(_mark(key_node), "a key must be plain text")
-                continue
+            else:
+                key = self._scalar(key_node, where) if isinstance(key_node, yaml.ScalarNode) else None
+                if not isinstance(key, str):
+                    self.problem(_mark(key_node), "a key must be plain text")
+                    continue
             if key in out:
-                line, col = out.key_marks[key]
+                line, col = key_marks[key]
                 self.problem(_mark(key_node), f"duplicate key `{key}` (first at line {line}, column {col}): YAML would keep only this one; remove one of them")
                 continue
-            out.key_marks[key] = _mark(key_node)
-            out.value_marks[key] = _mark(value_node)
-            out[key] = self.convert(value_node, where + (key,))
+            mark = key_node.start_mark
+            key_marks[key] = (mark.line + 1, mark.column + 1)
+            mark = value_node.start_mark
+            value_marks[key] = (mark.line + 1, mark.column + 1)
+            if plain_values and value_node.__class__ is _ScalarNode and value_node.tag == _STR:
+                out[key] = value_node.value
+            else:
+                out[key] = self.convert(value_node, where + (key,))
         return out
 
     def _scalar(self, node, where: tuple) -> Any:
@@ -154,7 +188,7 @@ def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]
-    loader = _Loader(text)
+    loader = _CachingLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -171,7 +205,7 @@ def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     if node is None:
         key = DATA_FILES.get(rel, "claims")
         return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
-    conv = _Converter(rel)
+    conv = _Converter(rel, anchors="&" in text)
     data = conv.convert(node, ())
     if conv.aliased:
         conv.problems += _alias_problems(rel, text)

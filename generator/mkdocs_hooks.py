@@ -2,6 +2,7 @@
 
 - Edit links: each page's edit link points at the file a curator changes (claims.yaml,
   content/actors.yaml, ...), read from the manifest the generator writes beside the docs.
+- Memory: each page's Markdown and HTML are dropped once used (see on_page_content).
 - `dossier serve`: regenerate the pages before every rebuild and watch the data, not the
   generated folder (whose writes would start another rebuild).
 """
@@ -24,6 +25,19 @@ def on_files(files, config):
     for file in files.documentation_pages():
         file.edit_uri = paths.get(file.src_uri)
     return files
+
+
+def on_page_content(html, page, config, files):
+    # MkDocs renders every page before it writes any, and keeps each page's Markdown and HTML
+    # to the end: at 10,000 claims that is most of a GiB. The Markdown is not needed once it is
+    # HTML, nor the HTML once the page is written.
+    page.markdown = None
+    return html
+
+
+def on_post_page(output, page, config):
+    page.content = None
+    return output
 
 
 def on_pre_build(config):

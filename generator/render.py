@@ -9,9 +9,11 @@ prints `page.meta.title` raw in <title>, the header and the nav.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,12 +96,17 @@ def _jsonld(context, kind: str, ident: str) -> Markup:
     return Markup(export.front_matter_json(_JSONLD[kind](context["d"], ident, prefix)))
 
 
+# Both paths are relative, so the answer does not depend on the working directory: cache it
+# (posixpath.relpath asks for the working directory twice per call; pages make ~30 links each).
+_relpath = functools.lru_cache(maxsize=1 << 16)(posixpath.relpath)
+
+
 @jinja2.pass_context
 def _url(context, target: str, anchor: str | None = None) -> str:
     """A link from the page being rendered to `target` (a docs path such as `actors/x.md`)."""
     here = posixpath.dirname(context["page_path"])
     html_target = target[:-3] + ".html" if target.endswith(".md") else target
-    rel = posixpath.relpath(html_target, here or ".")
+    rel = _relpath(html_target, here or ".")
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -136,23 +143,25 @@ def render_feeds(dossier: Dossier, site_name: str, site_url: str | None, fallbac
     return out
 
 
-def render_site(dossier: Dossier, files: dict[str, str]) -> list[Page]:
-    """Every generated page. `files` names the YAML file behind each kind of data."""
+def render_site(dossier: Dossier, files: dict[str, str]) -> Iterator[Page]:
+    """Every generated page, one at a time (a 10,000-claim dossier renders hundreds of MB of
+    text: the caller encodes each page and lets it go). `files` names the YAML file behind each
+    kind of data."""
     env = environment()
 
     def page(path: str, template: str, edit: str, **context) -> Page:
         text = env.get_template(template).render(d=dossier, page_path=path, **context)
         return Page(path, text, edit)
 
-    pages = [
-        page("index.md", "home.md.j2", files["claims"]),
-        page("timeline.md", "timeline.md.j2", files["claims"]),
-        page("grid.md", "grid.md.j2", files["claims"]),
-        page("actors/index.md", "actors.md.j2", files["actors"]),
-        page("proposals/index.md", "proposals.md.j2", files["proposals"]),
-        page("sources/index.md", "sources.md.j2", files["sources"]),
-    ]
-    pages += [page(f"actors/{a.id}.md", "actor.md.j2", files["actors"], actor=a) for a in dossier.actors.values()]
-    pages += [page(f"proposals/{p.id}.md", "proposal.md.j2", files["proposals"], proposal=p) for p in dossier.proposals.values()]
-    pages += [page(f"sources/{s.id}.md", "source.md.j2", files["sources"], source=s) for s in dossier.sources.values()]
-    return pages
+    yield page("index.md", "home.md.j2", files["claims"])
+    yield page("timeline.md", "timeline.md.j2", files["claims"])
+    yield page("grid.md", "grid.md.j2", files["claims"])
+    yield page("actors/index.md", "actors.md.j2", files["actors"])
+    yield page("proposals/index.md", "proposals.md.j2", files["proposals"])
+    yield page("sources/index.md", "sources.md.j2", files["sources"])
+    for a in dossier.actors.values():
+        yield page(f"actors/{a.id}.md", "actor.md.j2", files["actors"], actor=a)
+    for p in dossier.proposals.values():
+        yield page(f"proposals/{p.id}.md", "proposal.md.j2", files["proposals"], proposal=p)
+    for s in dossier.sources.values():
+        yield page(f"sources/{s.id}.md", "source.md.j2", files["sources"], source=s)

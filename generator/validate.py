@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import quotes
@@ -99,12 +100,16 @@ class Validator:
         return out
 
     # -- sources ---------------------------------------------------------------------------
+    @cached_property
+    def _sources_dir(self) -> Path:
+        return (self.root / SOURCES_DIR).resolve()
+
     def _check_source(self, item: _Item, citing: list[str], checked: Checked) -> None:
         data = item.data
         self._check_dating(item, ("published",), data.get("published"))
         if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
             return  # the schema has said what is missing or malformed
-        base = (self.root / SOURCES_DIR).resolve()
+        base = self._sources_dir
         path = self.root / SOURCES_DIR / data["file"]
         rel = f"{SOURCES_DIR}/{data['file']}"
         affected = _affected(citing)

@@ -1,0 +1,174 @@
+"""The benchmark behind README's Performance section: `make bench` (or `python bench/bench.py`).
+
+For each size it writes a synthetic dossier (`dossier synth`), then runs every stage in a fresh
+subprocess and reads that process's wall time and peak resident memory (`os.wait4`):
+
+- `check`: `dossier check --strict`, what a curator runs on every edit (interpreter start-up included);
+- `generate`: everything but MkDocs (check, render, write), into an empty `.dossier/docs/`;
+- `mkdocs`: the MkDocs build alone, on the pages just generated;
+- `build`: `dossier build`, the whole pipeline, from an empty `.dossier/` and no `site/`.
+
+Then, on a copy of the real dossier, the preview loop: one claim's summary changed, pages
+regenerated (only changed bytes are written) and the site rebuilt, as `dossier serve` does.
+It prints a table; it asserts nothing (timings belong in a report, not in a test).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+# Each stage runs in its own interpreter; these snippets print one line of JSON.
+GENERATE = """
+import json, sys, time
+from pathlib import Path
+from generator import build
+g = build.generate(Path(sys.argv[1]))
+print(json.dumps({"pages": g.pages, "written": len(g.written), "epoch": build.build_epoch(g.dossier)}))
+"""
+MKDOCS = """
+import sys
+from pathlib import Path
+from generator import publish
+publish.mkdocs_build(Path(sys.argv[1]), int(sys.argv[2]))
+"""
+# The preview loop of `dossier serve`, in one warm process as in serve: regenerate, rebuild.
+PREVIEW = """
+import json, sys, time
+from pathlib import Path
+from generator import build, publish
+root = Path(sys.argv[1])
+claim = next(iter(build.build(root).dossier.claims.values()))  # the state a running preview starts from
+claims = root / "claims.yaml"
+line = f"    summary: {claim.summary}\\n"
+claims.write_text(claims.read_text("utf-8").replace(line, line[:-1] + " (edited)\\n", 1), "utf-8")
+started = time.perf_counter()
+g = build.generate(root)
+generated = time.perf_counter()
+publish.mkdocs_build(root, build.build_epoch(g.dossier))
+done = time.perf_counter()
+print(json.dumps({"pages": g.pages, "written": list(g.written), "generate": generated - started, "mkdocs": done - generated}))
+"""
+
+
+def measure(argv: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+    """Run a command; its wall seconds, peak RSS in MiB (the process and its waited-for
+    children), and its standard output. Fails loudly on a non-zero exit."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(argv)} failed with exit code {proc.returncode}:\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, stdout
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        kib = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        memory = "unknown memory"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{os.cpu_count()} cores ({cpu}), {memory}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}; load average before the run: {load}")
+
+
+def bench_size(claims: int, seed: int, work: Path) -> dict:
+    root = work / f"synth-{claims}"
+    shutil.rmtree(root, ignore_errors=True)
+    synth_s, synth_mb, _ = measure([PY, "-m", "generator", "synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)])
+    row = {"claims": claims, "synth_s": synth_s}
+    row["check_s"], row["check_mb"], _ = measure([PY, "-m", "generator", "check", "--strict", "--root", str(root)])
+    row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
+    info = json.loads(out.strip().splitlines()[-1])
+    row["pages"] = info["pages"]
+    row["mkdocs_s"], row["mkdocs_mb"], _ = measure([PY, "-c", MKDOCS, str(root), str(info["epoch"])])
+    shutil.rmtree(root / ".dossier", ignore_errors=True)
+    shutil.rmtree(root / "site", ignore_errors=True)
+    row["build_s"], row["build_mb"], _ = measure([PY, "-m", "generator", "build", "--root", str(root)])
+    row["html"] = sum(1 for _ in (root / "site").rglob("*.html"))
+    row["site_mb"] = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 2**20
+    index = root / "site" / "search" / "search_index.json"
+    row["search_mb"] = index.stat().st_size / 2**20 if index.is_file() else 0.0
+    row["ms_per_page"] = row["build_s"] * 1000 / row["pages"]
+    row["gen_share"] = row["gen_s"] / row["build_s"]
+    return row
+
+
+def bench_preview(work: Path) -> dict:
+    root = work / "real-dossier"
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copy2(ROOT / "claims.yaml", root / "claims.yaml")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    _, mb, out = measure([PY, "-c", PREVIEW, str(root)])
+    info = json.loads(out.strip().splitlines()[-1])
+    info["mb"] = mb
+    return info
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="1000,4000,10000", help="claim counts, comma-separated (default: 1000,4000,10000)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {machine()}\n", flush=True)
+    head = ("claims", "pages", "check s", "check MiB", "generate s", "generate MiB", "mkdocs s", "mkdocs MiB",
+            "build s", "build MiB", "ms/page", "generator share", "site MiB", "search index MiB")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head), flush=True)
+    rows = []
+    try:
+        preview = bench_preview(work)
+        for claims in sizes:
+            print(f"… {claims} claims", file=sys.stderr, flush=True)
+            r = bench_size(claims, args.seed, work)
+            rows.append(r)
+            cells = (r["claims"], r["pages"], f"{r['check_s']:.2f}", f"{r['check_mb']:.0f}", f"{r['gen_s']:.2f}", f"{r['gen_mb']:.0f}",
+                     f"{r['mkdocs_s']:.1f}", f"{r['mkdocs_mb']:.0f}", f"{r['build_s']:.1f}", f"{r['build_mb']:.0f}",
+                     f"{r['ms_per_page']:.1f}", f"{r['gen_share']:.0%}", f"{r['site_mb']:.0f}", f"{r['search_mb']:.1f}")
+            print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        factor = last["claims"] / first["claims"]
+        print(f"\nscaling {first['claims']} → {last['claims']} claims (×{factor:g}): check ×{last['check_s'] / first['check_s']:.1f}, "
+              f"generate ×{last['gen_s'] / first['gen_s']:.1f}, build ×{last['build_s'] / first['build_s']:.1f} "
+              f"(pages ×{last['pages'] / first['pages']:.1f})")
+    print(f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
+          f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: {', '.join(preview['written'])}), "
+          f"MkDocs rebuild {preview['mkdocs']:.2f} s, together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
