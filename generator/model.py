@@ -224,14 +224,17 @@ class Dossier:
 
     @cached_property
     def history(self) -> dict[tuple[str, str], tuple[Position, ...]]:
-        """Stance over time per (actor, proposal), with shifts flagged."""
+        """Stance over time per (actor, proposal). A shift is flagged only where the data shows
+        it: a different stance in a claim dated wholly after the previous dated one (two claims
+        of the same day, or one undated, say nothing about which came first)."""
         out: dict[tuple[str, str], list[Position]] = defaultdict(list)
         for claim in self.chronology:
             for proposal, stance in claim.stances:
                 points = out[(claim.actor, proposal)]
-                previous = points[-1].stance if points else None
-                shift = previous if previous is not None and previous != stance and claim.said.date else None
-                points.append(Position(claim, stance, shift))
+                before = next((p for p in reversed(points) if p.claim.said.date), None)
+                later = before is not None and claim.said.date is not None and \
+                    date_range(before.claim.said.date)[1] < date_range(claim.said.date)[0]
+                points.append(Position(claim, stance, before.stance if later and before.stance != stance else None))
         return {k: tuple(v) for k, v in out.items()}
 
     def current(self, actor: str, proposal: str) -> tuple[Position, ...]:

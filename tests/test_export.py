@@ -185,3 +185,17 @@ def test_translation_pairs_link_only_the_named_evidence(real):
         partner = claim.translation_partner(ev)
         assert ev.translation_of == partner.id or partner.translation_of == ev.id
         assert ev.language != partner.language
+
+
+def test_a_shift_needs_a_strictly_later_date():
+    from generator.model import Claim, Dating, Dossier
+
+    def claim(ident, said, stance):
+        return Claim(ident, "a", (("p", stance),), Dating(said, "stated" if said else "unknown"), "s", ())
+
+    claims = [claim("c1", "2024-03", "opposes"), claim("c2", "2024-03-10", "open"),
+              claim("c3", "2024-05-02", "supports"), claim("c4", None, "neutral")]
+    d = Dossier({}, {}, {}, {c.id: c for c in claims})
+    shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
+    # March 2024 may include 10 March: no order; May follows both; undated says nothing.
+    assert shifts == {"c1": None, "c2": None, "c3": "open", "c4": None}

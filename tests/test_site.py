@@ -207,3 +207,12 @@ def test_build_and_linkcheck_through_the_cli(tmp_path):
     run = subprocess.run([sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True)
     assert run.returncode == 1
     assert "site/actors/minister.html: broken link `../sources/alpha.html#q-90-106`: no element with id `q-90-106` in sources/alpha.html" in run.stdout
+
+
+def test_search_finds_each_quote_on_its_actor_page_without_repeats(built):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    texts = {d["location"]: d["text"] for d in index["docs"]}
+    quote = "We will not give up a single village"
+    holding = sorted(loc.split("#")[0] for loc, text in texts.items() if quote in text)
+    assert holding == ["actors/minister.html", "sources/alpha.html"]  # the card and the passage
+    assert not any("In context" in t or "Cite this" in t for t in texts.values())
