@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import export, render, schema, write
-from .diagnostics import ERROR, ContentError, Problem, UsageError, sort_problems, summary_line
+from .diagnostics import ERROR, ContentError, Problem, UsageError, sort_problems
 from .load import DATA_FILES, PAGES_DIR, load_yaml
 from .model import Dossier, assemble, date_range
 from .mkdocs_hooks import MANIFEST

@@ -377,7 +377,7 @@ class Synth:
     def make_actors(self) -> None:
         used_ids: set[str] = set()
         used_names: set[str] = set()
-        for i in range(self.n_actors):
+        for _i in range(self.n_actors):
             roll = self.rng.random()
             if roll < 0.75:
                 (first, first_cyr), (last, last_cyr) = self.pick(FIRST_NAMES), self.pick(LAST_NAMES)
@@ -414,7 +414,7 @@ class Synth:
 
     def make_proposals(self) -> None:
         used: set[str] = set()
-        for i in range(self.n_proposals):
+        for _i in range(self.n_proposals):
             title_t, summary_t = self.pick(PROPOSAL_TEMPLATES)
             values = dict(year=self.rng.randrange(2015, 2030), adj=self.pick(ADJECTIVES), country=self.pick(COUNTRIES),
                           city=self.pick(CITIES), region=self.pick(REGIONS), noun=self.pick(NOUNS))
@@ -787,7 +787,7 @@ class Synth:
 
         lines = [f"{MODELINE}../{SCHEMA}", "proposals:"]
         ids = [p[0] for p in self.proposals]
-        for n, (ident, title, summary) in enumerate(self.proposals):
+        for ident, title, summary in self.proposals:
             lines += [f"  - id: {ident}", f"    title: {q(title)}"] + folded("summary", summary, 4)
             others = [x for x in ids if x != ident]
             if others and self.rng.random() < 0.35:
