@@ -89,9 +89,12 @@ def generate(root: Path) -> Generated:
     dossier, problems = check(root)
     if dossier is None:
         raise ContentError(problems)
+    from .publish import site_settings
+
+    site = site_settings(root)
     kinds = {kind: rel for rel, kind in DATA_FILES.items()}
     files, edit_paths = {}, {}
-    for page in render.render_site(dossier, kinds):  # one page's text in memory at a time
+    for page in render.render_site(dossier, kinds, site):  # one page's text in memory at a time
         files[page.path] = page.text.encode("utf-8")
         edit_paths[page.path] = page.edit_path
     for page in sorted((root / PAGES_DIR).glob("*.md")):
@@ -102,7 +105,7 @@ def generate(root: Path) -> Generated:
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             files[f"assets/{asset.relative_to(ASSETS).as_posix()}"] = asset.read_bytes()
-    files.update(exports(dossier, root))
+    files.update(exports(dossier, site))
     written, removed = write.sync_tree(root / DOCS, files)
     overrides = render.TEMPLATES / "overrides"
     write.sync_tree(root / OVERRIDES, {p.relative_to(overrides).as_posix(): p.read_bytes() for p in overrides.rglob("*") if p.is_file()})
@@ -112,11 +115,8 @@ def generate(root: Path) -> Generated:
     return Generated(dossier, problems, pages, tuple(written), removed, time.perf_counter() - started)
 
 
-def exports(dossier: Dossier, root: Path) -> dict[str, bytes]:
+def exports(dossier: Dossier, site) -> dict[str, bytes]:
     """The machine-readable files: data with provenance, CSL-JSON per claim, Atom feeds."""
-    from .publish import site_settings
-
-    site_name, site_url = site_settings(root)
     out = {
         "data/claims.json": export.json_bytes(export.claims_document(dossier)),
         "data/claims.schema.json": export.export_schema(),
@@ -125,7 +125,7 @@ def exports(dossier: Dossier, root: Path) -> dict[str, bytes]:
     for claim in dossier.claims.values():
         out[f"data/csl/{claim.id}.json"] = export.json_bytes(export.csl(dossier, claim))
     newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.timezone.utc).date()
-    for path, text in render.render_feeds(dossier, site_name, site_url, newest).items():
+    for path, text in render.render_feeds(dossier, site.name, site.url, newest).items():
         out[path] = text.encode("utf-8")
     return out
 

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import BuildError
@@ -29,19 +30,27 @@ def _environ(**values: str):
                 os.environ[key] = value
 
 
-def site_settings(root: Path) -> tuple[str, str | None]:
-    """The site's name and published address, as MkDocs reads them from mkdocs.yml (with !ENV)."""
+@dataclass(frozen=True)
+class Site:
+    name: str
+    url: str | None  # where it is published; None when not known
+    description: str | None
+
+
+def site_settings(root: Path) -> Site:
+    """The site's name, address and description, as MkDocs reads them from mkdocs.yml (with !ENV)."""
     from mkdocs.utils.yaml import yaml_load
 
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
-        return "Dossier", None
+        return Site("Dossier", None, None)
     with open(config_file, encoding="utf-8") as fh:
         config = yaml_load(fh) or {}
     url = config.get("site_url") or None
     if url and not url.endswith("/"):
         url += "/"
-    return str(config.get("site_name") or "Dossier"), url
+    description = config.get("site_description")
+    return Site(str(config.get("site_name") or "Dossier"), url, str(description) if description else None)
 
 
 def mkdocs_build(root: Path, epoch: int) -> None:

@@ -143,14 +143,14 @@ def render_feeds(dossier: Dossier, site_name: str, site_url: str | None, fallbac
     return out
 
 
-def render_site(dossier: Dossier, files: dict[str, str]) -> Iterator[Page]:
+def render_site(dossier: Dossier, files: dict[str, str], site) -> Iterator[Page]:
     """Every generated page, one at a time (a 10,000-claim dossier renders hundreds of MB of
     text: the caller encodes each page and lets it go). `files` names the YAML file behind each
-    kind of data."""
+    kind of data; `site` is the site's name and description (publish.Site)."""
     env = environment()
 
     def page(path: str, template: str, edit: str, **context) -> Page:
-        text = env.get_template(template).render(d=dossier, page_path=path, **context)
+        text = env.get_template(template).render(d=dossier, site=site, page_path=path, **context)
         return Page(path, text, edit)
 
     yield page("index.md", "home.md.j2", files["claims"])
