@@ -1,7 +1,7 @@
 """`dossier synth`: a complete synthetic dossier of any size, for benchmarks and scale tests.
 
 Everything is drawn from one `random.Random(seed)`, so a seed always writes byte-identical files.
-The prose is made from the word lists below (no network, no downloads): headlines, paragraphs
+The prose is made from the word lists in synth_words.py by synth_text.py (no network, no downloads): headlines, paragraphs
 with quoted speech by the source's speakers, reported speech, stock sentences that repeat (so some
 evidence needs `occurrence` or `prefix`), curly quotes, apostrophes, em dashes, ellipses,
 no-break spaces, Ukrainian and Russian words, whole Ukrainian and Russian texts, a few texts in
@@ -27,173 +27,42 @@ from pathlib import Path
 
 from . import quotes
 from .load import MODELINE
+from .synth_text import FIRST_DAY, LAST_DAY, Prose, cap
+from .synth_words import (
+    FIRST_NAMES,
+    LAST_NAMES,
+    COUNTRIES,
+    BODIES,
+    BLOCS,
+    ANONYMOUS,
+    CITIES,
+    REGIONS,
+    WEEKDAYS,
+    NOUNS,
+    ADJECTIVES,
+    SAID,
+    SAYS,
+    HEADLINE_VERBS,
+    STOCK,
+    TAGS,
+    OUTLETS,
+    VIA,
+    UK_WORDS,
+    RU_WORDS,
+    UK_SAID,
+    RU_SAID,
+    PROPOSAL_TEMPLATES,
+    RELATIONS,
+    STANCES,
+    ROLE_TEMPLATES,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 HOOKS = Path(__file__).resolve().with_name("mkdocs_hooks.py")
 SCHEMA = "generator/schema/dossier.schema.json"
 _ENDS = ".!?…”»\""  # characters that end a sentence
-FIRST_DAY, LAST_DAY = dt.date(2014, 1, 1), dt.date(2024, 12, 31)  # every date lies in the past
 ADDED_FIRST = dt.date(2025, 1, 6)
 MAX_CLAIMS = 1_000_000
-
-# -- word lists ---------------------------------------------------------------------------------
-# (Latin spelling, Cyrillic spelling or None)
-FIRST_NAMES = [
-    ("Olena", "Олена"), ("Andriy", "Андрій"), ("Iryna", "Ірина"), ("Mykola", "Микола"), ("Oksana", "Оксана"),
-    ("Taras", "Тарас"), ("Yulia", "Юлія"), ("Serhiy", "Сергій"), ("Nataliya", "Наталія"), ("Dmytro", "Дмитро"),
-    ("Kateryna", "Катерина"), ("Vasyl", "Василь"), ("Halyna", "Галина"), ("Bohdan", "Богдан"), ("Larysa", "Лариса"),
-    ("Petro", "Петро"), ("Svitlana", "Світлана"), ("Yaroslav", "Ярослав"), ("Ivan", "Іван"), ("Hanna", "Ганна"),
-    ("Oleksandr", "Олександр"), ("Mariana", "Мар’яна"), ("Denys", "Денис"), ("Liudmyla", "Людмила"), ("Roman", "Роман"),
-    ("Sergei", "Сергей"), ("Alexei", "Алексей"), ("Dmitry", "Дмитрий"), ("Tatiana", "Татьяна"), ("Mikhail", "Михаил"),
-    ("Yelena", "Елена"), ("Nikolai", "Николай"), ("Olga", "Ольга"), ("Vladimir", "Владимир"), ("Anton", "Антон"),
-    ("Yevgeny", "Евгений"), ("Marta", None), ("Tomasz", None), ("Agnieszka", None), ("Jonas", None),
-    ("Ingrid", None), ("Lukas", None), ("Claire", None), ("Pierre", None), ("Giulia", None), ("Marco", None),
-    ("Sarah", None), ("James", None), ("Emily", None), ("Michael", None), ("Laura", None), ("David", None),
-    ("Rebecca", None), ("Thomas", None), ("Katarzyna", None), ("Henrik", None), ("Ana", None), ("Miguel", None),
-    ("Aylin", None), ("Mehmet", None), ("Kenji", None), ("Søren", None), ("Zoë", None), ("Łukasz", None),
-]
-LAST_NAMES = [
-    ("Kovalenko", "Коваленко"), ("Shevchenko", "Шевченко"), ("Bondarenko", "Бондаренко"), ("Tkachenko", "Ткаченко"),
-    ("Kravchenko", "Кравченко"), ("Melnyk", "Мельник"), ("Boyko", "Бойко"), ("Oliynyk", "Олійник"),
-    ("Lysenko", "Лисенко"), ("Marchenko", "Марченко"), ("Rudenko", "Руденко"), ("Savchenko", "Савченко"),
-    ("Petrenko", "Петренко"), ("Moroz", "Мороз"), ("Pavlenko", "Павленко"), ("Hrytsenko", "Гриценко"),
-    ("Levchenko", "Левченко"), ("Kuzmenko", "Кузьменко"), ("Karpenko", "Карпенко"), ("Tymoshchuk", "Тимощук"),
-    ("Ivanov", "Иванов"), ("Smirnov", "Смирнов"), ("Kuznetsov", "Кузнецов"), ("Popov", "Попов"),
-    ("Sokolov", "Соколов"), ("Lebedev", "Лебедев"), ("Kozlov", "Козлов"), ("Novikov", "Новиков"),
-    ("Morozov", "Морозов"), ("Volkov", "Волков"), ("Nowak", None), ("Kowalski", None), ("Wiśniewska", None),
-    ("Dąbrowski", None), ("Müller", None), ("Schneider", None), ("Lindqvist", None), ("Jørgensen", None),
-    ("Öztürk", None), ("Håkansson", None), ("Dubois", None), ("Lefèvre", None), ("Rossi", None),
-    ("Bianchi", None), ("García", None), ("Fernández", None), ("Smith", None), ("Johnson", None),
-    ("Walker", None), ("Thompson", None), ("Brennan", None), ("O’Neill", None), ("Tanaka", None),
-    ("Kask", None), ("Ozols", None), ("Kazlauskas", None), ("Virtanen", None), ("Novák", None),
-]
-COUNTRIES = [
-    "Ukraine", "Russia", "Poland", "Germany", "France", "the United States", "the United Kingdom", "Turkey",
-    "Lithuania", "Latvia", "Estonia", "Finland", "Sweden", "Norway", "Italy", "Spain", "Hungary", "Slovakia",
-    "Romania", "Moldova", "Georgia", "Belarus", "China", "Japan", "Canada", "the Netherlands", "Denmark",
-    "Czechia", "Austria", "Switzerland", "Brazil", "India",
-]
-BODIES = [
-    "Ministry of Foreign Affairs", "Ministry of Defence", "Office of the President", "Parliament",
-    "Security Council", "General Staff", "Embassy in Kyiv", "Government", "Foreign Affairs Committee",
-    "Presidential Administration", "National Security Service",
-]
-BLOCS = ["NATO", "the European Union", "the OSCE", "the United Nations", "the G7", "the Council of Europe"]
-ANONYMOUS = [
-    "An unnamed senior official in {city}", "Western diplomats in {city}", "A source close to the talks in {city}",
-    "An adviser to the delegation of {country}", "Officials familiar with the negotiations in {city}",
-]
-CITIES = [
-    "Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv", "Zaporizhzhia", "Kherson", "Mykolaiv", "Donetsk", "Luhansk",
-    "Sevastopol", "Moscow", "Minsk", "Warsaw", "Berlin", "Paris", "Brussels", "Vilnius", "Riga", "Tallinn",
-    "Helsinki", "Geneva", "Istanbul", "Ankara", "Washington", "London", "Rome", "Budapest", "Bucharest",
-    "Chișinău", "Tbilisi", "Vienna", "Oslo", "Jeddah", "Doha", "Munich",
-]
-CITIES_CYR = {"Kyiv": "Київ", "Kharkiv": "Харків", "Odesa": "Одеса", "Dnipro": "Дніпро", "Lviv": "Львів",
-              "Moscow": "Москва", "Minsk": "Мінськ", "Warsaw": "Варшава", "Geneva": "Женева", "Istanbul": "Стамбул"}
-REGIONS = ["Crimea", "Donbas", "the Zaporizhzhia region", "the Kherson region", "the Black Sea", "the Sea of Azov",
-           "the Kharkiv region", "Transnistria", "the Dnipro river", "the Kinburn Spit", "the Kursk border area"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-NOUNS = [
-    "ceasefire", "truce", "negotiations", "guarantees", "membership", "alliance", "territory", "border",
-    "referendum", "sanctions", "corridor", "reconstruction", "neutrality", "accession", "deterrence",
-    "peacekeepers", "withdrawal", "exchange", "prisoners", "grain exports", "shipping lanes", "energy grid",
-    "infrastructure", "airspace", "front line", "treaty", "framework", "memorandum", "summit", "delegation",
-    "envoy", "proposal", "settlement", "occupation", "annexation", "demilitarization", "moratorium", "aid package",
-    "loan", "air defence", "drones", "ammunition", "mobilization", "elections", "constitution", "sovereignty",
-    "security", "stability", "dialogue", "roadmap", "buffer zone", "monitoring mission", "compensation",
-    "frozen assets", "tribunal", "amnesty", "nuclear plant", "dam", "port", "pipeline", "coalition",
-]
-ADJECTIVES = [
-    "lasting", "fragile", "comprehensive", "partial", "binding", "temporary", "phased", "unconditional",
-    "international", "bilateral", "multilateral", "credible", "robust", "limited", "immediate", "long-term",
-    "so-called", "humanitarian", "military", "diplomatic", "economic", "legal", "political", "reliable",
-    "ambitious", "realistic", "unacceptable", "premature", "necessary", "symbolic", "practical", "joint",
-]
-SUBJECTS = [
-    "Kyiv", "Moscow", "the government", "the alliance", "Ukraine", "the delegation", "Western partners",
-    "the Kremlin", "the European Union", "Washington", "the allies", "negotiators", "the president’s office",
-    "the parliament", "the ministry", "the opposition", "the mediators", "the coalition",
-]
-MODALS = [
-    "would", "will", "could", "should", "must", "cannot", "would not", "will never", "may", "is ready to",
-    "is not ready to", "has agreed to", "refused to", "is prepared to", "wants to", "does not intend to",
-]
-VERBS = [
-    "accept", "discuss", "consider", "reject", "support", "sign", "guarantee", "recognize", "negotiate",
-    "postpone", "demand", "block", "review", "extend", "finance", "monitor", "defend", "restore", "freeze",
-    "withdraw from", "ratify", "propose", "endorse", "suspend", "renew",
-]
-TAILS = [
-    "", "", "", " without guarantees", " before the elections", " in {year}", " as long as the war continues",
-    " under any circumstances", " until the troops withdraw", " within {n} months", " along the {adj} line",
-    " at the next round of talks", " with the support of {country}", " in {city}", " after a referendum",
-    " if the shelling stops", " on its own terms", " — at least for now", " this year",
-]
-SAID = ["said", "insisted", "warned", "argued", "suggested", "stressed", "noted", "claimed", "repeated",
-        "told reporters", "added", "acknowledged", "declared", "wrote"]
-SAYS = ["says", "insists", "warns", "argues", "suggests", "stresses", "claims", "repeats", "acknowledges"]
-HEADLINE_VERBS = ["rejects", "backs", "questions", "welcomes", "rules out", "calls for", "signals openness to",
-                  "warns against", "defends", "doubts", "proposes", "criticises"]
-ADVERBS = ["Meanwhile", "However", "At the same time", "Earlier", "Later", "In practice", "Privately",
-           "Publicly", "So far", "Nevertheless", "In a separate statement", "On the sidelines of the summit"]
-BELIEFS = ["I believe", "I am convinced", "We think", "Everyone understands", "I can tell you",
-           "Let me be clear", "Our position has not changed:", "The answer is simple:", "Frankly speaking,"]
-STOCK = [
-    "Negotiations are continuing, officials said.",
-    "No date has been set for the next round.",
-    "The ministry did not respond to a request for comment.",
-    "The statement could not be independently verified.",
-    "Both sides accuse each other of violating earlier agreements.",
-    "The talks were held behind closed doors.",
-]
-TAGS = ["ceasefire", "territory", "nato", "guarantees", "sanctions", "talks", "elections", "energy",
-        "prisoners", "grain", "reconstruction", "neutrality", "nuclear-safety", "black-sea", "eu-accession"]
-OUTLETS = ["Kyiv Daily Monitor", "The Northern Courier", "Radio Dnipro", "Baltic Wire", "Eastern Europe Review",
-           "Geneva Dispatch", "Новини Полісся", "Вечерний Минск", "The Continental Post", "Agence Méridien",
-           "Black Sea Observer", "Der Morgenbote", "Gazeta Wieczorna", "Helsinki Evening", "Istanbul Ledger"]
-VIA = ["Reuters", "Interfax-Ukraine", "Ukrinform", "TASS", "RIA Novosti", "Kyodo News", "the Associated Press",
-       "the Office of the President", "Suspilne", "Deutsche Welle", "the BBC Ukrainian service"]
-UK_WORDS = (
-    "переговори перемир’я гарантії безпеки територія Україна НАТО членство Київ президент заявив що не буде "
-    "обговорювати питання обміну територій міністр закордонних справ союзники підтримка війна мир договір "
-    "кордон окупованих повернення рішення народ референдум санкції зброя допомога делегація посол уряд "
-    "парламент відновлення енергетика зерно коридор полонених обмін позиція партнери зустріч саміт"
-).split()
-RU_WORDS = (
-    "переговоры перемирие гарантии безопасности территория Украина НАТО членство Москва Кремль заявил что не "
-    "будет обсуждать вопрос обмена территорий министр иностранных дел союзники поддержка война мир договор "
-    "граница решение народ референдум санкции оружие помощь пресс-секретарь делегация посол правительство "
-    "парламент восстановление энергетика зерно коридор пленных обмен позиция партнёры встреча саммит"
-).split()
-UK_SAID = ["заявив", "наголосив", "зазначив", "повідомив", "сказав"]
-RU_SAID = ["заявил", "подчеркнул", "отметил", "сообщил", "сказал"]
-PROPOSAL_TEMPLATES = [
-    ("Ceasefire along the {adj} front line in {region}", "Both sides stop fighting along the line of contact in {region}; the line is monitored."),
-    ("Neutral status for Ukraine guaranteed by {country}", "Ukraine declares neutrality and {country} guarantees its security in return."),
-    ("International peacekeepers in {region}", "An international force is deployed to {region} to separate the armies."),
-    ("Demilitarized zone around {city}", "Heavy weapons are withdrawn from a zone around {city}, with inspections."),
-    ("Security guarantees from {country}", "{country} commits to help defend Ukraine if it is attacked again."),
-    ("Referendum on the status of {region}", "The residents of {region} vote on its status under international observation."),
-    ("Phased lifting of sanctions tied to {noun}", "Sanctions are eased step by step as progress is made on {noun}."),
-    ("Grain corridor through {region}", "Merchant ships carry grain through {region} under agreed safe-passage rules."),
-    ("Exchange of all prisoners held since {year}", "All prisoners of war taken since {year} are exchanged, all for all."),
-    ("Moratorium on strikes on the {noun}", "Both sides refrain from striking the {noun} for an agreed period."),
-    ("Freezing the conflict in {region}", "Fighting stops in {region} without a settlement of its status."),
-    ("{adj_cap} framework for talks in {city}", "Negotiations take place in {city} under a {adj} framework agreed in advance."),
-    ("EU accession for Ukraine by {year}", "Ukraine completes accession to the European Union by {year}."),
-    ("Return of deported children via {country}", "Children taken from occupied areas return home with {country} mediating."),
-    ("Compensation from frozen assets for {noun}", "Frozen assets pay for the {noun} and for war damage."),
-    ("{noun_cap} under international monitoring", "The {noun} is placed under international monitoring with regular reports."),
-]
-RELATIONS = ["variant-of", "part-of", "alternative-to", "conflicts-with", "precondition-for", "related-to"]
-STANCES = ["supports", "conditional", "open", "skeptical", "opposes", "neutral"]
-ROLE_TEMPLATES = ["Foreign Minister of {country}", "Defence Minister of {country}", "President of {country}",
-                  "Prime Minister of {country}", "Member of Parliament of {country}",
-                  "Head of the delegation of {country}", "Ambassador of {country} to {country2}",
-                  "Spokesperson for the government of {country}", "Deputy Foreign Minister of {country}",
-                  "National Security Adviser of {country}", "Special Envoy of {country}"]
-
 
 @dataclass
 class Actor:
@@ -241,10 +110,6 @@ def clip(ident: str, limit: int) -> str:
     return cut if cut else ident[:limit]
 
 
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def q(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are YAML)."""
     return json.dumps(text, ensure_ascii=False)
@@ -258,7 +123,7 @@ def folded(key: str, text: str, indent: int) -> list[str]:
     return [f"{pad}{key}: >-"] + [pad + "  " + line for line in textwrap.wrap(text, 92, break_long_words=False, break_on_hyphens=False)]
 
 
-class Synth:
+class Synth(Prose):
     def __init__(self, claims: int, seed: int):
         self.rng = random.Random(seed)
         self.seed = seed
@@ -270,110 +135,6 @@ class Synth:
         self.proposals: list[tuple[str, str, str]] = []  # (id, title, summary)
         self.sources: list[Source] = []
 
-    # -- small helpers --------------------------------------------------------------------------
-    def pick(self, seq):
-        return seq[self.rng.randrange(len(seq))]
-
-    def chance(self, p: float) -> bool:
-        return self.rng.random() < p
-
-    def day(self, first: dt.date = FIRST_DAY, last: dt.date = LAST_DAY) -> dt.date:
-        return first + dt.timedelta(days=self.rng.randrange((last - first).days + 1))
-
-    def fill(self, template: str) -> str:
-        return template.format(
-            year=self.rng.randrange(2015, 2025), n=self.rng.randrange(2, 25), adj=self.pick(ADJECTIVES),
-            country=self.pick(COUNTRIES), country2=self.pick(COUNTRIES), city=self.pick(CITIES),
-            region=self.pick(REGIONS), noun=self.pick(NOUNS),
-        )
-
-    def zipf(self, count: int, exponent: float = 0.6) -> list[float]:
-        weights = [1 / (rank + 1) ** exponent for rank in range(count)]
-        self.rng.shuffle(weights)
-        total, out = 0.0, []
-        for w in weights:
-            total += w
-            out.append(total)
-        return out
-
-    def weighted(self, cumulative: list[float]) -> int:
-        return min(bisect.bisect_left(cumulative, self.rng.random() * cumulative[-1]), len(cumulative) - 1)
-
-    # -- prose ----------------------------------------------------------------------------------
-    def noun_phrase(self) -> str:
-        form = self.rng.randrange(4)
-        if form == 0:
-            return f"the {self.pick(ADJECTIVES)} {self.pick(NOUNS)}"
-        if form == 1:
-            return f"the {self.pick(NOUNS)} in {self.pick(REGIONS + CITIES)}"
-        if form == 2:
-            adj = self.pick(ADJECTIVES)
-            return f"{'an' if adj[0] in 'aeiou' else 'a'} {adj} {self.pick(NOUNS)} with {self.pick(COUNTRIES)}"
-        return f"any {self.pick(NOUNS)} on {self.pick(NOUNS)}"
-
-    def clause(self) -> str:
-        return f"{self.pick(SUBJECTS)} {self.pick(MODALS)} {self.pick(VERBS)} {self.noun_phrase()}{self.fill(self.pick(TAILS))}"
-
-    def spoken(self) -> str:
-        """Words in the speaker's own voice (no double quotation marks inside)."""
-        form = self.rng.randrange(7)
-        if form == 0:
-            words = f"We {self.pick(MODALS)} {self.pick(VERBS)} {self.noun_phrase()}{self.fill(self.pick(TAILS))}."
-        elif form == 1:
-            words = f"{self.pick(BELIEFS)} {self.clause()}."
-        elif form == 2:
-            words = f"This is {self.pick(ADJECTIVES)} for {self.pick(COUNTRIES)}, and it’s {self.pick(ADJECTIVES)} for all of us."
-        elif form == 3:
-            words = f"Nobody {self.pick(['will', 'can', 'should'])} {self.pick(VERBS)} {self.noun_phrase()} — not in {self.rng.randrange(2015, 2030)}, not ever."
-        elif form == 4:
-            words = f"We don’t {self.pick(VERBS)} {self.noun_phrase()}; we {self.pick(VERBS)} {self.noun_phrase()}…"
-        elif form == 5:
-            words = f"{cap(self.clause())}. {self.pick(BELIEFS)} {self.clause()}."
-        else:
-            words = f"Our partners know that {self.clause()}, and {self.clause()}."
-        return words[0].upper() + words[1:]
-
-    def english_sentence(self, speakers: list[int], quotes_out: list[int]) -> str:
-        who = self.pick(speakers)
-        actor = self.actors[who]
-        form = self.rng.randrange(12)
-        if form <= 2:
-            quotes_out.append(who)
-            return f"“{self.spoken()[:-1]},” {actor.short} {self.pick(SAID)} in {self.pick(CITIES)}."
-        if form == 3:
-            quotes_out.append(who)
-            return f"Asked about {self.noun_phrase()}, {actor.short} replied: “{self.spoken()}”"
-        if form == 4:
-            return f"{cap(actor.short)} {self.pick(SAID)} on {self.pick(WEEKDAYS)} that {self.clause()}."
-        if form == 5:
-            return f"According to {actor.short}, {self.clause()}, although {self.clause()}."
-        if form == 6:
-            return f"{self.pick(ADVERBS)}, {self.clause()} — a step that {self.pick(SUBJECTS)} {self.pick(['called', 'described as', 'dismissed as'])} {self.pick(ADJECTIVES)}."
-        if form == 7:
-            city = self.pick(list(CITIES_CYR))
-            return f"The meeting in {city} ({CITIES_CYR[city]}) lasted {self.rng.randrange(2, 9)}\u00a0hours; {self.clause()}."
-        if form == 8:
-            word = self.pick(UK_WORDS)
-            return f"The Ukrainian word used was «{word}», which {actor.short}’s office translated as “{self.pick(NOUNS)}”."
-        if form == 9:
-            return f"{cap(self.clause())}, and {self.clause()}."
-        if form == 10:
-            return f"In {self.rng.randrange(2014, 2025)} {self.pick(SUBJECTS)} {self.pick(['proposed', 'rejected', 'discussed', 'signed'])} {self.noun_phrase()}, but {self.clause()}."
-        return f"{self.pick(ADVERBS)}, {self.clause()}."
-
-    def cyrillic_sentence(self, words: list[str], said: list[str], speakers: list[int], quotes_out: list[int]) -> str:
-        body = " ".join(self.pick(words) for _ in range(self.rng.randrange(6, 16)))
-        body = body[0].upper() + body[1:]
-        if self.chance(0.35):
-            who = self.pick(speakers)
-            quotes_out.append(who)
-            name = self.actors[who].cyrillic or self.actors[who].short
-            return f"«{body}», — {self.pick(said)} {name}."
-        if self.chance(0.15):
-            return f"{body} — {' '.join(self.pick(words) for _ in range(4))}…"
-        return body + "."
-
-    # -- the parts ------------------------------------------------------------------------------
     def make_actors(self) -> None:
         used_ids: set[str] = set()
         used_names: set[str] = set()
