@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ContentError as exc:  # build and serve stop on content errors: show every one
+        report(exc.problems, "text")
+        print(f"dossier {args.command}: {summary_line(exc.problems)}; nothing was generated, the previous site/ is kept",
+              file=sys.stderr)
+        return EXIT_CONTENT
     except (BuildError, DossierError) as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
         return EXIT_CONTENT
@@ -99,12 +104,7 @@ def exit_code(problems: list, strict: bool) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    try:
-        result = build.build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr))
-    except ContentError as exc:
-        report(exc.problems, "text")
-        print(f"dossier build: {summary_line(exc.problems)}; nothing was built, the previous site/ is kept", file=sys.stderr)
-        return EXIT_CONTENT
+    result = build.build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr))
     report(result.problems, "text")
     took = time.perf_counter() - started
     print(f"dossier build: {result} in {took:.1f}s → {args.root / 'site'}", file=sys.stderr)
@@ -114,6 +114,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from .publish import mkdocs_serve
 
+    # Generate once up front so content errors stop here, listed; MkDocs' first build then
+    # regenerates (its hook) and finds nothing to rewrite.
     build.generate(args.root.resolve())
     mkdocs_serve(args.root.resolve(), args.dev_addr)
     return EXIT_OK
