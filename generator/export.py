@@ -203,14 +203,6 @@ def source_jsonld(dossier: Dossier, source_id: str, prefix: str) -> dict[str, An
     return {"@context": "https://schema.org", **work}
 
 
-def script_json(data: Any) -> str:
-    """JSON that is safe inside <script>: no `</script>`, no `<!--`, no line separators."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
-    return text
-
-
 def front_matter_json(data: Any) -> str:
     """JSON as a one-line YAML flow mapping: ASCII only (no line separator can break it) and
     nothing HTML could act on."""

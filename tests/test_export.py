@@ -172,9 +172,13 @@ def test_each_card_offers_a_citation_and_csl_json(real):
 
 
 def test_jsonld_survives_hostile_text():
-    block = export.script_json({"name": "</script><script>alert(1)</script>\u2028<!--"})
-    assert "<" not in block and ">" not in block and "\u2028" not in block
-    assert json.loads(block)["name"] == "</script><script>alert(1)</script>\u2028<!--"
+    import yaml
+
+    hostile = "</script><script>alert(1)</script>\u2028<!-- & é"
+    block = export.front_matter_json({"name": hostile})
+    assert block.isascii() and not set("<>&") & set(block)
+    assert json.loads(block)["name"] == hostile
+    assert yaml.safe_load(f"jsonld: {block}")["jsonld"]["name"] == hostile  # as MkDocs reads front matter
 
 
 def test_translation_pairs_link_only_the_named_evidence(real):
