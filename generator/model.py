@@ -273,10 +273,12 @@ class Dossier:
         }
 
     def position(self, claim: Claim, proposal: str) -> Position | None:
-        for point in self.history.get((claim.actor, proposal), ()):
-            if point.claim is claim:
-                return point
-        return None
+        return self._positions.get((claim.id, proposal))
+
+    @cached_property
+    def _positions(self) -> dict[tuple[str, str], Position]:
+        # Every card asks for its claim's position: index them once, not a scan per card.
+        return {(p.claim.id, proposal): p for (_, proposal), points in self.history.items() for p in points}
 
     def has_shift(self, actor: str, proposal: str) -> bool:
         return any(p.shift_from for p in self.history.get((actor, proposal), ()))
