@@ -12,8 +12,8 @@ import time
 import traceback
 from pathlib import Path
 
-from . import build
-from .diagnostics import BuildError, ContentError, DossierError, UsageError, step_summary, summary_line
+from .errors import ContentError, DossierError, UsageError, step_summary, summary_line
+from .site.plan import SITE_DIR
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -42,10 +42,6 @@ def parser() -> argparse.ArgumentParser:
     root_option(serve)
     serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
 
-    synth = sub.add_parser("synth", help="write a synthetic dossier of N claims (for benchmarks and scale tests)")
-    synth.add_argument("--claims", metavar="N", type=int, required=True, help="how many claims (sources N/5, actors N/10, proposals N/30)")
-    synth.add_argument("--out", metavar="DIR", type=Path, required=True, help="a new or empty folder to write the dossier root into")
-    synth.add_argument("--seed", metavar="S", type=int, default=1, help="the random seed: the same seed writes the same files (default: 1)")
     return top
 
 
@@ -61,8 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dossier {args.command}: {summary_line(exc.problems)}; nothing was generated, the previous site/ is kept",
               file=sys.stderr)
         return EXIT_CONTENT
-    except (BuildError, DossierError) as exc:
+    except DossierError as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:  # the machine's doing (a full disk, a read-only folder), not a bug
+        print(f"dossier: error: {_os_error(exc)}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
@@ -73,9 +72,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def _os_error(exc: OSError) -> str:
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"{where}{exc.strerror or exc}; check the disk and the folder's permissions, then run the command again"
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    from .site.generate import check
+
     started = time.perf_counter()
-    dossier, problems = build.check(args.root.resolve())
+    checked = check(args.root.resolve())
+    dossier, problems = checked.dossier, checked.problems
     report(problems, args.format)
     took = time.perf_counter() - started
     what = f" ({len(dossier.claims)} claims, {len(dossier.sources)} sources)" if dossier else ""
@@ -103,28 +110,27 @@ def exit_code(problems: list, strict: bool) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .publish.build import build
+
     started = time.perf_counter()
-    result = build.build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr))
+    result = build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr))
     report(result.problems, "text")
     took = time.perf_counter() - started
-    print(f"dossier build: {result} in {took:.1f}s → {args.root / 'site'}", file=sys.stderr)
+    print(f"dossier build: {result} in {took:.1f}s → {args.root / SITE_DIR}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .publish import mkdocs_serve
+    from .publish.serve import serve
 
-    # Generate once up front so content errors stop here, listed; MkDocs' first build then
-    # regenerates (its hook) and finds nothing to rewrite.
-    build.generate(args.root.resolve())
-    mkdocs_serve(args.root.resolve(), args.dev_addr)
+    serve(args.root.resolve(), args.dev_addr)
     return EXIT_OK
 
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
-    from .linkcheck import check_site
+    from .site.linkcheck import check_site
 
-    site = args.root.resolve() / "site"
+    site = args.root.resolve() / SITE_DIR
     if not (site / "index.html").is_file():
         raise UsageError(f"{site} holds no built site: run `dossier build` first")
     checked, broken = check_site(site)
@@ -134,20 +140,5 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if broken else EXIT_OK
 
 
-def cmd_synth(args: argparse.Namespace) -> int:
-    from . import synth
 
-    if not 1 <= args.claims <= synth.MAX_CLAIMS:
-        raise UsageError(f"--claims must be between 1 and {synth.MAX_CLAIMS}, not {args.claims}")
-    out = args.out
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(f"{out} exists and is not an empty folder: choose a new one")
-    started = time.perf_counter()
-    files = synth.synthesize(args.claims, args.seed)
-    synth.write(out, files)
-    print(f"dossier synth: wrote {len(files)} files ({args.claims} claims, seed {args.seed}) to {out} "
-          f"in {time.perf_counter() - started:.1f}s; `dossier build --root {out}` builds its site", file=sys.stderr)
-    return EXIT_OK
-
-
-COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve, "synth": cmd_synth}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve}

@@ -1,22 +1,29 @@
 """The data-format reference (FORMAT.md), generated from the JSON Schema.
 
-`python -m generator.formatdoc > FORMAT.md` (or `make docs`); a test fails when FORMAT.md
-is not what the schema gives, so the schema stays the one source of truth.
+`python -m generator.formatdoc FORMAT.md` (or `make docs`) writes it atomically; a test fails
+when FORMAT.md is not what the schema gives, so the schema stays the one source of truth.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
-from .render import TEMPLATES
-from .schema import schema
+from .data.schema import data_files, schema
+from .site.render import TEMPLATES
+from .site.write import write_if_changed
 
-# The order sections appear in, and the file each top-level list lives in.
+# The order sections appear in.
 SECTIONS = ("source", "actor", "proposal", "claim", "evidence", "dating", "attribution", "role", "relation")
-FILES = {"source": "content/sources.yaml", "actor": "content/actors.yaml",
-         "proposal": "content/proposals.yaml", "claim": "claims.yaml"}
+
+
+def _files() -> dict[str, str]:
+    """Each item definition and the file its list lives in."""
+    top = schema()["properties"]
+    return {top[key]["items"]["$ref"].rsplit("/", 1)[1]: rel for rel, key in data_files().items()}
 
 
 @dataclass(frozen=True)
@@ -66,9 +73,13 @@ def render() -> str:
                              autoescape=False, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     definitions = schema()["definitions"]
-    sections = [(name, definitions[name].get("description", ""), FILES.get(name), fields(name)) for name in SECTIONS]
+    files = _files()
+    sections = [(name, definitions[name].get("description", ""), files.get(name), fields(name)) for name in SECTIONS]
     return env.get_template("format.md.j2").render(schema=schema(), sections=sections, definitions=definitions)
 
 
 if __name__ == "__main__":
-    print(render(), end="")
+    if len(sys.argv) > 1:  # through a temporary file and a rename: a failure leaves the old file
+        write_if_changed(Path(sys.argv[1]), render().encode("utf-8"))
+    else:
+        print(render(), end="")

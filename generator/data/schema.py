@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any, Iterator
@@ -15,23 +16,56 @@ from typing import Any, Iterator
 import fastjsonschema
 import jsonschema
 
-from .diagnostics import ERROR, WARNING, Problem
-from .load import DATA_FILES, Document, locate
+from ..errors import ERROR, WARNING, Problem
+from .load import Document, locate
 
 SCHEMA_FILE = "schema/dossier.schema.json"
-# Keys whose values are `#/definitions/date`: there an unquoted YAML date is welcome.
-DATE_KEYS = frozenset({"date", "from", "until", "added"})
-_ITEM_DEFINITION = {"claims": "claim", "sources": "source", "actors": "actor", "proposals": "proposal"}
 
 
 @cache
 def schema() -> dict:
-    return json.loads(resources.files(__package__).joinpath(SCHEMA_FILE).read_text("utf-8"))
+    return json.loads(resources.files("generator").joinpath(SCHEMA_FILE).read_text("utf-8"))
+
+
+@cache
+def data_files() -> dict[str, str]:
+    """Each YAML file of a dossier (relative to its root) and the one top-level key it holds."""
+    return {spec["x-file"]: key for key, spec in schema()["properties"].items()}
+
+
+@cache
+def vocabulary(definition: str) -> tuple[str, ...]:
+    """The allowed values of an enumeration, e.g. `vocabulary("stance")`."""
+    return tuple(schema()["definitions"][definition]["enum"])
+
+
+@cache
+def date_keys() -> frozenset[str]:
+    """Keys whose values are dates: there an unquoted YAML date (which YAML types) is welcome."""
+    date_refs = {"#/definitions/date"}
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.get("properties", {}).items():
+                if isinstance(value, dict) and value.get("$ref") in date_refs:
+                    found.add(key)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema())
+    return frozenset(found)
+
+
+def _item_definition(top_key: str) -> str:
+    return schema()["properties"][top_key]["items"]["$ref"].rsplit("/", 1)[1]
 
 
 def _item_schema(top_key: str) -> dict:
-    root = schema()
-    return {"$ref": f"#/definitions/{_ITEM_DEFINITION[top_key]}", "definitions": root["definitions"]}
+    return {"$ref": f"#/definitions/{_item_definition(top_key)}", "definitions": schema()["definitions"]}
 
 
 @cache
@@ -39,14 +73,29 @@ def _fast(top_key: str):
     return fastjsonschema.compile(_item_schema(top_key))
 
 
+def _pattern(validator, pattern: str, instance: Any, _schema: dict) -> Iterator[jsonschema.ValidationError]:
+    # JSON Schema patterns are ECMA-262, where `$` (no multiline flag) matches only at the very
+    # end; Python's `$` also matches before a final newline, which let `"id\n"` pass as an id.
+    if validator.is_type(instance, "string") and not re.search(_ecma_end(pattern), instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @cache
-def _detailed(top_key: str) -> jsonschema.Draft7Validator:
-    return jsonschema.Draft7Validator(_item_schema(top_key))
+def _ecma_end(pattern: str) -> str:
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _pattern})
+
+
+@cache
+def _detailed(top_key: str) -> jsonschema.protocols.Validator:
+    return _Validator(_item_schema(top_key))
 
 
 def check_document(doc: Document) -> list[Problem]:
     """Every schema problem of one file, each at the line of the offending node."""
-    key = DATA_FILES[doc.path]
+    key = data_files()[doc.path]
     problems = _check_top(doc, key)
     items = doc.data.get(key) if isinstance(doc.data, dict) else None
     if isinstance(items, list):
@@ -54,12 +103,19 @@ def check_document(doc: Document) -> list[Problem]:
         for index, item in enumerate(items):
             try:
                 fast(item)
-            except fastjsonschema.JsonSchemaException:
-                problems += _item_problems(doc, key, index, item)
+            except fastjsonschema.JsonSchemaException as exc:
+                problems += _item_problems(doc, key, index, item) or [_fallback(doc, key, index, exc)]
     problems += _implicit_problems(doc)
     if not doc.has_modeline:
         problems.append(Problem(doc.path, 1, 1, WARNING, f"first line should be the editor modeline `# yaml-language-server: $schema=.../generator/{SCHEMA_FILE}`"))
     return problems
+
+
+def _fallback(doc: Document, key: str, index: int, exc: fastjsonschema.JsonSchemaException) -> Problem:
+    # Both validators read the same schema; should they ever disagree, the item is still refused.
+    where = (key, index) + tuple(p for p in (exc.path or [])[1:] if isinstance(p, (str, int)))
+    line, col = locate(doc.data, where)
+    return Problem(doc.path, line, col, ERROR, f"`{_field_name(where)}` does not fit the format: {exc.message}")
 
 
 def _check_top(doc: Document, key: str) -> list[Problem]:
@@ -123,7 +179,7 @@ def _messages(error: jsonschema.ValidationError, doc: Document, where: tuple) ->
 def _implicit_problems(doc: Document) -> list[Problem]:
     out = []
     for where, (kind, text) in doc.implicit.items():
-        if kind == "date" and where and where[-1] not in DATE_KEYS:
+        if kind == "date" and where and where[-1] not in date_keys():
             line, col = locate(doc.data, where)
             out.append(Problem(doc.path, line, col, ERROR, f"`{text}` is read by YAML as a date; put it in quotes (\"{text}\") if you mean text"))
     return out
@@ -136,7 +192,9 @@ def _field_name(where: tuple) -> str:
 
 def _thing(where: tuple) -> str:
     top = where[0] if where else ""
-    return {"claims": "claim", "sources": "source", "actors": "actor", "proposals": "proposal"}.get(top, "item") if len(where) <= 2 else f"`{_field_name(where)}`"
+    if len(where) > 2:
+        return f"`{_field_name(where)}`"
+    return _item_definition(top) if top in schema()["properties"] else "item"
 
 
 def _unknown_field(extra: str, allowed: list[str]) -> str:

@@ -7,16 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..errors import ERROR, WARNING, InputError, Problem
 from . import quotes
-from .diagnostics import ERROR, WARNING, Problem
-from .load import PAGES_DIR, SOURCES_DIR, Document, decode_utf8, locate
+from .files import MiB, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
+from .load import Document, decode_utf8, locate
 from .model import date_range
+from .schema import data_files
+
+MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
+MAX_PAGE_BYTES = 1 * MiB
 
 
 @dataclass
@@ -44,9 +50,12 @@ class Validator:
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
-        for doc in docs.values():
-            key = next(iter(doc.data)) if isinstance(doc.data, dict) and len(doc.data) == 1 else None
-            items = doc.data.get(key) if key else None
+        files = data_files()
+        for rel, doc in docs.items():
+            # The file decides what it holds, not its own keys: a stray top-level key must not
+            # hide the rest of the file's problems.
+            key = files[rel]
+            items = doc.data.get(key) if isinstance(doc.data, dict) else None
             if not isinstance(items, list):
                 continue
             # Items that failed the schema are checked too, as far as their shape allows,
@@ -115,13 +124,17 @@ class Validator:
         affected = _affected(citing)
         if data["file"].startswith("/") or ".." in data["file"].split("/"):
             return  # the schema pattern reports it
-        if not path.resolve().is_relative_to(base):
-            self.report(item, ("file",), f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there")
-            return
-        if not path.is_file():
+        if not os.path.lexists(path):
             self.report(item, ("file",), f"`{rel}` does not exist{affected}: add the file or correct `file`")
             return
-        raw = path.read_bytes()
+        if path.resolve().is_relative_to(self.root.resolve()) and not path.resolve().is_relative_to(base):
+            self.report(item, ("file",), f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there")
+            return
+        try:
+            raw = read_input(self.root, rel, MAX_SOURCE_BYTES)
+        except InputError as exc:
+            self.report(item, ("file",), f"`{rel}` {exc.problem.message}")
+            return
         digest = hashlib.sha256(raw).hexdigest()
         if digest != data["sha256"]:
             self.report(item, ("sha256",), f"`{rel}` has sha256 {digest[:12]}…, not the recorded {data['sha256'][:12]}…: the text changed{affected}; sources are never edited: restore it or add the new text as a new source")
@@ -256,25 +269,37 @@ _RAW_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z][A-Za-z0-9
 _CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
-def check_pages(root: Path) -> list[Problem]:
-    """Hand-written pages are Markdown only: MkDocs would publish raw HTML as it stands."""
-    problems = []
-    for page in sorted((root / PAGES_DIR).glob("*.md")):
-        rel = f"{PAGES_DIR}/{page.name}"
-        text, problem = decode_utf8(page.read_bytes(), rel)
+def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Hand-written pages (path -> text) and their problems: Markdown only, since MkDocs would
+    publish raw HTML as it stands."""
+    pages: dict[str, str] = {}
+    problems: list[Problem] = []
+    for rel in list_inputs(root, PAGES_DIR, ".md"):
+        try:
+            text, problem = decode_utf8(read_input(root, rel, MAX_PAGE_BYTES), rel)
+        except InputError as exc:
+            problems.append(exc.problem)
+            continue
         if problem:
             problems.append(problem)
             continue
-        fenced = False
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.lstrip().startswith(("```", "~~~")):
-                fenced = not fenced
-            if fenced:
-                continue
-            found = _RAW_HTML.search(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
-            if found:
-                problems.append(Problem(rel, number, found.start() + 1, ERROR,
-                                        "raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"))
+        pages[rel] = text
+        problems += _raw_html(rel, text)
+    return pages, problems
+
+
+def _raw_html(rel: str, text: str) -> list[Problem]:
+    problems = []
+    fenced = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if fenced:
+            continue
+        found = _RAW_HTML.search(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
+        if found:
+            problems.append(Problem(rel, number, found.start() + 1, ERROR,
+                                    "raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"))
     return problems
 
 

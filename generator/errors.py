@@ -92,3 +92,11 @@ def _md_cell(text: str) -> str:
     out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
     out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return out.replace("`", "'")
+
+
+class InputError(DossierError):
+    """An input file cannot be read as one (missing, a folder, outside the root, too big)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.problem = Problem(path, 1, 1, ERROR, message)

@@ -16,7 +16,9 @@ import uuid
 from importlib import resources
 from typing import Any
 
-from .model import Claim, Dossier, Evidence, Source, date_range
+from ..data.model import Claim, Dossier, Evidence, Source, date_range
+from . import views
+from .plan import Links, SitePlan
 
 FORMAT = "dossier-claims"
 FORMAT_VERSION = "1.0.0"
@@ -27,14 +29,6 @@ CSV_COLUMNS = ("claim_id", "actor_id", "actor_name", "stances", "said_date", "sa
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:dossier")
-
-
-def claim_path(claim: Claim) -> str:
-    return f"actors/{claim.actor}.html#claim-{claim.id}"
-
-
-def passage_path(ev: Evidence) -> str:
-    return f"sources/{ev.source}.html#{ev.anchor}"
 
 
 def atom_id(kind: str, ident: str) -> str:
@@ -49,29 +43,30 @@ def _dating(d) -> dict[str, Any]:
     return out
 
 
-def _evidence(dossier: Dossier, ev: Evidence) -> dict[str, Any]:
-    source = dossier.sources[ev.source]
+def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
+    source = plan.dossier.sources[ev.source]
     p = ev.passage
     return {
         "number": ev.number, "id": ev.id, "kind": ev.kind, "language": ev.language, "text": ev.text,
         "via": list(ev.via), "translation_of": ev.translation_of, "notes": ev.notes,
         "source": {"id": source.id, "title": source.title, "file": source.file, "sha256": source.sha256},
         "selector": {"start": p.start, "end": p.end, "line": p.line, "exact": p.exact, "prefix": p.prefix, "suffix": p.suffix},
-        "url": passage_path(ev),
+        "url": plan.passage_url(ev),
     }
 
 
-def claims_document(dossier: Dossier) -> dict[str, Any]:
+def claims_document(plan: SitePlan) -> dict[str, Any]:
+    dossier = plan.dossier
     claims = []
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
         claims.append({
-            "id": claim.id, "url": claim_path(claim),
+            "id": claim.id, "url": plan.claim_url(claim),
             "actor": {"id": actor.id, "name": actor.name, "kind": actor.kind},
             "stances": [{"proposal": p, "title": dossier.proposals[p].title, "stance": s} for p, s in claim.stances],
             "said": _dating(claim.said), "added": claim.added, "summary": claim.summary,
             "tags": list(claim.tags), "see_also": list(claim.see_also), "notes": claim.notes,
-            "evidence": [_evidence(dossier, ev) for ev in claim.evidence],
+            "evidence": [_evidence(plan, ev) for ev in claim.evidence],
         })
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "claims": claims}
 
@@ -81,8 +76,9 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def claims_csv(dossier: Dossier) -> str:
+def claims_csv(plan: SitePlan) -> str:
     """One row per evidence item. Cells a spreadsheet would run as formulas get a leading '."""
+    dossier = plan.dossier
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -94,7 +90,7 @@ def claims_csv(dossier: Dossier) -> str:
             row = (claim.id, actor.id, actor.name, stances, claim.said.date, claim.said.precision, claim.said.basis,
                    claim.added, claim.summary, ev.number, ev.id, ev.kind, ev.language, ev.source,
                    dossier.sources[ev.source].sha256, p.start, p.end, p.line, p.exact, p.prefix, p.suffix,
-                   " > ".join(ev.via), ev.text, passage_path(ev))
+                   " > ".join(ev.via), ev.text, plan.passage_url(ev))
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
@@ -114,7 +110,7 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
             "type": "article-newspaper" if source.outlet.name else "article",
             "title": source.title,
             "language": source.language,
-            "note": f"{actor.name} ({claim.said.display}): {ev.text} [{ev.kind}; line {ev.passage.line} of the stored text, sha256 {source.sha256}]",
+            "note": f"{actor.name} ({views.date_display(claim.said)}): {ev.text} [{ev.kind}; line {ev.passage.line} of the stored text, sha256 {source.sha256}]",
         }
         if source.outlet.name:
             item["container-title"] = source.outlet.name
@@ -151,21 +147,21 @@ def _source_work(source: Source, page: str) -> dict[str, Any]:
             "identifier": f"sha256:{source.sha256}", "isBasedOn": original}
 
 
-def _claim(dossier: Dossier, claim: Claim, prefix: str) -> dict[str, Any]:
+def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
     actor = dossier.actors[claim.actor]
     works = []
     for ev in claim.evidence:
-        work = _source_work(dossier.sources[ev.source], f"{prefix}sources/{ev.source}.html")
+        work = _source_work(dossier.sources[ev.source], link.source(ev.source))
         if work not in works:
             works.append(work)
     out: dict[str, Any] = {
-        "@type": "Claim", "@id": f"{prefix}{claim_path(claim)}", "text": claim.summary,
-        "author": {"@type": _actor_type(actor.kind), "@id": f"{prefix}actors/{actor.id}.html#actor", "name": actor.name},
+        "@type": "Claim", "@id": link.claim(claim), "text": claim.summary,
+        "author": {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name},
         "appearance": works, "firstAppearance": works[0],
         "about": [{"@type": "Thing", "name": dossier.proposals[p].title} for p, _ in claim.stances],
         "hasPart": [{"@type": "Quotation", "text": ev.text, "inLanguage": ev.language,
-                     "creator": {"@id": f"{prefix}actors/{actor.id}.html#actor"},
-                     "isPartOf": {"@id": f"{prefix}sources/{ev.source}.html"}, "url": f"{prefix}{passage_path(ev)}"}
+                     "creator": {"@id": link.actor(actor.id, "actor")},
+                     "isPartOf": {"@id": link.source(ev.source)}, "url": link.passage(ev)}
                     for ev in claim.evidence if ev.kind == "direct-quote"],
     }
     if claim.said.date:
@@ -177,29 +173,29 @@ def _actor_type(kind: str) -> str:
     return "Person" if kind == "person" else "Organization"
 
 
-def actor_jsonld(dossier: Dossier, actor_id: str, prefix: str) -> dict[str, Any]:
+def actor_jsonld(dossier: Dossier, link: Links, actor_id: str) -> dict[str, Any]:
     actor = dossier.actors[actor_id]
-    node: dict[str, Any] = {"@type": _actor_type(actor.kind), "@id": f"{prefix}actors/{actor.id}.html#actor", "name": actor.name}
+    node: dict[str, Any] = {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name}
     if actor.aliases:
         node["alternateName"] = list(actor.aliases)
     if actor.roles and actor.kind == "person":
         node["jobTitle"] = [role.title for role in actor.roles]
     if actor.affiliation:
         node["affiliation"] = {"@type": "Organization", "name": actor.affiliation}
-    claims = [_claim(dossier, c, prefix) for c in dossier.claims_by_actor.get(actor.id, ())]
+    claims = [_claim(dossier, link, c) for c in dossier.claims_by_actor.get(actor.id, ())]
     return {"@context": "https://schema.org", "@graph": [node, *claims]}
 
 
-def proposal_jsonld(dossier: Dossier, proposal_id: str, prefix: str) -> dict[str, Any]:
+def proposal_jsonld(dossier: Dossier, link: Links, proposal_id: str) -> dict[str, Any]:
     proposal = dossier.proposals[proposal_id]
-    claims = [_claim(dossier, c, prefix) for c in dossier.claims_by_proposal.get(proposal_id, ())]
-    topic = {"@type": "Thing", "@id": f"{prefix}proposals/{proposal.id}.html#proposal", "name": proposal.title,
+    claims = [_claim(dossier, link, c) for c in dossier.claims_by_proposal.get(proposal_id, ())]
+    topic = {"@type": "Thing", "@id": link.proposal(proposal.id) + "#proposal", "name": proposal.title,
              "description": proposal.summary}
     return {"@context": "https://schema.org", "@graph": [topic, *claims]}
 
 
-def source_jsonld(dossier: Dossier, source_id: str, prefix: str) -> dict[str, Any]:
-    work = _source_work(dossier.sources[source_id], f"{prefix}sources/{source_id}.html")
+def source_jsonld(dossier: Dossier, link: Links, source_id: str) -> dict[str, Any]:
+    work = _source_work(dossier.sources[source_id], link.source(source_id))
     return {"@context": "https://schema.org", **work}
 
 
@@ -213,7 +209,7 @@ def front_matter_json(data: Any) -> str:
 
 
 def export_schema() -> bytes:
-    return resources.files(__package__).joinpath(EXPORT_SCHEMA).read_bytes()
+    return resources.files("generator").joinpath(EXPORT_SCHEMA).read_bytes()
 
 
 def json_bytes(data: Any) -> bytes:

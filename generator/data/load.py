@@ -12,22 +12,14 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import ERROR, Problem
+from ..errors import ERROR, Problem
+from .files import read_input
 
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
     _Loader = yaml.SafeLoader
 
-# The dossier's files and the one top-level key each must hold.
-DATA_FILES = {
-    "claims.yaml": "claims",
-    "content/sources.yaml": "sources",
-    "content/actors.yaml": "actors",
-    "content/proposals.yaml": "proposals",
-}
-SOURCES_DIR = "content/sources"
-PAGES_DIR = "content/pages"
 MODELINE = "# yaml-language-server: $schema="
 MAX_YAML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 50  # the format nests five levels; deeper is a mistake or an attack
@@ -178,13 +170,10 @@ class _Converter:
         return None
 
 
-def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file. A file that cannot be parsed yields problems and no document."""
-    size = (root / rel).stat().st_size
-    if size > MAX_YAML_BYTES:
-        mib = size / 1024 / 1024
-        return None, [Problem(rel, 1, 1, ERROR, f"file is {mib:.1f} MiB, over the {MAX_YAML_BYTES // 1024 // 1024} MiB limit: split the data or trim it")]
-    raw = (root / rel).read_bytes()
+def load_yaml(root: Path, rel: str, key: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file, which must hold `key:`. A file that cannot be parsed yields problems
+    and no document."""
+    raw = read_input(root, rel, MAX_YAML_BYTES)
     text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]
@@ -203,7 +192,6 @@ def load_yaml(root: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     finally:
         loader.dispose()
     if node is None:
-        key = DATA_FILES.get(rel, "claims")
         return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
     conv = _Converter(rel, anchors="&" in text)
     data = conv.convert(node, ())

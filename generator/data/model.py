@@ -10,19 +10,9 @@ from functools import cached_property, lru_cache
 
 from .quotes import Passage
 
-STANCES = ("supports", "conditional", "open", "skeptical", "opposes", "neutral")
-KINDS = ("direct-quote", "reported-speech", "paraphrase")
 PRECISION = {4: "year", 7: "month", 10: "day"}
-GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones cannot be read anyway
-# relation -> (words from the proposal that declares it, words from the other side)
-RELATION_WORDS = {
-    "variant-of": ("A variant of", "Has a variant:"),
-    "part-of": ("Part of", "Includes"),
-    "alternative-to": ("An alternative to", "An alternative to"),
-    "conflicts-with": ("Conflicts with", "Conflicts with"),
-    "precondition-for": ("A precondition for", "Has as a precondition:"),
-    "related-to": ("Related to", "Related to"),
-}
+Origin = tuple[str, int, int]
+Span = tuple[int, int]  # a passage's start and end offsets in its source  # the file, line and column where an item is defined
 
 
 @lru_cache(maxsize=4096)
@@ -53,17 +43,6 @@ class Dating:
     def sort_key(self) -> str:
         # Unknown dates sort last; a month sorts before the days within it.
         return self.date or "9999"
-
-    @cached_property  # shown on every card that carries it
-    def display(self) -> str:
-        if not self.date:
-            return "date unknown"
-        first, _ = date_range(self.date)
-        if self.precision == "year":
-            return str(first.year)
-        if self.precision == "month":
-            return f"{first:%B} {first.year}"
-        return f"{first.day} {first:%B} {first.year}"
 
 
 @dataclass(frozen=True)
@@ -134,11 +113,6 @@ class Evidence:
     translation_of: str | None = None
     notes: str | None = None
 
-    @property
-    def anchor(self) -> str:
-        # Sources never change (their sha256 is pinned), so offsets make a stable anchor.
-        return f"q-{self.passage.start}-{self.passage.end}"
-
 
 @dataclass(frozen=True)
 class Claim:
@@ -169,9 +143,9 @@ class Segment:
 
     start: int
     end: int
-    anchors: tuple[str, ...] = ()
-    opens: tuple[str, ...] = ()  # anchors whose passage starts here
-    closes: tuple[str, ...] = ()  # anchors whose passage ends here
+    spans: tuple[Span, ...] = ()  # the passages covering this run
+    opens: tuple[Span, ...] = ()  # passages that start here
+    closes: tuple[Span, ...] = ()  # passages that end here
 
 
 @dataclass(frozen=True)
@@ -199,7 +173,7 @@ class Dossier:
     actors: dict[str, Actor]
     proposals: dict[str, Proposal]
     claims: dict[str, Claim]
-    root_files: dict[str, str] = field(default_factory=dict)  # kind -> the YAML file that defines it
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> where defined
 
     @cached_property
     def chronology(self) -> tuple[Claim, ...]:
@@ -252,24 +226,24 @@ class Dossier:
     def segments(self, source_id: str) -> tuple[Segment, ...]:
         """The source's text cut at every passage boundary, for highlighting overlaps correctly."""
         text = self.sources[source_id].text
-        spans = {(ev.passage.start, ev.passage.end, ev.anchor) for _, ev in self.citations_by_source.get(source_id, ())}
+        spans = {(ev.passage.start, ev.passage.end, (ev.passage.start, ev.passage.end)) for _, ev in self.citations_by_source.get(source_id, ())}
         cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
         out = []
         for a, b in zip(cuts, cuts[1:]):
-            covering = tuple(sorted(anchor for s, e, anchor in spans if s <= a and b <= e))
-            opens = tuple(sorted(anchor for s, _, anchor in spans if s == a))
-            closes = tuple(sorted(anchor for _, e, anchor in spans if e == b))
+            covering = tuple(sorted(span for s, e, span in spans if s <= a and b <= e))
+            opens = tuple(sorted(span for s, _, span in spans if s == a))
+            closes = tuple(sorted(span for _, e, span in spans if e == b))
             out.append(Segment(a, b, covering, opens, closes))
         return tuple(out)
 
-    def passages(self, source_id: str) -> dict[str, CitedPassage]:
+    def passages(self, source_id: str) -> dict[Span, CitedPassage]:
         """Cited passages of a source in text order, numbered from 1."""
         grouped: dict[str, list] = {}
         for claim, ev in self.citations_by_source.get(source_id, ()):
-            grouped.setdefault(ev.anchor, []).append((claim, ev))
+            grouped.setdefault((ev.passage.start, ev.passage.end), []).append((claim, ev))
         return {
-            anchor: CitedPassage(n, pairs[0][1].passage.line, pairs[0][1].passage.exact, tuple(pairs))
-            for n, (anchor, pairs) in enumerate(grouped.items(), start=1)
+            span: CitedPassage(n, pairs[0][1].passage.line, pairs[0][1].passage.exact, tuple(pairs))
+            for n, (span, pairs) in enumerate(grouped.items(), start=1)
         }
 
     def position(self, claim: Claim, proposal: str) -> Position | None:
@@ -289,49 +263,21 @@ class Dossier:
     def actors_on(self, proposal: str) -> list[str]:
         return [a for a in self.actors if (a, proposal) in self.history]
 
-    @staticmethod
-    def claim_anchor(claim: Claim, proposal: str) -> str:
-        # A claim on several proposals appears once per proposal on its actor's page;
-        # the first appearance holds the claim's own anchor.
-        return f"claim-{claim.id}" if claim.stances[0][0] == proposal else f"claim-{claim.id}--{proposal}"
-
     def latest_claims(self, count: int) -> list[Claim]:
         dated = [c for c in reversed(self.chronology) if c.said.date]
         return dated[:count]
 
-    def related(self, proposal: str) -> list[tuple[str, Proposal]]:
-        """Relations from and to a proposal, in words, each other proposal once."""
-        out: dict[str, str] = {}
+    def related(self, proposal: str) -> list[tuple[str, bool, Proposal]]:
+        """Relations from and to a proposal: (relation, declared by this proposal?, the other
+        proposal), each other proposal once."""
+        out: dict[str, tuple[str, bool]] = {}
         for rel in self.proposals[proposal].related:
-            out.setdefault(rel.proposal, RELATION_WORDS[rel.relation][0])
+            out.setdefault(rel.proposal, (rel.relation, True))
         for other in self.proposals.values():
             for rel in other.related:
                 if rel.proposal == proposal:
-                    out.setdefault(other.id, RELATION_WORDS[rel.relation][1])
-        return [(words, self.proposals[pid]) for pid, words in out.items()]
-
-    @cached_property
-    def grid(self) -> tuple[tuple[Actor, ...], tuple[Proposal, ...]]:
-        """The grid's rows and columns: every actor and proposal; in a large dossier, the ones with
-        the most claims (in their usual order), so that the page does not grow as actors times
-        proposals (1,000 × 333 cells, 17 MB, at 10,000 claims)."""
-        return (_most_cited(self.actors, self.claims_by_actor, GRID_ACTORS),
-                _most_cited(self.proposals, self.claims_by_proposal, GRID_PROPOSALS))
-
-    def timeline(self) -> list[tuple[str, list[Claim]]]:
-        """Claims grouped by year, oldest first; undated ones last."""
-        groups: dict[str, list[Claim]] = {}
-        for claim in self.chronology:
-            label = claim.said.date[:4] if claim.said.date else "Date unknown"
-            groups.setdefault(label, []).append(claim)
-        return list(groups.items())
-
-
-def _most_cited(items: dict, claims: dict, limit: int) -> tuple:
-    if len(items) <= limit:
-        return tuple(items.values())
-    keep = set(sorted(items, key=lambda ident: (-len(claims.get(ident, ())), ident))[:limit])
-    return tuple(item for ident, item in items.items() if ident in keep)
+                    out.setdefault(other.id, (rel.relation, False))
+        return [(relation, forward, self.proposals[pid]) for pid, (relation, forward) in out.items()]
 
 
 def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:
@@ -342,7 +288,8 @@ def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def assemble(items: dict[str, list[dict]], texts: dict, passages: dict) -> Dossier:
+def assemble(items: dict[str, list[dict]], texts: dict, passages: dict,
+             origins: dict[tuple[str, str], Origin] | None = None) -> Dossier:
     """Build the model from validated data. `items` maps each top-level key to its list."""
     sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
@@ -363,7 +310,7 @@ def assemble(items: dict[str, list[dict]], texts: dict, passages: dict) -> Dossi
             summary=d["summary"], evidence=evidence, added=d.get("added"),
             see_also=tuple(d.get("see_also", ())), tags=tuple(d.get("tags", ())), notes=d.get("notes"),
         )
-    return Dossier(sources, actors, proposals, claims)
+    return Dossier(sources, actors, proposals, claims, origins or {})
 
 
 def _dating(d: dict) -> Dating:

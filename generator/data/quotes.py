@@ -224,6 +224,10 @@ class Passage:
     prefix: str
     suffix: str
 
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
 
 @dataclass(frozen=True)
 class Miss:

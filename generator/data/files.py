@@ -1,0 +1,75 @@
+"""The dossier's input layout, and the one way every input file is read.
+
+Pull requests come from strangers: a committed symbolic link could make the build publish any
+readable file of the machine, and a FIFO or device would hang it. So every file the generator
+reads goes through `read_input`: a regular file, inside the dossier root after resolving links
+(a link that stays inside the root is allowed), and under a size limit checked before reading.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..errors import InputError
+
+SOURCES_DIR = "content/sources"
+PAGES_DIR = "content/pages"
+MiB = 1024 * 1024
+
+
+def read_input(root: Path, rel: str, limit: int) -> bytes:
+    """The bytes of `root/rel`, or an InputError naming `rel` and what to do."""
+    resolved = _inside(root, rel)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise InputError(rel, f"cannot be read ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise InputError(rel, f"is {kind}, where a file is expected: replace it with a file or remove it")
+        if info.st_size > limit:
+            raise InputError(rel, _too_big(info.st_size, limit))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # grew while being read
+            raise InputError(rel, _too_big(len(data), limit))
+        return data
+    finally:
+        os.close(fd)
+
+
+def input_exists(root: Path, rel: str) -> bool:
+    return os.path.lexists(root / rel)
+
+
+def list_inputs(root: Path, rel_dir: str, suffix: str) -> list[str]:
+    """The entries of a folder whose names end with `suffix`, as relative paths, sorted; each is
+    still read with `read_input`, which refuses what is not a regular file inside the root."""
+    if not input_exists(root, rel_dir):
+        return []
+    folder = _inside(root, rel_dir)
+    if not folder.is_dir():
+        raise InputError(rel_dir, "is not a folder: replace it with a folder or remove it")
+    return sorted(f"{rel_dir}/{entry.name}" for entry in os.scandir(folder) if entry.name.endswith(suffix))
+
+
+def _inside(root: Path, rel: str) -> Path:
+    base = root.resolve()
+    try:
+        resolved = (root / rel).resolve(strict=True)
+    except FileNotFoundError:
+        raise InputError(rel, "does not exist") from None
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise InputError(rel, "cannot be resolved (a loop of symbolic links?): store the file itself") from None
+    if not resolved.is_relative_to(base):
+        raise InputError(rel, "is a symbolic link to a place outside the dossier root: store the file itself inside the root")
+    return resolved
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"file is {size / MiB:.1f} MiB, over the {limit / MiB:g} MiB limit: split the data or trim it"

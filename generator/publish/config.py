@@ -1,0 +1,67 @@
+"""The site's MkDocs configuration, read once, with the dossier's layout applied to it.
+
+`mkdocs.yml` says what the site is (name, theme, plugins, nav); where the generated pages are,
+where the site goes and which theme overrides and plugin the dossier adds are the site plan's
+and this module's business, so `mkdocs.yml` does not repeat them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import BuildError, UsageError
+from ..site.plan import DOCS_DIR
+from ..site.render import TEMPLATES, Settings
+
+CONFIG_FILE = "mkdocs.yml"
+OVERRIDES = TEMPLATES / "overrides"
+
+
+@contextlib.contextmanager
+def environ(**values: str) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def load(root: Path, site_dir: Path | None = None):
+    """MkDocs' configuration of the dossier at `root`: docs from the generated folder, the
+    dossier's theme overrides first. A bad configuration is a one-line error."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    config_file = root / CONFIG_FILE
+    if not config_file.is_file():
+        raise UsageError(f"{config_file} is missing: the site needs an MkDocs configuration")
+    (root / DOCS_DIR).mkdir(parents=True, exist_ok=True)
+    overrides = {"docs_dir": str(root / DOCS_DIR)}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    try:
+        with environ(NO_MKDOCS_2_WARNING="1"):
+            config = load_config(str(config_file), strict=True, **overrides)
+    except ConfigurationError as exc:
+        raise BuildError(f"{CONFIG_FILE}: {exc}") from None
+    except (OSError, ValueError) as exc:  # YAML errors are ValueErrors underneath
+        raise BuildError(f"{CONFIG_FILE}: cannot be read: {exc}") from None
+    config.theme.dirs.insert(0, str(OVERRIDES))
+    return config
+
+
+def settings(config) -> Settings:
+    """What the pages need to know of the site."""
+    url = config.site_url or None
+    if url and not url.endswith("/"):
+        url += "/"
+    description = config.site_description
+    return Settings(str(config.site_name or "Dossier"), url, str(description) if description else None)

@@ -1,0 +1,38 @@
+"""The dossier's MkDocs plugin, added to the configuration by `dossier build` and `serve`.
+
+- Edit links: each page's edit link points at the file a curator changes (claims.yaml,
+  content/actors.yaml, ...), as the site plan says.
+- Memory: each page's Markdown and HTML are dropped once used (see on_page_content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mkdocs.plugins import BasePlugin
+
+
+class DossierPlugin(BasePlugin):
+    def __init__(self, edit_paths: Mapping[str, str]):
+        super().__init__()
+        self.edit_paths = edit_paths
+
+    def on_files(self, files, config):
+        for file in files.documentation_pages():
+            file.edit_uri = self.edit_paths.get(file.src_uri)
+        return files
+
+    def on_page_content(self, html, page, config, files):
+        # MkDocs renders every page before it writes any, and keeps each page's Markdown and HTML
+        # to the end: at 10,000 claims that is most of a GiB. The Markdown is not needed once it
+        # is HTML, nor the HTML once the page is written.
+        page.markdown = None
+        return html
+
+    def on_post_page(self, output, page, config):
+        page.content = None
+        return output
+
+
+def install(config, edit_paths: Mapping[str, str]) -> None:
+    config.plugins["dossier"] = DossierPlugin(edit_paths)

@@ -1,0 +1,96 @@
+"""The site half of the pipeline: check (data + site rules), render every output, write the
+ones whose bytes changed into the generated docs folder."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data.check import Checked, gc_paused
+from ..data.check import check as check_data
+from ..data.model import Dossier, date_range
+from ..errors import ERROR, ContentError, Problem, sort_problems
+from . import export, render, write
+from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
+
+
+@dataclass(frozen=True)
+class Generated:
+    dossier: Dossier
+    plan: SitePlan
+    problems: list[Problem]
+    pages: int
+    edit_paths: dict[str, str]  # page path in the docs folder -> the file a curator edits
+    written: tuple[str, ...]  # files rewritten because their bytes changed
+    removed: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (f"{self.pages} pages ({len(self.written)} files rewritten, {self.removed} removed), "
+                f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources")
+
+
+def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
+    """Everything `build` enforces before it writes anything: the data, and the site's own rules
+    (two outputs on one path)."""
+    checked = check_data(root, today)
+    if checked.dossier is None:
+        return checked
+    collisions = SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    if not collisions:
+        return checked
+    return Checked(None, checked.pages, sort_problems(checked.problems + collisions))
+
+
+@gc_paused
+def generate(root: Path, site: render.Settings, directory_urls: bool = False) -> Generated:
+    """Check, then render every page and write the ones whose bytes changed."""
+    started = time.perf_counter()
+    checked = check(root, directory_urls=directory_urls)
+    if checked.dossier is None:
+        raise ContentError(checked.problems)
+    plan = SitePlan(checked.dossier, directory_urls)
+    files: dict[str, bytes] = {}
+    edit_paths: dict[str, str] = {}
+    for page in render.render_site(plan, site):  # one page's text in memory at a time
+        files[page.path] = page.text.encode("utf-8")
+        if page.edit_path:
+            edit_paths[page.path] = page.edit_path
+    for rel, text in checked.pages.items():
+        files[plan.hand_written_path(rel)] = text.encode("utf-8")
+        edit_paths[plan.hand_written_path(rel)] = rel
+    assets = render.TEMPLATES / "assets"
+    for asset in sorted(assets.rglob("*")):
+        if asset.is_file():
+            files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    files.update(exports(plan, site))
+    written, removed = write.sync_tree(root / DOCS_DIR, files)
+    pages = sum(1 for rel in files if rel.endswith(".md"))
+    return Generated(checked.dossier, plan, [p for p in checked.problems if p.severity != ERROR], pages, edit_paths,
+                     tuple(written), removed, time.perf_counter() - started)
+
+
+def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
+    """The machine-readable files: data with provenance, CSL-JSON per claim, Atom feeds."""
+    dossier = plan.dossier
+    out = {
+        CLAIMS_JSON: export.json_bytes(export.claims_document(plan)),
+        CLAIMS_SCHEMA: export.export_schema(),
+        CLAIMS_CSV: export.claims_csv(plan).encode("utf-8"),
+    }
+    for claim in dossier.claims.values():
+        out[plan.csl_path(claim)] = export.json_bytes(export.csl(dossier, claim))
+    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.timezone.utc).date()
+    for path, text in render.render_feeds(plan, site, newest).items():
+        out[path] = text.encode("utf-8")
+    return out
+
+
+def build_epoch(dossier: Dossier) -> int:
+    """The time stamped into the site: the day the newest claim was added (stable per input)."""
+    days = [date_range(c.added)[1] for c in dossier.claims.values() if c.added]
+    newest = max(days, default=dt.date(2000, 1, 1))
+    return calendar.timegm(newest.timetuple())

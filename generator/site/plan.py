@@ -1,0 +1,194 @@
+"""The site plan: the one place that knows every output's path, address, anchor and edit path.
+
+Templates, exports, feeds, edit links, the writer and the tests ask the plan; nothing else builds
+a page path by hand. Paths are relative to the generated docs folder (`actors/ID.md`); addresses
+are relative to the site's root (`actors/ID.html#claim-ID`), in MkDocs' `use_directory_urls`
+style when the site asks for it (`actors/ID/#claim-ID`).
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..data.files import PAGES_DIR
+from ..data.model import Claim, Dossier, Evidence, Origin, Span
+from ..data.schema import data_files
+from ..errors import ERROR, Problem
+
+# The generated folders, relative to the dossier root; both are git-ignored and owned by builds.
+GENERATED_DIR = ".dossier"
+DOCS_DIR = f"{GENERATED_DIR}/docs"
+SITE_DIR = "site"
+
+# Fixed outputs: the pages every dossier has, and the machine-readable files.
+HOME, TIMELINE, GRID = "index.md", "timeline.md", "grid.md"
+SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources": "sources.md.j2"}
+CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema.json", "data/claims.csv"
+FEED_ALL = "feeds/claims.atom"
+ASSETS_DIR = "assets"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated page: where it goes, what renders it, and the file a curator edits."""
+
+    path: str
+    template: str
+    edit: str | None
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    dossier: Dossier
+    directory_urls: bool = False
+
+    # -- paths -------------------------------------------------------------------------------
+    @staticmethod
+    def item_page(kind: str, ident: str) -> str:
+        return f"{kind}/{ident}.md"
+
+    @staticmethod
+    def csl_path(claim: Claim) -> str:
+        return f"data/csl/{claim.id}.json"
+
+    @staticmethod
+    def feed_path(actor_id: str | None = None) -> str:
+        return f"feeds/actors/{actor_id}.atom" if actor_id else FEED_ALL
+
+    @staticmethod
+    def hand_written_path(rel: str) -> str:
+        """Where a hand-written page (`content/pages/NAME.md`) goes: `NAME.md`."""
+        return rel.removeprefix(PAGES_DIR + "/")
+
+    # -- anchors -----------------------------------------------------------------------------
+    @staticmethod
+    def passage_anchor(span: Span) -> str:
+        # Sources never change (their sha256 is pinned), so offsets make a stable anchor.
+        return f"q-{span[0]}-{span[1]}"
+
+    @staticmethod
+    def claim_anchor(claim: Claim, proposal: str | None = None) -> str:
+        """A claim on several proposals appears once per proposal on its actor's page; the first
+        appearance holds the claim's own anchor."""
+        if proposal is None or claim.stances[0][0] == proposal:
+            return f"claim-{claim.id}"
+        return f"claim-{claim.id}--{proposal}"
+
+    # -- addresses ---------------------------------------------------------------------------
+    def url(self, path: str, anchor: str | None = None) -> str:
+        """The site-relative address of a docs path (a page's `.md` becomes its HTML address)."""
+        return _address(path, self.directory_urls) + (f"#{anchor}" if anchor else "")
+
+    def claim_url(self, claim: Claim) -> str:
+        return self.url(self.item_page("actors", claim.actor), self.claim_anchor(claim))
+
+    def passage_url(self, ev: Evidence) -> str:
+        return self.url(self.item_page("sources", ev.source), self.passage_anchor(ev.passage.span))
+
+    def links(self, page_path: str) -> Links:
+        return Links(self, page_path)
+
+    # -- outputs -----------------------------------------------------------------------------
+    def pages(self) -> Iterator[Output]:
+        """Every generated page, in a fixed order."""
+        files = {key: rel for rel, key in data_files().items()}
+        d = self.dossier
+        yield Output(HOME, "home.md.j2", files["claims"])
+        yield Output(TIMELINE, "timeline.md.j2", files["claims"])
+        yield Output(GRID, "grid.md.j2", files["claims"])
+        for kind, template in SECTIONS.items():
+            yield Output(f"{kind}/index.md", template, files[kind])
+        for a in d.actors.values():
+            yield Output(self.item_page("actors", a.id), "actor.md.j2", files["actors"], {"actor": a})
+        for p in d.proposals.values():
+            yield Output(self.item_page("proposals", p.id), "proposal.md.j2", files["proposals"], {"proposal": p})
+        for s in d.sources.values():
+            yield Output(self.item_page("sources", s.id), "source.md.j2", files["sources"], {"source": s})
+
+    def collisions(self, hand_written: Mapping[str, Any]) -> list[Problem]:
+        """Outputs that would land on the same file (an actor `index` on the actors' listing, a
+        hand-written `timeline.md`), compared without case, as case-insensitive disks do."""
+        taken: dict[str, str] = {}
+        problems = []
+        for out in self.pages():
+            key = out.path.casefold()
+            if key in taken:
+                problems.append(self._collision(out, taken[key]))
+            else:
+                taken[key] = out.path
+        for rel in hand_written:
+            path = self.hand_written_path(rel)
+            if path.casefold() in taken or path.casefold().startswith(("data/", "feeds/", "assets/")):
+                problems.append(Problem(rel, 1, 1, ERROR, f"`{path}` is the name of a generated page or folder: "
+                                        "rename the file"))
+            taken.setdefault(path.casefold(), path)
+        return problems
+
+    def _collision(self, out: Output, other: str) -> Problem:
+        kind = out.path.split("/", 1)[0]
+        ident = out.path.rsplit("/", 1)[-1].removesuffix(".md")
+        path, line, col = self.dossier.origins.get((kind, ident), (out.edit or "", 1, 1))
+        return Problem(path, line, col, ERROR, f"the id `{ident}` is reserved: its page would replace `{other}`; "
+                       "choose another id")
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from one page to the rest of the site, relative so the site works from any folder
+    (and from disk)."""
+
+    plan: SitePlan
+    page_path: str
+
+    def to(self, path: str, anchor: str | None = None) -> str:
+        here = self.plan.url(self.page_path)
+        return _relative(self.plan.url(path), here, self.plan.directory_urls) + (f"#{anchor}" if anchor else "")
+
+    def actor(self, actor_id: str, anchor: str | None = None) -> str:
+        return self.to(SitePlan.item_page("actors", actor_id), anchor)
+
+    def proposal(self, proposal_id: str) -> str:
+        return self.to(SitePlan.item_page("proposals", proposal_id))
+
+    def source(self, source_id: str, span: Span | None = None) -> str:
+        return self.to(SitePlan.item_page("sources", source_id), SitePlan.passage_anchor(span) if span else None)
+
+    def claim(self, claim: Claim) -> str:
+        return self.actor(claim.actor, SitePlan.claim_anchor(claim))
+
+    def passage(self, ev: Evidence) -> str:
+        return self.source(ev.source, ev.passage.span)
+
+    def csl(self, claim: Claim) -> str:
+        return self.to(SitePlan.csl_path(claim))
+
+    def feed(self, actor_id: str | None = None) -> str:
+        return self.to(SitePlan.feed_path(actor_id))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _address(path: str, directory_urls: bool) -> str:
+    if not path.endswith(".md"):
+        return path
+    stem = path[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+# Both paths are relative, so the answer does not depend on the working directory: cache it
+# (posixpath.relpath asks for the working directory twice per call; pages make ~30 links each).
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(target: str, here: str, directory_urls: bool) -> str:
+    base = here if (directory_urls and (here.endswith("/") or here == "")) else posixpath.dirname(here)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or target == "":
+        return "./" if rel == "." else rel + "/"
+    return rel

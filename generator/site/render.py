@@ -1,0 +1,168 @@
+"""Render the model into Markdown pages and feeds with the Jinja templates.
+
+Escaping (see the design notes): page bodies are HTML blocks escaped by Jinja's autoescape;
+Markdown contexts (headings) use the `md` filter, which turns every character Markdown or HTML
+could act on into a numeric entity; front-matter titles are HTML-escaped once, because Material
+prints `page.meta.title` raw in <title>, the header and the nav.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..data.model import Dossier
+from ..errors import BuildError
+from . import export, views
+from .plan import FEED_ALL, TIMELINE, Output, SitePlan
+
+# The templates ship inside the package (mapped from site_templates/ in the repository).
+TEMPLATES = Path(str(resources.files("generator.templates")))
+# Everything Markdown (and its extensions: tables, attr_list, admonitions, emoji) or HTML
+# could read as syntax.
+_MD_ACTIVE = frozenset("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@/")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the pages need to know about the site (read from mkdocs.yml by the MkDocs adapter)."""
+
+    name: str = "Dossier"
+    url: str | None = None  # where it is published; None when not known
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # inside the docs folder, e.g. "actors/volodymyr-zelenskyy.md"
+    text: str
+    edit_path: str | None  # the file a curator edits to change this page
+
+
+def md(text: str) -> Markup:
+    """Inline Markdown that shows exactly `text`: one line, every active character an entity."""
+    flat = " ".join(str(text).split())
+    return Markup("".join(f"&#{ord(c)};" if c in _MD_ACTIVE else c for c in flat))
+
+
+def front_matter_title(text: str) -> Markup:
+    # JSON is YAML; ASCII-only so no line separator can end the scalar early.
+    return Markup(json.dumps(html.escape(" ".join(str(text).split()), quote=True), ensure_ascii=True))
+
+
+def oneline(text: str | None) -> str:
+    return " ".join(str(text or "").split())
+
+
+def verbatim(text: str) -> Markup:
+    """Stored text for a white-space: pre-wrap block: escaped, line ends as entities so the
+    Markdown around it sees one line (a blank line would end the HTML block)."""
+    escaped = html.escape(text.replace("\r", ""), quote=True)  # CRLF shows as LF
+    return Markup(escaped.replace("\n", "&#10;"))
+
+
+def paragraphs(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [" ".join(block.split()) for block in str(text).split("\n\n") if block.strip()]
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(TEMPLATES / "pages"), str(TEMPLATES / "feeds")]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, fm_title=front_matter_title, paragraphs=paragraphs, oneline=oneline, verbatim=verbatim,
+                       stance_label=views.STANCE_LABELS.__getitem__, kind_label=views.KIND_LABELS.__getitem__,
+                       date_display=views.date_display)
+    env.globals.update(jsonld=_jsonld, views=views, STANCE_LABELS=views.STANCE_LABELS)
+    return env
+
+
+_JSONLD = {"actor": export.actor_jsonld, "proposal": export.proposal_jsonld, "source": export.source_jsonld}
+
+
+@jinja2.pass_context
+def _jsonld(context, kind: str, ident: str) -> Markup:
+    """schema.org JSON-LD for a page's front matter (the theme puts it in <head>: Material's
+    instant navigation would run a <script> in the content as JavaScript), ids relative to the page."""
+    return Markup(export.front_matter_json(_JSONLD[kind](context["d"], context["link"], ident)))
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; a broken template is a one-line error with its file and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(f"{_template_file(exc.filename or exc.name or name)}:{exc.lineno}: template error: "
+                         f"{exc.message}; fix the template") from None
+    except jinja2.TemplateError as exc:
+        raise BuildError(f"{_template_file(name)}: template error: {exc}; fix the template") from None
+
+
+def _template_file(name: str) -> str:
+    path = Path(name)
+    return path.relative_to(TEMPLATES).as_posix() if path.is_relative_to(TEMPLATES) else name
+
+
+def _feed_href(plan: SitePlan, site_url: str | None, here: str):
+    """Links in a feed: relative to xml:base (the site URL) when known, else to the feed file."""
+    def href(target: str) -> str:
+        if site_url:
+            return target
+        path, _, fragment = target.partition("#")
+        return posixpath.relpath(path, here) + (f"#{fragment}" if fragment else "")
+    return href
+
+
+def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str, str]:
+    """Atom feeds: the whole dossier and one per actor, newest claims first."""
+    env = environment()
+    dossier = plan.dossier
+
+    def feed(path: str, title: str, alternate: str, claims, ident: str) -> str:
+        entries = export.feed_entries(claims)
+        updated = max((export.timestamp(c.added, fallback) for c in entries), default=export.timestamp(None, fallback))
+        return render_template(
+            env, "atom.xml.j2",
+            d=dossier, claims=entries, title=title, site_name=site.name, site_url=site.url,
+            feed_id=export.atom_id("feed", ident), self_path=path, alternate=plan.url(alternate),
+            updated=updated, href=_feed_href(plan, site.url, posixpath.dirname(path)),
+            entry_id=lambda claim: export.atom_id("claim", claim.id), stamp=lambda date: export.timestamp(date, fallback),
+            claim_url=plan.claim_url,
+        )
+
+    out = {FEED_ALL: feed(FEED_ALL, f"{site.name}: all claims", TIMELINE, dossier.claims.values(), "all")}
+    for actor in dossier.actors.values():
+        path = plan.feed_path(actor.id)
+        out[path] = feed(path, f"{actor.name}: claims", plan.item_page("actors", actor.id),
+                         dossier.claims_by_actor.get(actor.id, ()), f"actor/{actor.id}")
+    return out
+
+
+def render_site(plan: SitePlan, site: Settings) -> Iterator[Page]:
+    """Every generated page, one at a time (a 10,000-claim dossier renders hundreds of MB of
+    text: the caller encodes each page and lets it go)."""
+    env = environment()
+    for out in plan.pages():
+        yield render_page(env, plan, site, out)
+
+
+def render_page(env: jinja2.Environment, plan: SitePlan, site: Settings, out: Output) -> Page:
+    text = render_template(env, out.template, d=plan.dossier, site=site, page_path=out.path,
+                           link=plan.links(out.path), plan=plan, **out.context)
+    return Page(out.path, text, out.edit)
