@@ -3,7 +3,7 @@
 - `dossier`: a fresh, writable copy of tests/fixtures/dossier (tests mutate the copy, never the
   fixture); returns its root.
 - `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
-- `check(root)`: `generator.build.check` with a fixed today, returning (dossier or None, problems).
+- `check(root)`: `generator.api.check` with a fixed today, returning (dossier or None, problems).
 - `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
 - `line_of(path, needle)`: the line number of the line holding `needle`, and `pos(root, rel, token)`:
   `REL:LINE:COL` of a token (`|` marks the spot inside it), so expectations do not hard-code positions in the fixture.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator import api
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 TODAY = dt.date(2026, 11, 23)
@@ -43,7 +43,8 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def _check(root: Path, today: dt.date = TODAY):
-    return build.check(root, today=today)
+    checked = api.check(root, today=today)
+    return checked.dossier, checked.problems
 
 
 def _gcc(root: Path, today: dt.date = TODAY, severity: str | None = None) -> list[str]:

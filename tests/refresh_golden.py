@@ -9,7 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.build import DOCS, generate
+from generator.api import DOCS_DIR as DOCS, generate
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dossier"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.diagnostics import Problem, step_summary
+from generator.errors import Problem, step_summary
 
 C, S, A, P = "claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml"
 GCC_LINE = re.compile(r"[^\s:/][^:]*:\d+:\d+: (error|warning): \S.*")

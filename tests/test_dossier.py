@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator import api
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -28,7 +28,8 @@ def _sha(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def dossier():
-    result, problems = build.check(ROOT, today=dt.date.today())
+    checked = api.check(ROOT, today=dt.date.today())
+    result, problems = checked.dossier, checked.problems
     assert [p.gcc() for p in problems] == []
     return result
 

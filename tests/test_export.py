@@ -15,7 +15,8 @@ import feedparser
 import jsonschema
 import pytest
 
-from generator import build, export
+from generator import api
+from generator.site import export
 from tests.refresh_golden import FIXTURE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,7 @@ def real(tmp_path_factory) -> Path:
     for name in ("claims.yaml", "mkdocs.yml"):
         shutil.copy(ROOT / name, root)
     shutil.copytree(ROOT / "content", root / "content")
-    build.build(root)
+    api.build(root)
     return root
 
 
@@ -42,7 +43,7 @@ def test_claims_json_follows_its_schema_and_carries_provenance(real):
     schema = json.loads((real / "site" / "data" / "claims.schema.json").read_text("utf-8"))
     jsonschema.Draft7Validator(schema).validate(data)
     assert data["format"] == "dossier-claims" and data["format_version"] == export.FORMAT_VERSION
-    dossier, _ = build.check(real)
+    dossier = api.check(real).dossier
     assert [c["id"] for c in data["claims"]] == [c.id for c in dossier.chronology]
     for claim in data["claims"]:
         for ev in claim["evidence"]:
@@ -87,7 +88,7 @@ def _nodes(block: dict) -> list[dict]:
 
 def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
     site = real / "site"
-    dossier, _ = build.check(real)
+    dossier = api.check(real).dossier
     for actor in dossier.actors.values():
         (block,) = _jsonld(site / "actors" / f"{actor.id}.html")
         assert block["@context"] == "https://schema.org"
@@ -121,7 +122,7 @@ def _check_claim(node: dict, claim) -> None:
 
 def test_feeds_are_valid_atom_newest_first_and_discoverable(real):
     site = real / "site"
-    dossier, _ = build.check(real)
+    dossier = api.check(real).dossier
     whole = feedparser.parse((site / "feeds" / "claims.atom").read_bytes())
     assert not whole.bozo, whole.bozo_exception
     assert whole.version == "atom10"
@@ -139,7 +140,7 @@ def test_feeds_are_valid_atom_newest_first_and_discoverable(real):
 
 
 def test_feed_order_is_by_date_added_then_date_said():
-    from generator.model import Claim, Dating
+    from generator.data.model import Claim, Dating
 
     def claim(ident, added, said):
         return Claim(ident, "a", (("p", "supports"),), Dating(said, "stated" if said else "unknown"), "s", (), added)
@@ -153,15 +154,15 @@ def test_feeds_use_absolute_links_when_the_site_address_is_known(tmp_path, monke
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
     monkeypatch.setenv("DOSSIER_SITE_URL", "https://example.org/dossier/")
-    build.generate(root)
-    feed = feedparser.parse((root / build.DOCS / "feeds" / "claims.atom").read_bytes())
+    api.generate(root)
+    feed = feedparser.parse((root / api.DOCS_DIR / "feeds" / "claims.atom").read_bytes())
     assert not feed.bozo
     assert feed.entries[0].link.startswith("https://example.org/dossier/actors/")
 
 
 def test_each_card_offers_a_citation_and_csl_json(real):
     site = real / "site"
-    dossier, _ = build.check(real)
+    dossier = api.check(real).dossier
     page = (site / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
     assert page.count('class="dq-cite"') >= len(dossier.claims_by_actor["volodymyr-zelenskyy"])
     for claim in dossier.claims.values():
@@ -182,7 +183,7 @@ def test_jsonld_survives_hostile_text():
 
 
 def test_translation_pairs_link_only_the_named_evidence(real):
-    dossier, _ = build.check(real)
+    dossier = api.check(real).dossier
     pairs = [(c, ev) for c in dossier.claims.values() for ev in c.evidence if c.translation_partner(ev)]
     assert pairs, "the real dossier has a translation pair"
     for claim, ev in pairs:
@@ -192,7 +193,7 @@ def test_translation_pairs_link_only_the_named_evidence(real):
 
 
 def test_a_shift_needs_a_strictly_later_date():
-    from generator.model import Claim, Dating, Dossier
+    from generator.data.model import Claim, Dating, Dossier
 
     def claim(ident, said, stance):
         return Claim(ident, "a", (("p", stance),), Dating(said, "stated" if said else "unknown"), "s", ())

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import build, render
-from generator.diagnostics import ContentError
+from generator import api
+from generator.site import render
+from generator.errors import ContentError
 from tests.refresh_golden import FIXTURE
 
 # Each payload is something Markdown, HTML, Jinja or an extension would act on.
@@ -86,7 +87,7 @@ def _hostile_copy(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = _hostile_copy(tmp_path_factory.mktemp("hostile") / "dossier")
-    build.build(root)
+    api.build(root)
     return root / "site"
 
 
@@ -195,7 +196,7 @@ def test_a_url_with_another_scheme_is_an_error(tmp_path):
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
     path = root / "content" / "sources.yaml"
     path.write_text(path.read_text("utf-8").replace("url: https://example.org/alpha", "url: javascript:alert(1)"), "utf-8")
-    _, problems = build.check(root)
+    problems = api.check(root).problems
     assert [p.gcc() for p in problems] == [
         "content/sources.yaml:10:10: error: `url` must be an http:// or https:// address without spaces (found `javascript:alert(1)`)"]
 
@@ -206,7 +207,7 @@ def test_raw_html_in_a_hand_written_page_is_an_error(tmp_path, line, col):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
     (root / "content" / "pages" / "methodology.md").write_text(f"# Methodology\n\n{line}\n", "utf-8")
-    _, problems = build.check(root)
+    problems = api.check(root).problems
     assert [p.gcc() for p in problems] == [
         f"content/pages/methodology.md:3:{col}: error: raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"]
 
@@ -216,11 +217,11 @@ def test_markdown_autolinks_and_code_may_mention_tags(tmp_path):
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
     page = "# Methodology\n\nSee <https://example.org/a>. Write `<b>` as code.\n\n```html\n<b>fine</b>\n```\n"
     (root / "content" / "pages" / "methodology.md").write_text(page, "utf-8")
-    assert build.check(root)[1] == []
+    assert api.check(root).problems == []
 
 
 def test_a_bidi_override_in_a_quote_is_named():
-    from generator import quotes
+    from generator.data import quotes
 
     found = quotes.find(quotes.SourceText.of("He said yes to the plan.\n"), "said \u202eyes")
     assert found.message.startswith("evidence text contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE")
@@ -235,8 +236,8 @@ def _hashes(folder: Path) -> dict[str, str]:
 def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkeypatch, stage):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    build.build(root)
-    before = _hashes(root / "site"), _hashes(root / build.DOCS)
+    api.build(root)
+    before = _hashes(root / "site"), _hashes(root / api.DOCS_DIR)
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("The envoy would sign", "The envoy might sign"), "utf-8")
 
@@ -249,9 +250,9 @@ def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkey
         real = Path.write_bytes
         monkeypatch.setattr(Path, "write_bytes", lambda self, data: boom() if self.name.startswith(".timeline") else real(self, data))
     with pytest.raises(OSError):
-        build.build(root)
-    assert (_hashes(root / "site"), _hashes(root / build.DOCS)) == before
-    assert not [p for p in (root / build.DOCS).rglob(".*.tmp")]
+        api.build(root)
+    assert (_hashes(root / "site"), _hashes(root / api.DOCS_DIR)) == before
+    assert not [p for p in (root / api.DOCS_DIR).rglob(".*.tmp")]
 
 
 def test_content_errors_never_reach_the_build_step(tmp_path, monkeypatch):
@@ -260,4 +261,4 @@ def test_content_errors_never_reach_the_build_step(tmp_path, monkeypatch):
     (root / "claims.yaml").write_text("claims: [\n", "utf-8")
     monkeypatch.setattr(render, "render_site", lambda *a: pytest.fail("rendered despite errors"))
     with pytest.raises(ContentError):
-        build.build(root)
+        api.build(root)

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.load import MAX_YAML_BYTES, load_yaml
+from generator.data.load import MAX_YAML_BYTES, load_yaml
 
 MODELINE = "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\n"
 PROPOSALS = "content/proposals.yaml"
@@ -219,7 +219,7 @@ def test_key_must_be_plain_text(dossier, edit, gcc, pos):
 
 def test_load_yaml_keeps_positions_and_implicit_scalars(dossier):
     write(dossier, PROPOSALS, MODELINE + "proposals:\n  - id: border-deal\n    title: yes\n    summary: 2024-01-01\n")
-    doc, problems = load_yaml(dossier, PROPOSALS)
+    doc, problems = load_yaml(dossier, PROPOSALS, "proposals")
     assert problems == []
     item = doc.data["proposals"][0]
     assert item.key_marks["title"] == (4, 5) and item.value_marks["summary"] == (5, 14)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, cli
+from generator import api, cli
 from tests.refresh_golden import FIXTURE
 
 MODELINE = "# yaml-language-server: $schema=../../../../generator/schema/dossier.schema.json\n"
@@ -28,7 +28,7 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
 
 def _proposals(root: Path, body: str) -> list[str]:
     (root / "content" / "proposals.yaml").write_text(MODELINE + body, "utf-8")
-    return [p.gcc() for p in build.check(root)[1] if p.path == "content/proposals.yaml"]
+    return [p.gcc() for p in api.check(root).problems if p.path == "content/proposals.yaml"]
 
 
 def test_linkcheck_before_any_build(root, capsys):

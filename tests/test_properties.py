@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from generator import quotes
+from generator.data import quotes
 
 # Text with the characters the normalizations touch, mixed into ordinary letters.
 SPECIAL = " \t\n\r\u00a0\u2018\u2019\u201c\u201d'\"-\u2013\u2014\u2026.e\u0301\u00e9\u200b"

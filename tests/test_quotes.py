@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator.quotes import Miss, Passage, SourceText, find
+from generator.data.quotes import Miss, Passage, SourceText, find
 
 
 def place(source: str, quote: str, **kw) -> Passage:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
-from generator.diagnostics import BuildError, ContentError
-from generator.linkcheck import check_site
+from generator import api, cli
+from generator.errors import BuildError, ContentError
+from generator.site.linkcheck import check_site
 from tests.refresh_golden import FIXTURE, GOLDEN, generated_pages
 
 
@@ -28,7 +28,7 @@ def _copy(dest: Path) -> Path:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     root = _copy(tmp_path_factory.mktemp("site") / "dossier")
-    build.build(root)
+    api.build(root)
     return root
 
 
@@ -79,16 +79,17 @@ class _Marks(HTMLParser):
 
 
 def test_every_quote_is_highlighted_at_its_anchor_and_cards_link_there(built):
-    dossier, _ = build.check(built)
+    dossier = api.check(built).dossier
     for claim in dossier.claims.values():
         for ev in claim.evidence:
+            anchor = f"q-{ev.passage.start}-{ev.passage.end}"
             page = built / "site" / "sources" / f"{ev.source}.html"
             marks = _Marks()
             marks.feed(page.read_text("utf-8"))
-            assert ev.anchor in marks.open_anchors
-            assert marks.marked[ev.anchor] == ev.passage.exact.replace("\r", "")
+            assert anchor in marks.open_anchors
+            assert marks.marked[anchor] == ev.passage.exact.replace("\r", "")
             actor_page = (built / "site" / "actors" / f"{claim.actor}.html").read_text("utf-8")
-            assert f'href="../sources/{ev.source}.html#{ev.anchor}"' in actor_page
+            assert f'href="../sources/{ev.source}.html#{anchor}"' in actor_page
 
 
 def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
@@ -108,7 +109,7 @@ def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
 
 
 def test_search_index_finds_every_actor_under_every_alias(built):
-    dossier, _ = build.check(built)
+    dossier = api.check(built).dossier
     index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
     for actor in dossier.actors.values():
         page = [d for d in index["docs"] if d["location"] == f"actors/{actor.id}.html"]
@@ -120,20 +121,20 @@ def test_search_index_finds_every_actor_under_every_alias(built):
 
 def test_two_builds_of_the_same_input_are_byte_identical(built, tmp_path):
     other = _copy(tmp_path / "again")
-    build.build(other)
+    api.build(other)
     assert _tree_hash(other / "site") == _tree_hash(built / "site")
 
 
 def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_path):
     root = _copy(tmp_path / "d")
-    first = build.generate(root)
-    docs = root / build.DOCS
+    first = api.generate(root)
+    docs = root / api.DOCS_DIR
     assert sorted(first.written) == sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
-    assert build.generate(root).written == ()
+    assert api.generate(root).written == ()
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("The envoy would sign only with guarantees.", "The envoy signs only with guarantees."), "utf-8")
     # exactly the pages that show that summary
-    assert set(build.generate(root).written) == {
+    assert set(api.generate(root).written) == {
         "actors/envoy.md", "proposals/binding-guarantees.md", "proposals/border-deal.md",
         "sources/beta.md", "timeline.md", "index.md",
         "data/claims.json", "data/claims.csv", "feeds/claims.atom", "feeds/actors/envoy.atom"}
@@ -141,39 +142,39 @@ def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_p
 
 def test_a_failed_mkdocs_build_keeps_the_previous_site(built, tmp_path):
     root = _copy(tmp_path / "d")
-    build.build(root)
+    api.build(root)
     before = _tree_hash(root / "site")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\n  - Missing: missing.md\n", "utf-8")
     with pytest.raises(BuildError, match="the previous site/ is kept"):
-        build.build(root)
+        api.build(root)
     assert _tree_hash(root / "site") == before
     assert not list(root.glob(".site-*"))
 
 
 def test_content_errors_stop_the_build_before_anything_is_written(tmp_path):
     root = _copy(tmp_path / "d")
-    build.build(root)
-    before = _tree_hash(root / "site"), _tree_hash(root / build.DOCS)
+    api.build(root)
+    before = _tree_hash(root / "site"), _tree_hash(root / api.DOCS_DIR)
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("actor: envoy", "actor: nobody"), "utf-8")
     with pytest.raises(ContentError):
-        build.build(root)
-    assert (_tree_hash(root / "site"), _tree_hash(root / build.DOCS)) == before
+        api.build(root)
+    assert (_tree_hash(root / "site"), _tree_hash(root / api.DOCS_DIR)) == before
 
 
 def test_the_build_never_writes_into_content_or_claims(tmp_path):
     root = _copy(tmp_path / "d")
     data = [root / "claims.yaml", root / "content"]
     before = [_tree_hash(p) if p.is_dir() else p.read_bytes() for p in data]
-    build.build(root)
+    api.build(root)
     assert [_tree_hash(p) if p.is_dir() else p.read_bytes() for p in data] == before
 
 
 def test_edit_links_point_at_the_yaml_a_curator_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("DOSSIER_EDIT_URI", "https://example.org/repo/edit/main/")
     root = _copy(tmp_path / "d")
-    build.build(root)
+    api.build(root)
     site = root / "site"
     assert 'href="https://example.org/repo/edit/main/content/actors.yaml"' in (site / "actors" / "envoy.html").read_text("utf-8")
     assert 'href="https://example.org/repo/edit/main/claims.yaml"' in (site / "timeline.html").read_text("utf-8")
@@ -190,9 +191,27 @@ def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path):
     root = _copy(tmp_path / "d")
     (root / "content" / "pages" / "timeline.md").write_text("# Mine\n", "utf-8")
     with pytest.raises(ContentError) as info:
-        build.generate(root)
+        api.generate(root)
     assert [p.gcc() for p in info.value.problems] == [
         "content/pages/timeline.md:1:1: error: `timeline.md` is a generated page's name: rename the file"]
+
+
+def test_check_refuses_what_build_refuses(tmp_path, capsys):
+    """`dossier check --strict` (pre-commit, the CI gate) enforces the site's rules too."""
+    root = _copy(tmp_path / "d")
+    (root / "content" / "pages" / "Timeline.md").write_text("# Mine\n", "utf-8")
+    edit = root / "content" / "actors.yaml"
+    edit.write_text(edit.read_text("utf-8").replace("- id: envoy\n", "- id: index\n", 1), "utf-8")
+    claims = root / "claims.yaml"
+    claims.write_text(claims.read_text("utf-8").replace("actor: envoy\n", "actor: index\n"), "utf-8")
+    assert cli.main(["check", "--strict", "--root", str(root)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    line = next(n for n, text in enumerate(edit.read_text("utf-8").splitlines(), 1) if text == "  - id: index")
+    assert out == [
+        f"content/actors.yaml:{line}:9: error: the id `index` is reserved: its page would replace `actors/index.md`; "
+        "choose another id",
+        "content/pages/Timeline.md:1:1: error: `Timeline.md` is a generated page's name: rename the file",
+    ]
 
 
 def test_build_and_linkcheck_through_the_cli(tmp_path):

@@ -92,9 +92,9 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
     shutil.copy2(ROOT / "claims.yaml", root / "claims.yaml")
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
 
-    first = build.generate(root)
+    first = api.generate(root)
     assert len(first.written) > first.pages  # everything, the first time
-    assert build.generate(root).written == ()  # nothing changed, nothing written
+    assert api.generate(root).written == ()  # nothing changed, nothing written
 
     dossier = first.dossier
     claim = next(iter(dossier.claims.values()))
@@ -104,7 +104,7 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
     assert text.count(line) == 1
     claims_yaml.write_text(text.replace(line, f"    summary: {claim.summary} (edited)\n"), "utf-8")
 
-    after = build.generate(root)
+    after = api.generate(root)
     shows_it = {f"actors/{claim.actor}.md", "timeline.md"}
     shows_it |= {f"proposals/{proposal}.md" for proposal, _ in claim.stances}
     shows_it |= {f"sources/{ev.source}.md" for ev in claim.evidence}
@@ -123,7 +123,7 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
 
 def test_a_large_grid_shows_only_the_most_cited_actors_and_proposals(tmp_path):
     from generator import render
-    from generator.model import GRID_ACTORS
+    from generator.data.model import GRID_ACTORS
 
     root = tmp_path / "large"
     synth.write(root, synth.synthesize(700, seed=2))  # 70 actors, 23 proposals

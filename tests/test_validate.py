@@ -186,8 +186,8 @@ def test_symlink_pointing_outside_is_refused(dossier, tmp_path, gcc, pos):
     beta.unlink()
     os.symlink(outside, beta)
     assert gcc(dossier) == [
-        f"{pos(dossier, S, 'file: |beta.txt')}: error: `content/sources/beta.txt` leads outside content/sources/ "
-        "(through a symbolic link): store the text itself there"
+        f"{pos(dossier, S, 'file: |beta.txt')}: error: `content/sources/beta.txt` is a symbolic link to a place outside "
+        "the dossier root: store the file itself inside the root"
     ]
 
 
@@ -197,8 +197,8 @@ def test_symlinked_directory_pointing_outside_is_refused(dossier, tmp_path, edit
     os.symlink(tmp_path / "elsewhere", dossier / "content/sources/more")
     edit(dossier / S, "file: beta.txt", "file: more/beta.txt")
     assert gcc(dossier) == [
-        f"{pos(dossier, S, 'file: |more/beta.txt')}: error: `content/sources/more/beta.txt` leads outside content/sources/ "
-        "(through a symbolic link): store the text itself there"
+        f"{pos(dossier, S, 'file: |more/beta.txt')}: error: `content/sources/more/beta.txt` is a symbolic link to a "
+        "place outside the dossier root: store the file itself inside the root"
     ]
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
-from generator.linkcheck import check_site
+from generator import api
+from generator.publish.config import OVERRIDES
+from generator.site.linkcheck import check_site
 from tests.refresh_golden import FIXTURE
 
 ZENSICAL = Path(sys.executable).with_name("zensical")
@@ -20,7 +21,9 @@ ZENSICAL = Path(sys.executable).with_name("zensical")
 def zensical_build(root: Path) -> tuple[subprocess.CompletedProcess, Path]:
     """Build `root`'s generated docs with Zensical into DIR/site-zensical/."""
     config = root / "zensical.yml"
-    text = (root / "mkdocs.yml").read_text("utf-8").replace("\nsite_dir: site\n", "\nsite_dir: site-zensical\n")
+    # What `dossier build` adds to mkdocs.yml itself: the generated pages and the theme overrides.
+    text = (root / "mkdocs.yml").read_text("utf-8").replace(
+        "\ntheme:\n", f"\ndocs_dir: {api.DOCS_DIR}\nsite_dir: site-zensical\ntheme:\n  custom_dir: {OVERRIDES}\n")
     config.write_text(text, "utf-8")
     run = subprocess.run([str(ZENSICAL), "build", "--clean", "-f", str(config)], cwd=root, capture_output=True, text=True, timeout=300)
     return run, root / "site-zensical"
@@ -34,7 +37,7 @@ def html_pages(site: Path) -> set[str]:
 def both(tmp_path_factory):
     root = tmp_path_factory.mktemp("zensical") / "dossier"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    build.build(root)
+    api.build(root)
     run, site = zensical_build(root)
     assert run.returncode == 0, run.stdout + run.stderr
     return root / "site", site
@@ -63,7 +66,7 @@ def test_zensical_keeps_titles_and_passages_safe(both):
 def test_a_broken_configuration_fails_the_zensical_build(tmp_path):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    build.generate(root)
+    api.generate(root)
     (root / "mkdocs.yml").write_text("site_name: [unclosed\n", "utf-8")
     run, _ = zensical_build(root)
     assert run.returncode != 0

@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BuildError, UsageError
+from ..errors import BuildError
 from ..site.plan import DOCS_DIR
 from ..site.render import TEMPLATES, Settings
 
@@ -42,7 +42,7 @@ def load(root: Path, site_dir: Path | None = None):
 
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
-        raise UsageError(f"{config_file} is missing: the site needs an MkDocs configuration")
+        raise BuildError(f"{config_file} is missing: the site needs an MkDocs configuration")
     (root / DOCS_DIR).mkdir(parents=True, exist_ok=True)
     overrides = {"docs_dir": str(root / DOCS_DIR)}
     if site_dir is not None:

@@ -28,14 +28,20 @@ def serve(root: Path, dev_addr: str) -> None:
     host, _, port = dev_addr.rpartition(":")
     live = Path(tempfile.mkdtemp(prefix="dossier-serve-"))
 
+    def once() -> None:
+        config = mkdocs_config.load(root, site_dir=live / "next")
+        generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
+        install(config, generated.edit_paths)
+        config.site_url = f"http://{host}:{port}/"
+        with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
+            run_mkdocs(config, serve_url=config.site_url)
+        shutil.rmtree(live / "site", ignore_errors=True)
+        (live / "next").rename(live / "site")
+        log.info("dossier: rebuilt: %s", generated)
+
     def rebuild() -> None:
         try:
-            config = mkdocs_config.load(root, site_dir=live / "next")
-            generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
-            install(config, generated.edit_paths)
-            config.site_url = f"http://{host}:{port}/"
-            with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
-                run_mkdocs(config, serve_url=config.site_url)
+            once()
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(problem.gcc())
@@ -43,12 +49,12 @@ def serve(root: Path, dev_addr: str) -> None:
             return
         except DossierError as exc:
             log.error("dossier: not rebuilt: %s; still serving the last good site", exc)
-            return
-        shutil.rmtree(live / "site", ignore_errors=True)
-        (live / "next").rename(live / "site")
-        log.info("dossier: rebuilt: %s", generated)
 
-    rebuild()
+    try:
+        once()  # with nothing to serve yet, errors stop here (listed by the command line)
+    except BaseException:
+        shutil.rmtree(live, ignore_errors=True)
+        raise
     server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(live / "site"))
     for name in WATCHED:
         if (root / name).exists():

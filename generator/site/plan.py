@@ -123,9 +123,8 @@ class SitePlan:
                 taken[key] = out.path
         for rel in hand_written:
             path = self.hand_written_path(rel)
-            if path.casefold() in taken or path.casefold().startswith(("data/", "feeds/", "assets/")):
-                problems.append(Problem(rel, 1, 1, ERROR, f"`{path}` is the name of a generated page or folder: "
-                                        "rename the file"))
+            if path.casefold() in taken:
+                problems.append(Problem(rel, 1, 1, ERROR, f"`{path}` is a generated page's name: rename the file"))
             taken.setdefault(path.casefold(), path)
         return problems
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator import build
+from generator import api
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -52,7 +52,7 @@ def base_url(tmp_path_factory) -> str:
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     os.environ["DOSSIER_SITE_URL"] = url
     try:
-        build.build(root)
+        api.build(root)
     finally:
         del os.environ["DOSSIER_SITE_URL"]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
