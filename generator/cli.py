@@ -41,11 +41,6 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="live preview: regenerate on every change and serve the site")
     root_option(serve)
     serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
-
-    synth = sub.add_parser("synth", help="write a synthetic dossier of N claims (for benchmarks and scale tests)")
-    synth.add_argument("--claims", metavar="N", type=int, required=True, help="how many claims (sources N/5, actors N/10, proposals N/30)")
-    synth.add_argument("--out", metavar="DIR", type=Path, required=True, help="a new or empty folder to write the dossier root into")
-    synth.add_argument("--seed", metavar="S", type=int, default=1, help="the random seed: the same seed writes the same files (default: 1)")
     return top
 
 
@@ -134,20 +129,4 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if broken else EXIT_OK
 
 
-def cmd_synth(args: argparse.Namespace) -> int:
-    from . import synth
-
-    if not 1 <= args.claims <= synth.MAX_CLAIMS:
-        raise UsageError(f"--claims must be between 1 and {synth.MAX_CLAIMS}, not {args.claims}")
-    out = args.out
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(f"{out} exists and is not an empty folder: choose a new one")
-    started = time.perf_counter()
-    files = synth.synthesize(args.claims, args.seed)
-    synth.write(out, files)
-    print(f"dossier synth: wrote {len(files)} files ({args.claims} claims, seed {args.seed}) to {out} "
-          f"in {time.perf_counter() - started:.1f}s; `dossier build --root {out}` builds its site", file=sys.stderr)
-    return EXIT_OK
-
-
-COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve, "synth": cmd_synth}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve}

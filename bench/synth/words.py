@@ -1,4 +1,4 @@
-"""Word lists for `dossier synth`: the vocabulary its made-up prose is drawn from."""
+"""Word lists for `python -m bench.synth`: the vocabulary its made-up prose is drawn from."""
 
 # -- word lists ---------------------------------------------------------------------------------
 # (Latin spelling, Cyrillic spelling or None)
@@ -118,37 +118,49 @@ OUTLETS = ["Kyiv Daily Monitor", "The Northern Courier", "Radio Dnipro", "Baltic
            "Black Sea Observer", "Der Morgenbote", "Gazeta Wieczorna", "Helsinki Evening", "Istanbul Ledger"]
 VIA = ["Reuters", "Interfax-Ukraine", "Ukrinform", "TASS", "RIA Novosti", "Kyodo News", "the Associated Press",
        "the Office of the President", "Suspilne", "Deutsche Welle", "the BBC Ukrainian service"]
-UK_WORDS = (
-    "переговори перемир’я гарантії безпеки територія Україна НАТО членство Київ президент заявив що не буде "
-    "обговорювати питання обміну територій міністр закордонних справ союзники підтримка війна мир договір "
-    "кордон окупованих повернення рішення народ референдум санкції зброя допомога делегація посол уряд "
-    "парламент відновлення енергетика зерно коридор полонених обмін позиція партнери зустріч саміт"
-).split()
-RU_WORDS = (
-    "переговоры перемирие гарантии безопасности территория Украина НАТО членство Москва Кремль заявил что не "
-    "будет обсуждать вопрос обмена территорий министр иностранных дел союзники поддержка война мир договор "
-    "граница решение народ референдум санкции оружие помощь пресс-секретарь делегация посол правительство "
-    "парламент восстановление энергетика зерно коридор пленных обмен позиция партнёры встреча саммит"
-).split()
+UK_WORDS = [
+    "переговори", "перемир’я", "гарантії", "безпеки", "територія", "Україна", "НАТО", "членство", "Київ",
+    "президент", "заявив", "що", "не", "буде", "обговорювати", "питання", "обміну", "територій", "міністр",
+    "закордонних", "справ", "союзники", "підтримка", "війна", "мир", "договір", "кордон", "окупованих",
+    "повернення", "рішення", "народ", "референдум", "санкції", "зброя", "допомога", "делегація", "посол", "уряд",
+    "парламент", "відновлення", "енергетика", "зерно", "коридор", "полонених", "обмін", "позиція", "партнери",
+    "зустріч", "саміт"
+]
+RU_WORDS = [
+    "переговоры", "перемирие", "гарантии", "безопасности", "территория", "Украина", "НАТО", "членство", "Москва",
+    "Кремль", "заявил", "что", "не", "будет", "обсуждать", "вопрос", "обмена", "территорий", "министр",
+    "иностранных", "дел", "союзники", "поддержка", "война", "мир", "договор", "граница", "решение", "народ",
+    "референдум", "санкции", "оружие", "помощь", "пресс-секретарь", "делегация", "посол", "правительство",
+    "парламент", "восстановление", "энергетика", "зерно", "коридор", "пленных", "обмен", "позиция", "партнёры",
+    "встреча", "саммит"
+]
 UK_SAID = ["заявив", "наголосив", "зазначив", "повідомив", "сказав"]
 RU_SAID = ["заявил", "подчеркнул", "отметил", "сообщил", "сказал"]
 PROPOSAL_TEMPLATES = [
-    ("Ceasefire along the {adj} front line in {region}", "Both sides stop fighting along the line of contact in {region}; the line is monitored."),
-    ("Neutral status for Ukraine guaranteed by {country}", "Ukraine declares neutrality and {country} guarantees its security in return."),
-    ("International peacekeepers in {region}", "An international force is deployed to {region} to separate the armies."),
+    ("Ceasefire along the {adj} front line in {region}",
+     "Both sides stop fighting along the line of contact in {region}; the line is monitored."),
+    ("Neutral status for Ukraine guaranteed by {country}",
+     "Ukraine declares neutrality and {country} guarantees its security in return."),
+    ("International peacekeepers in {region}",
+     "An international force is deployed to {region} to separate the armies."),
     ("Demilitarized zone around {city}", "Heavy weapons are withdrawn from a zone around {city}, with inspections."),
     ("Security guarantees from {country}", "{country} commits to help defend Ukraine if it is attacked again."),
-    ("Referendum on the status of {region}", "The residents of {region} vote on its status under international observation."),
+    ("Referendum on the status of {region}",
+     "The residents of {region} vote on its status under international observation."),
     ("Phased lifting of sanctions tied to {noun}", "Sanctions are eased step by step as progress is made on {noun}."),
     ("Grain corridor through {region}", "Merchant ships carry grain through {region} under agreed safe-passage rules."),
-    ("Exchange of all prisoners held since {year}", "All prisoners of war taken since {year} are exchanged, all for all."),
+    ("Exchange of all prisoners held since {year}",
+     "All prisoners of war taken since {year} are exchanged, all for all."),
     ("Moratorium on strikes on the {noun}", "Both sides refrain from striking the {noun} for an agreed period."),
     ("Freezing the conflict in {region}", "Fighting stops in {region} without a settlement of its status."),
-    ("{adj_cap} framework for talks in {city}", "Negotiations take place in {city} under a {adj} framework agreed in advance."),
+    ("{adj_cap} framework for talks in {city}",
+     "Negotiations take place in {city} under a {adj} framework agreed in advance."),
     ("EU accession for Ukraine by {year}", "Ukraine completes accession to the European Union by {year}."),
-    ("Return of deported children via {country}", "Children taken from occupied areas return home with {country} mediating."),
+    ("Return of deported children via {country}",
+     "Children taken from occupied areas return home with {country} mediating."),
     ("Compensation from frozen assets for {noun}", "Frozen assets pay for the {noun} and for war damage."),
-    ("{noun_cap} under international monitoring", "The {noun} is placed under international monitoring with regular reports."),
+    ("{noun_cap} under international monitoring",
+     "The {noun} is placed under international monitoring with regular reports."),
 ]
 RELATIONS = ["variant-of", "part-of", "alternative-to", "conflicts-with", "precondition-for", "related-to"]
 STANCES = ["supports", "conditional", "open", "skeptical", "opposes", "neutral"]
