@@ -108,8 +108,8 @@ more than once in its source, the claim names the words before it (`prefix`) or 
 
 ## How quotes are verified
 
-Every evidence text is checked against the stored text of its source, character by character, except
-for these differences, which do not count:
+Every evidence text is checked against the stored text of its source, character by character, after
+both are normalized the same way (the only differences the check forgives):
 
 {normalizations}
 """
