@@ -1,6 +1,6 @@
 """The benchmark behind README's Performance section: `make bench` (or `python bench/bench.py`).
 
-For each size it writes a synthetic dossier (`dossier synth`), then runs every stage in a fresh
+For each size it writes a synthetic dossier (`python -m bench.synth`), then runs every stage in a fresh
 subprocess and reads that process's wall time and peak resident memory (`os.wait4`):
 
 - `check`: `dossier check --strict`, what a curator runs on every edit (interpreter start-up included);
@@ -33,32 +33,33 @@ PY = sys.executable
 GENERATE = """
 import json, sys, time
 from pathlib import Path
-from generator import build
-g = build.generate(Path(sys.argv[1]))
-print(json.dumps({"pages": g.pages, "written": len(g.written), "epoch": build.build_epoch(g.dossier)}))
+from generator import api
+g = api.generate(Path(sys.argv[1]))
+print(json.dumps({"pages": g.pages, "written": len(g.written), "epoch": api.build_epoch(g.dossier)}))
 """
 MKDOCS = """
 import sys
 from pathlib import Path
-from generator import publish
-publish.mkdocs_build(Path(sys.argv[1]), int(sys.argv[2]))
+from generator import api
+api.mkdocs_build(Path(sys.argv[1]), int(sys.argv[2]))
 """
 # The preview loop of `dossier serve`, in one warm process as in serve: regenerate, rebuild.
 PREVIEW = """
 import json, sys, time
 from pathlib import Path
-from generator import build, publish
+from generator import api
 root = Path(sys.argv[1])
-claim = next(iter(build.build(root).dossier.claims.values()))  # the state a running preview starts from
+claim = next(iter(api.build(root).dossier.claims.values()))  # the state a running preview starts from
 claims = root / "claims.yaml"
 line = f"    summary: {claim.summary}\\n"
 claims.write_text(claims.read_text("utf-8").replace(line, line[:-1] + " (edited)\\n", 1), "utf-8")
 started = time.perf_counter()
-g = build.generate(root)
+g = api.generate(root)
 generated = time.perf_counter()
-publish.mkdocs_build(root, build.build_epoch(g.dossier))
+api.mkdocs_build(root, api.build_epoch(g.dossier))
 done = time.perf_counter()
-print(json.dumps({"pages": g.pages, "written": list(g.written), "generate": generated - started, "mkdocs": done - generated}))
+print(json.dumps({"pages": g.pages, "written": list(g.written), "generate": generated - started,
+                  "mkdocs": done - generated}))
 """
 
 
@@ -87,7 +88,8 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        kib = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        kib = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
         memory = f"{kib / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration, ValueError):
         memory = "unknown memory"
@@ -99,7 +101,9 @@ def machine() -> str:
 def bench_size(claims: int, seed: int, work: Path) -> dict:
     root = work / f"synth-{claims}"
     shutil.rmtree(root, ignore_errors=True)
-    synth_s, synth_mb, _ = measure([PY, "-m", "generator", "synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)])
+    # The synthetic dossier maker is a development tool beside this one, run from the repository root.
+    synth_s, _, _ = measure([PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)],
+                            cwd=ROOT)
     row = {"claims": claims, "synth_s": synth_s}
     row["check_s"], row["check_mb"], _ = measure([PY, "-m", "generator", "check", "--strict", "--root", str(root)])
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
@@ -133,7 +137,8 @@ def bench_preview(work: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="1000,4000,10000", help="claim counts, comma-separated (default: 1000,4000,10000)")
+    ap.add_argument("--sizes", default="1000,4000,10000",
+                    help="claim counts, comma-separated (default: 1000,4000,10000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
     args = ap.parse_args()
@@ -152,9 +157,10 @@ def main() -> None:
             print(f"… {claims} claims", file=sys.stderr, flush=True)
             r = bench_size(claims, args.seed, work)
             rows.append(r)
-            cells = (r["claims"], r["pages"], f"{r['check_s']:.2f}", f"{r['check_mb']:.0f}", f"{r['gen_s']:.2f}", f"{r['gen_mb']:.0f}",
-                     f"{r['mkdocs_s']:.1f}", f"{r['mkdocs_mb']:.0f}", f"{r['build_s']:.1f}", f"{r['build_mb']:.0f}",
-                     f"{r['ms_per_page']:.1f}", f"{r['gen_share']:.0%}", f"{r['site_mb']:.0f}", f"{r['search_mb']:.1f}")
+            cells = (r["claims"], r["pages"], f"{r['check_s']:.2f}", f"{r['check_mb']:.0f}", f"{r['gen_s']:.2f}",
+                     f"{r['gen_mb']:.0f}", f"{r['mkdocs_s']:.1f}", f"{r['mkdocs_mb']:.0f}", f"{r['build_s']:.1f}",
+                     f"{r['build_mb']:.0f}", f"{r['ms_per_page']:.1f}", f"{r['gen_share']:.0%}", f"{r['site_mb']:.0f}",
+                     f"{r['search_mb']:.1f}")
             print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
     finally:
         if not args.work:
@@ -162,12 +168,14 @@ def main() -> None:
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         factor = last["claims"] / first["claims"]
-        print(f"\nscaling {first['claims']} → {last['claims']} claims (×{factor:g}): check ×{last['check_s'] / first['check_s']:.1f}, "
+        print(f"\nscaling {first['claims']} → {last['claims']} claims (×{factor:g}): "
+              f"check ×{last['check_s'] / first['check_s']:.1f}, "
               f"generate ×{last['gen_s'] / first['gen_s']:.1f}, build ×{last['build_s'] / first['build_s']:.1f} "
               f"(pages ×{last['pages'] / first['pages']:.1f})")
     print(f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
-          f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: {', '.join(preview['written'])}), "
-          f"MkDocs rebuild {preview['mkdocs']:.2f} s, together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB")
+          f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: "
+          f"{', '.join(preview['written'])}), MkDocs rebuild {preview['mkdocs']:.2f} s, "
+          f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import load, quotes, synth
+from bench.synth import synthesize
+from generator.data import load, quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dossier"
@@ -76,7 +77,7 @@ def _compare(a, b, where="") -> None:
 YAMLS = [ROOT / "claims.yaml", ROOT / "content" / "actors.yaml", FIXTURE / "claims.yaml", FIXTURE / "content" / "sources.yaml"]
 
 
-@pytest.mark.parametrize("text", [p.read_text("utf-8") for p in YAMLS] + [synth.synthesize(40, seed=5)["claims.yaml"].decode("utf-8"),
+@pytest.mark.parametrize("text", [p.read_text("utf-8") for p in YAMLS] + [synthesize(40, seed=5)["claims.yaml"].decode("utf-8"),
     "claims:\n  - id: a\n    added: 2024-01-02\n    tags: [yes, 'no']\n    n: 1.5\n    x: ~\n    ? [a]\n    : b\n    id: again\n"])
 def test_inline_conversion_equals_the_node_by_node_walk(text):
     def convert(anchors: bool):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.synth.__main__ import main as synth_main
 from generator import api, cli
 from tests.refresh_golden import FIXTURE
 
@@ -61,16 +62,25 @@ def test_build_and_serve_list_every_content_error(root, capsys, command):
     ("2000000", "--claims must be between 1 and 1000000, not 2000000"),
 ])
 def test_synth_refuses_a_claim_count_out_of_range(tmp_path, capsys, claims, message):
-    code, _, err = _run(capsys, "synth", "--claims", claims, "--out", str(tmp_path / "out"))
-    assert (code, err) == (2, f"dossier: error: {message}\n")
+    code = synth_main(["--claims", claims, "--out", str(tmp_path / "out")])  # python -m bench.synth
+    assert (code, capsys.readouterr().err) == (2, f"bench.synth: error: {message}\n")
+    assert not (tmp_path / "out").exists()
 
 
 def test_synth_refuses_a_folder_that_holds_files(tmp_path, capsys):
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("mine", "utf-8")
-    code, _, err = _run(capsys, "synth", "--claims", "5", "--out", str(tmp_path / "out"))
-    assert (code, err) == (2, f"dossier: error: {tmp_path / 'out'} exists and is not an empty folder: choose a new one\n")
+    code = synth_main(["--claims", "5", "--out", str(tmp_path / "out")])
+    message = f"{tmp_path / 'out'} exists and is not an empty folder: choose a new one"
+    assert (code, capsys.readouterr().err) == (2, f"bench.synth: error: {message}\n")
     assert (tmp_path / "out" / "keep.txt").read_text("utf-8") == "mine"
+
+
+def test_synth_refuses_a_file_as_its_folder(tmp_path, capsys):
+    (tmp_path / "out").write_text("mine", "utf-8")
+    code = synth_main(["--claims", "5", "--out", str(tmp_path / "out")])
+    message = f"{tmp_path / 'out'} exists and is not an empty folder: choose a new one"
+    assert (code, capsys.readouterr().err) == (2, f"bench.synth: error: {message}\n")
 
 
 def test_nesting_too_deep(root):

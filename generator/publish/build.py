@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..errors import BuildError
@@ -23,11 +23,11 @@ def build(root: Path, progress: Callable[[str], None] = lambda message: None) ->
     progress("checking and generating pages…")
     generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
     progress(f"generated {generated}; building the site with MkDocs…")
-    mkdocs_build(root, config, generated)
+    mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier))
     return generated
 
 
-def mkdocs_build(root: Path, config, generated: Generated) -> None:
+def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) -> None:
     """`mkdocs build --strict` into DIR/site/. A failure leaves the previous site untouched.
 
     SOURCE_DATE_EPOCH pins every date MkDocs stamps (sitemap, gzip header) so that the same
@@ -38,7 +38,7 @@ def mkdocs_build(root: Path, config, generated: Generated) -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
     config.site_dir = str(tmp)
-    install(config, generated.edit_paths)
+    install(config, edit_paths)
     # MkDocs' strict counter is a handler too, so without ours its warnings would go unseen.
     shown = logging.StreamHandler()
     shown.setLevel(logging.WARNING)
@@ -46,7 +46,7 @@ def mkdocs_build(root: Path, config, generated: Generated) -> None:
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(shown)
     try:
-        with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier)), NO_MKDOCS_2_WARNING="1"):
+        with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
             run_mkdocs(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
