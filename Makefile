@@ -5,11 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve golden docs clean browser-deps
+.PHONY: site test lint check serve golden docs clean distclean browser-deps lock bench
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -23,13 +23,18 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/dossier serve
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/dossier check --strict
 	$(BIN)/dossier build
 	$(BIN)/dossier linkcheck
 
-# Rewrite the golden files under tests/golden/ from the current templates.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/mypy
+
+# Rewrite the golden files under tests/golden/ (pages and exports) from the current templates.
 golden: $(STAMP)
 	$(BIN)/python -m tests.refresh_golden
 
@@ -46,15 +51,29 @@ browser-deps: $(AXE)
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --silent
 
+# Generated folders only; `make distclean` removes the virtual environment too.
 clean:
-	rm -rf site .dossier $(VENV)
+	rm -rf site .dossier .site-*
 
-# Regenerate FORMAT.md from the JSON Schema.
+distclean: clean
+	rm -rf $(VENV)
+
+# Regenerate FORMAT.md from the JSON Schema (written through a temporary file and a rename).
 docs: $(STAMP)
-	$(BIN)/python -m generator.formatdoc > FORMAT.md
+	$(BIN)/python -m generator.formatdoc FORMAT.md
+
+# Re-pin the requirements: the runtime set (what `pip install .` needs) in requirements.txt, the
+# development tools on top of it in requirements-dev.txt, each from a fresh virtual environment.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check .
+	.lock-venv/bin/pip freeze --exclude dossier --exclude pip > requirements.txt
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check ".[dev]"
+	.lock-venv/bin/pip freeze --exclude dossier --exclude pip | grep -vxFf requirements.txt > requirements-dev.txt.new
+	(echo "-r requirements.txt"; cat requirements-dev.txt.new) > requirements-dev.txt && rm requirements-dev.txt.new
+	rm -rf .lock-venv
 
 # The benchmark behind README's Performance section: synthetic dossiers of 1,000, 4,000 and
 # 10,000 claims; check, generation, MkDocs and the whole build, timed (about 10 minutes).
-.PHONY: bench
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

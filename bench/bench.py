@@ -94,16 +94,19 @@ def machine() -> str:
     except (OSError, StopIteration, ValueError):
         memory = "unknown memory"
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    return (f"{os.cpu_count()} cores ({cpu}), {memory}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}; load average before the run: {load}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; load average before the run: {load}"
+    )
 
 
 def bench_size(claims: int, seed: int, work: Path) -> dict:
     root = work / f"synth-{claims}"
     shutil.rmtree(root, ignore_errors=True)
     # The synthetic dossier maker is a development tool beside this one, run from the repository root.
-    synth_s, _, _ = measure([PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)],
-                            cwd=ROOT)
+    synth_s, _, _ = measure(
+        [PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)], cwd=ROOT
+    )
     row = {"claims": claims, "synth_s": synth_s}
     row["check_s"], row["check_mb"], _ = measure([PY, "-m", "generator", "check", "--strict", "--root", str(root)])
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
@@ -137,8 +140,9 @@ def bench_preview(work: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="1000,4000,10000",
-                    help="claim counts, comma-separated (default: 1000,4000,10000)")
+    ap.add_argument(
+        "--sizes", default="1000,4000,10000", help="claim counts, comma-separated (default: 1000,4000,10000)"
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
     args = ap.parse_args()
@@ -146,8 +150,22 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"machine: {machine()}\n", flush=True)
-    head = ("claims", "pages", "check s", "check MiB", "generate s", "generate MiB", "mkdocs s", "mkdocs MiB",
-            "build s", "build MiB", "ms/page", "generator share", "site MiB", "search index MiB")
+    head = (
+        "claims",
+        "pages",
+        "check s",
+        "check MiB",
+        "generate s",
+        "generate MiB",
+        "mkdocs s",
+        "mkdocs MiB",
+        "build s",
+        "build MiB",
+        "ms/page",
+        "generator share",
+        "site MiB",
+        "search index MiB",
+    )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head), flush=True)
     rows = []
@@ -157,10 +175,22 @@ def main() -> None:
             print(f"… {claims} claims", file=sys.stderr, flush=True)
             r = bench_size(claims, args.seed, work)
             rows.append(r)
-            cells = (r["claims"], r["pages"], f"{r['check_s']:.2f}", f"{r['check_mb']:.0f}", f"{r['gen_s']:.2f}",
-                     f"{r['gen_mb']:.0f}", f"{r['mkdocs_s']:.1f}", f"{r['mkdocs_mb']:.0f}", f"{r['build_s']:.1f}",
-                     f"{r['build_mb']:.0f}", f"{r['ms_per_page']:.1f}", f"{r['gen_share']:.0%}", f"{r['site_mb']:.0f}",
-                     f"{r['search_mb']:.1f}")
+            cells = (
+                r["claims"],
+                r["pages"],
+                f"{r['check_s']:.2f}",
+                f"{r['check_mb']:.0f}",
+                f"{r['gen_s']:.2f}",
+                f"{r['gen_mb']:.0f}",
+                f"{r['mkdocs_s']:.1f}",
+                f"{r['mkdocs_mb']:.0f}",
+                f"{r['build_s']:.1f}",
+                f"{r['build_mb']:.0f}",
+                f"{r['ms_per_page']:.1f}",
+                f"{r['gen_share']:.0%}",
+                f"{r['site_mb']:.0f}",
+                f"{r['search_mb']:.1f}",
+            )
             print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
     finally:
         if not args.work:
@@ -168,14 +198,18 @@ def main() -> None:
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         factor = last["claims"] / first["claims"]
-        print(f"\nscaling {first['claims']} → {last['claims']} claims (×{factor:g}): "
-              f"check ×{last['check_s'] / first['check_s']:.1f}, "
-              f"generate ×{last['gen_s'] / first['gen_s']:.1f}, build ×{last['build_s'] / first['build_s']:.1f} "
-              f"(pages ×{last['pages'] / first['pages']:.1f})")
-    print(f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
-          f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: "
-          f"{', '.join(preview['written'])}), MkDocs rebuild {preview['mkdocs']:.2f} s, "
-          f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB")
+        print(
+            f"\nscaling {first['claims']} → {last['claims']} claims (×{factor:g}): "
+            f"check ×{last['check_s'] / first['check_s']:.1f}, "
+            f"generate ×{last['gen_s'] / first['gen_s']:.1f}, build ×{last['build_s'] / first['build_s']:.1f} "
+            f"(pages ×{last['pages'] / first['pages']:.1f})"
+        )
+    print(
+        f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
+        f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: "
+        f"{', '.join(preview['written'])}), MkDocs rebuild {preview['mkdocs']:.2f} s, "
+        f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

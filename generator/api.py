@@ -1,8 +1,8 @@
 """The public Python API: what the command line does, for scripts, tools and tests.
 
-    from generator import api
-    checked = api.check(Path("."))     # .dossier (None on errors), .problems, .pages
-    api.build(Path("."))               # check, generate, MkDocs into site/
+from generator import api
+checked = api.check(Path("."))     # .dossier (None on errors), .problems, .pages
+api.build(Path("."))               # check, generate, MkDocs into site/
 """
 
 from __future__ import annotations
@@ -19,8 +19,23 @@ from .site.generate import Generated, build_epoch, check
 from .site.generate import generate as _generate
 from .site.plan import DOCS_DIR, SITE_DIR, SitePlan
 
-__all__ = ["DOCS_DIR", "SITE_DIR", "Checked", "Generated", "Miss", "Passage", "SitePlan", "SourceText", "build",
-           "build_epoch", "check", "find", "generate", "mkdocs_build", "normalize_needle"]
+__all__ = [
+    "DOCS_DIR",
+    "SITE_DIR",
+    "Checked",
+    "Generated",
+    "Miss",
+    "Passage",
+    "SitePlan",
+    "SourceText",
+    "build",
+    "build_epoch",
+    "check",
+    "find",
+    "generate",
+    "mkdocs_build",
+    "normalize_needle",
+]
 
 
 def generate(root: Path, progress: Callable[[str], None] = lambda message: None) -> Generated:

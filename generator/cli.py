@@ -19,17 +19,28 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="dossier", description="Check and publish a briefing dossier with verified quote provenance.")
+    top = argparse.ArgumentParser(
+        prog="dossier", description="Check and publish a briefing dossier with verified quote provenance."
+    )
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def root_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--root", metavar="DIR", type=Path, default=Path("."),
-                       help="the dossier root, holding claims.yaml and content/ (default: the current directory)")
+        p.add_argument(
+            "--root",
+            metavar="DIR",
+            type=Path,
+            default=Path("."),
+            help="the dossier root, holding claims.yaml and content/ (default: the current directory)",
+        )
 
     check = sub.add_parser("check", help="validate the data and prove every quote against its source")
     root_option(check)
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="text: PATH:LINE:COL: severity: message; github: workflow annotations and a step summary")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: PATH:LINE:COL: severity: message; github: workflow annotations and a step summary",
+    )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
 
     site = sub.add_parser("build", help="check, generate the pages and build the site into DIR/site/")
@@ -40,7 +51,9 @@ def parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="live preview: regenerate on every change and serve the site")
     root_option(serve)
-    serve.add_argument("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
+    serve.add_argument(
+        "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)"
+    )
 
     return top
 
@@ -54,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except ContentError as exc:  # build and serve stop on content errors: show every one
         report(exc.problems, "text")
-        print(f"dossier {args.command}: {summary_line(exc.problems)}; nothing was generated, the previous site/ is kept",
-              file=sys.stderr)
+        print(
+            f"dossier {args.command}: {summary_line(exc.problems)}; nothing was generated, the previous site/ is kept",
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
     except DossierError as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
@@ -68,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not the user's doing: one line, details on request
         if os.environ.get("DOSSIER_DEBUG"):
             traceback.print_exc()
-        print(f"dossier: internal error: {type(exc).__name__}: {exc} (set DOSSIER_DEBUG=1 for details, and please report it)", file=sys.stderr)
+        print(
+            f"dossier: internal error: {type(exc).__name__}: {exc} (set DOSSIER_DEBUG=1 for details, and please "
+            "report it)",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 
@@ -138,7 +157,6 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
         print(f"site/{link}")
     print(f"dossier linkcheck: {checked} local links checked, {len(broken)} broken", file=sys.stderr)
     return EXIT_CONTENT if broken else EXIT_OK
-
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve}

@@ -46,7 +46,8 @@ def _kind(spec: dict, definitions: dict) -> str:
         return f"list of {_kind(spec['items'], definitions)}"
     if spec.get("type") == "object" and "additionalProperties" in spec:
         return f"mapping of id → {_kind(spec['additionalProperties'], definitions)}"
-    return {"string": "text", "integer": "whole number"}.get(spec.get("type"), str(spec.get("type")))
+    kind = str(spec.get("type"))
+    return {"string": "text", "integer": "whole number"}.get(kind, kind)
 
 
 def description(spec: dict, definitions: dict) -> str:
@@ -64,14 +65,21 @@ def fields(name: str) -> list[Field]:
     definitions = schema()["definitions"]
     spec = definitions[name]
     required = set(spec.get("required", ()))
-    return [Field(key, key in required, _kind(sub, definitions), description(sub, definitions))
-            for key, sub in spec["properties"].items()]
+    return [
+        Field(key, key in required, _kind(sub, definitions), description(sub, definitions))
+        for key, sub in spec["properties"].items()
+    ]
 
 
 def render() -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES / "docs")),
-                             autoescape=False, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES / "docs")),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     definitions = schema()["definitions"]
     files = _files()
     sections = [(name, definitions[name].get("description", ""), files.get(name), fields(name)) for name in SECTIONS]

@@ -9,7 +9,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.api import DOCS_DIR as DOCS, generate
+from generator.api import DOCS_DIR as DOCS
+from generator.api import generate
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dossier"
 GOLDEN = Path(__file__).resolve().parent / "golden"

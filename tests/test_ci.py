@@ -39,8 +39,12 @@ def test_a_broken_quote_becomes_an_annotation_and_a_step_summary(broken, tmp_pat
     root, line = broken
     summary = tmp_path / "summary.md"
     env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
-    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root), "--format", "github"],
-                         capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(root), "--format", "github"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert run.returncode == 1
     annotations = run.stdout.splitlines()
     assert len(annotations) == 1
@@ -54,7 +58,9 @@ def test_a_broken_quote_becomes_an_annotation_and_a_step_summary(broken, tmp_pat
 
 def test_the_same_check_in_text_form_names_file_line_and_the_real_passage(broken):
     root, line = broken
-    run = subprocess.run([sys.executable, "-m", "generator", "check", "--root", str(root)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(root)], capture_output=True, text=True
+    )
     assert run.returncode == 1
     assert run.stdout.startswith(f"claims.yaml:{line}:")
     assert "nearest passage (line 9, 99% similar;" in run.stdout

@@ -25,8 +25,15 @@ def run(*args, cwd=None, env=None, script=False) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in ("GITHUB_STEP_SUMMARY", "DOSSIER_DEBUG")}
     clean.update(env or {})
     command = [str(SCRIPT)] if script else [sys.executable, "-m", "generator"]
-    return subprocess.run(command + [str(a) for a in args], cwd=cwd, env=clean, capture_output=True,
-                          encoding="utf-8", errors="replace", timeout=60)
+    return subprocess.run(
+        command + [str(a) for a in args],
+        cwd=cwd,
+        env=clean,
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=60,
+    )
 
 
 def check(root, *options, **kw) -> subprocess.CompletedProcess:
@@ -80,12 +87,16 @@ def test_warnings_fail_only_under_strict(dossier, edit, pos):
     assert "0 errors, 1 warning (4 claims, 2 sources)" in relaxed.stderr
 
 
-@pytest.mark.parametrize("args, says", [
-    (["check", "--bogus"], "dossier: error: unrecognized arguments: --bogus"),
-    (["check", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
-    (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
-    ([], "dossier: error: the following arguments are required: COMMAND"),
-], ids=["unknown-option", "bad-format", "unknown-command", "no-command"])
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["check", "--bogus"], "dossier: error: unrecognized arguments: --bogus"),
+        (["check", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+        (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
+        ([], "dossier: error: the following arguments are required: COMMAND"),
+    ],
+    ids=["unknown-option", "bad-format", "unknown-command", "no-command"],
+)
 def test_usage_errors_exit_2(dossier, args, says):
     result = run(*args, cwd=dossier)
     assert result.returncode == 2
@@ -105,7 +116,10 @@ def test_a_root_that_is_not_a_dossier_exits_2_with_one_line(tmp_path, kind):
     result = check(root)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == f"dossier: error: {root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)\n"
+    assert (
+        result.stderr
+        == f"dossier: error: {root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)\n"
+    )
 
 
 def test_default_root_is_the_current_directory(dossier):
@@ -144,7 +158,10 @@ def test_output_lines_are_path_line_col_severity_message_relative_to_the_root(do
 
 def test_output_is_sorted_by_file_then_position(dossier, edit):
     break_things(dossier, edit)
-    keys = [(line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2])) for line in check(dossier).stdout.splitlines()]
+    keys = [
+        (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2]))
+        for line in check(dossier).stdout.splitlines()
+    ]
     assert keys == sorted(keys)
 
 
@@ -158,13 +175,17 @@ def test_github_format_prints_workflow_commands(dossier, edit, pos):
     actor_line, actor_col = pos(dossier, C, "envoi").split(":")[1:]
     unused_line, unused_col = pos(dossier, A, "id: |envoy").split(":")[1:]
     assert result.stdout.splitlines() == [
-        f"::error file=claims.yaml,line={actor_line},col={actor_col}::unknown actor `envoi`: add it to content/actors.yaml or correct the id",
-        f"::warning file=content/actors.yaml,line={unused_line},col={unused_col}::actor `envoy` is not cited by any claim",
+        f"::error file=claims.yaml,line={actor_line},col={actor_col}::unknown actor `envoi`: add it to "
+        "content/actors.yaml or correct the id",
+        f"::warning file=content/actors.yaml,line={unused_line},col={unused_col}::actor `envoy` is not cited by any "
+        "claim",
     ]
 
 
 def test_github_format_escapes_percent_in_messages(dossier, edit):
-    edit(dossier / C, "text: The envoy said guarantees must be binding.", "text: The envoy said guarantees must be firm.")
+    edit(
+        dossier / C, "text: The envoy said guarantees must be binding.", "text: The envoy said guarantees must be firm."
+    )
     result = check(dossier, "--format", "github")
     [line] = result.stdout.splitlines()
     assert line.startswith("::error file=claims.yaml,line=")
@@ -221,7 +242,7 @@ def test_done_when_a_changed_word_and_an_unknown_actor_are_reported(dossier, edi
     edit(dossier / C, "    actor: spokesman", "    actor: spokesperson")
     result = check(dossier)
     assert result.returncode == 1
-    quote_line = line_of(dossier / C, "text: \"\\\"We will not give up a lone village")
+    quote_line = line_of(dossier / C, 'text: "\\"We will not give up a lone village')
     actor_line = line_of(dossier / C, "actor: spokesperson")
     assert result.stdout.splitlines() == [
         f"claims.yaml:{quote_line}:15: error: evidence text not found in the source; nearest passage (line 3, "
@@ -229,8 +250,10 @@ def test_done_when_a_changed_word_and_an_unknown_actor_are_reported(dossier, edi
         + '; yours has "lone" where the source has "single"): '
         '"\u201cWe will not give up a single village,\u201d she told reporters. \u201cNot one\u2026 not today.\u201d" '
         "[source `alpha`, content/sources/alpha.txt]",
-        f"claims.yaml:{actor_line}:12: error: unknown actor `spokesperson`: add it to content/actors.yaml or correct the id",
-        f"content/actors.yaml:{line_of(dossier / A, 'id: spokesman')}:9: warning: actor `spokesman` is not cited by any claim",
+        f"claims.yaml:{actor_line}:12: error: unknown actor `spokesperson`: add it to content/actors.yaml or correct "
+        "the id",
+        f"content/actors.yaml:{line_of(dossier / A, 'id: spokesman')}:9: warning: actor `spokesman` is not cited by "
+        "any claim",
     ]
     assert_clean_stderr(result)
 
@@ -246,6 +269,7 @@ def _write(rel, data):
     def write(root, edit):
         path = root / rel
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
     return write
 
 
@@ -253,6 +277,7 @@ def _swap_for_dir(rel):
     def swap(root, edit):
         (root / rel).unlink()
         (root / rel).mkdir()
+
     return swap
 
 
@@ -281,19 +306,31 @@ BAD_INPUTS = [
     pytest.param(_replace(C, "text: finished for now", 'text: "\\ud800"'), id="lone-surrogate-escape"),
     pytest.param(_replace(C, "  - id: minister-talks-finished", "  - id: .nan"), id="nan-id"),
     pytest.param(_replace(C, "    actor: envoy", "    actor: envoy\n    ~: x"), id="null-key"),
-    pytest.param(_replace(C, "    summary: The envoy", '    summary: !!python/object/apply:os.system ["echo PWNED"]\n    notes: The envoy'),
-                 id="python-tag"),
+    pytest.param(
+        _replace(
+            C,
+            "    summary: The envoy",
+            '    summary: !!python/object/apply:os.system ["echo PWNED"]\n    notes: The envoy',
+        ),
+        id="python-tag",
+    ),
     pytest.param(_replace(C, "    actor: envoy", "    actor: &x envoy\n    <<: *x"), id="merge-and-alias"),
     pytest.param(_replace(C, "text: finished for now", 'text: "   "'), id="blank-quote"),
-    pytest.param(_replace(S, "  - id: beta\n    file: beta.txt", "  - id: beta\n    file: beta.txt\n    file: alpha.txt"),
-                 id="duplicate-key"),
+    pytest.param(
+        _replace(S, "  - id: beta\n    file: beta.txt", "  - id: beta\n    file: beta.txt\n    file: alpha.txt"),
+        id="duplicate-key",
+    ),
     # Each of these once gave exit 3 ("internal error") or a broken line instead of a content error.
-    pytest.param(_replace(C, "    summary: The envoy", "    notes: " + "[" * 1000 + "]" * 1000 + "\n    summary: The envoy"),
-                 id="deep-nesting"),
+    pytest.param(
+        _replace(C, "    summary: The envoy", "    notes: " + "[" * 1000 + "]" * 1000 + "\n    summary: The envoy"),
+        id="deep-nesting",
+    ),
     pytest.param(_write(S, ""), id="sources-yaml-empty"),
     pytest.param(lambda root, edit: (root / S).unlink(), id="sources-yaml-missing"),
     pytest.param(_replace(C, "    actor: envoy", "    actor: [envoy]"), id="actor-is-a-list"),
-    pytest.param(_replace(S, "  - id: beta\n    file: beta.txt", "  - id: [beta]\n    file: beta.txt"), id="source-id-is-a-list"),
+    pytest.param(
+        _replace(S, "  - id: beta\n    file: beta.txt", "  - id: [beta]\n    file: beta.txt"), id="source-id-is-a-list"
+    ),
     pytest.param(_replace(S, "  - id: beta\n    file: beta.txt", "  - file: beta.txt"), id="source-without-id"),
     pytest.param(_write(C, "claims: [\x00]\n"), id="nul-character"),
 ]

@@ -51,15 +51,17 @@ def test_claims_json_follows_its_schema_and_carries_provenance(real):
             assert hashlib.sha256(stored.read_bytes()).hexdigest() == ev["source"]["sha256"]
             text = stored.read_text("utf-8").removeprefix("\ufeff")
             sel = ev["selector"]
-            assert text[sel["start"]:sel["end"]] == sel["exact"]
-            assert text[:sel["start"]].endswith(sel["prefix"]) and text[sel["end"]:].startswith(sel["suffix"])
+            assert text[sel["start"] : sel["end"]] == sel["exact"]
+            assert text[: sel["start"]].endswith(sel["prefix"]) and text[sel["end"] :].startswith(sel["suffix"])
             assert text.count("\n", 0, sel["start"]) + 1 == sel["line"]
 
 
 def test_ids_and_dates_keep_their_precision(real):
     claims = {c["id"]: c for c in _data(real)["claims"]}
     dated = [c for c in claims.values() if c["said"]["date"]]
-    assert dated and all(c["said"]["precision"] == {4: "year", 7: "month", 10: "day"}[len(c["said"]["date"])] for c in dated)
+    assert dated and all(
+        c["said"]["precision"] == {4: "year", 7: "month", 10: "day"}[len(c["said"]["date"])] for c in dated
+    )
     assert all(c["said"]["precision"] is None for c in claims.values() if not c["said"]["date"])
 
 
@@ -74,7 +76,14 @@ def test_claims_csv_has_one_row_per_evidence_item(real):
 
 def test_csv_cells_that_spreadsheets_would_run_are_defused():
     assert [export._cell(v) for v in ("=HYPERLINK(1)", "+1", "@SUM", "-2", "plain", None, 3)] == [
-        "'=HYPERLINK(1)", "'+1", "'@SUM", "'-2", "plain", "", "3"]
+        "'=HYPERLINK(1)",
+        "'+1",
+        "'@SUM",
+        "'-2",
+        "plain",
+        "",
+        "3",
+    ]
 
 
 def _jsonld(page: Path) -> list[dict]:
@@ -93,7 +102,9 @@ def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
         (block,) = _jsonld(site / "actors" / f"{actor.id}.html")
         assert block["@context"] == "https://schema.org"
         person, *claims = _nodes(block)
-        assert person["@type"] == ("Person" if actor.kind == "person" else "Organization") and person["name"] == actor.name
+        assert (
+            person["@type"] == ("Person" if actor.kind == "person" else "Organization") and person["name"] == actor.name
+        )
         assert set(person.get("alternateName", [])) == set(actor.aliases)
         assert len(claims) == len(dossier.claims_by_actor[actor.id])
         for node in claims:
@@ -135,8 +146,13 @@ def test_feeds_are_valid_atom_newest_first_and_discoverable(real):
         assert not feed.bozo and len(feed.entries) == len(dossier.claims_by_actor[actor.id])
         assert all(e.link.startswith("../../actors/") for e in feed.entries)
         page = (site / "actors" / f"{actor.id}.html").read_text("utf-8")
-        assert f'rel="alternate feed" type="application/atom+xml" title="Claims of this actor" href="../feeds/actors/{actor.id}.atom"' in page
-    assert 'rel="alternate feed" type="application/atom+xml" title="All claims" href="feeds/claims.atom"' in (site / "index.html").read_text("utf-8")
+        assert (
+            'rel="alternate feed" type="application/atom+xml" title="Claims of this actor" '
+            f'href="../feeds/actors/{actor.id}.atom"' in page
+        )
+    assert 'rel="alternate feed" type="application/atom+xml" title="All claims" href="feeds/claims.atom"' in (
+        site / "index.html"
+    ).read_text("utf-8")
 
 
 def test_feed_order_is_by_date_added_then_date_said():
@@ -145,8 +161,12 @@ def test_feed_order_is_by_date_added_then_date_said():
     def claim(ident, added, said):
         return Claim(ident, "a", (("p", "supports"),), Dating(said, "stated" if said else "unknown"), "s", (), added)
 
-    claims = [claim("old", "2024-01-01", "2023-05"), claim("new-undated", "2024-02-01", None),
-              claim("new-later", "2024-02-01", "2024-01-20"), claim("new-earlier", "2024-02-01", "2023-12")]
+    claims = [
+        claim("old", "2024-01-01", "2023-05"),
+        claim("new-undated", "2024-02-01", None),
+        claim("new-later", "2024-02-01", "2024-01-20"),
+        claim("new-earlier", "2024-02-01", "2023-12"),
+    ]
     assert [c.id for c in export.feed_entries(claims)] == ["new-later", "new-earlier", "new-undated", "old"]
 
 
@@ -169,7 +189,9 @@ def test_each_card_offers_a_citation_and_csl_json(real):
         items = json.loads((site / "data" / "csl" / f"{claim.id}.json").read_text("utf-8"))
         assert [i["id"] for i in items] == [f"{claim.id}-{ev.number}" for ev in claim.evidence]
         assert all(i["type"] in ("article", "article-newspaper") and i["title"] for i in items)
-        assert f'href="../data/csl/{claim.id}.json" download="{claim.id}.json"' in (site / "actors" / f"{claim.actor}.html").read_text("utf-8")
+        assert f'href="../data/csl/{claim.id}.json" download="{claim.id}.json"' in (
+            site / "actors" / f"{claim.actor}.html"
+        ).read_text("utf-8")
 
 
 def test_jsonld_survives_hostile_text():
@@ -198,8 +220,12 @@ def test_a_shift_needs_a_strictly_later_date():
     def claim(ident, said, stance):
         return Claim(ident, "a", (("p", stance),), Dating(said, "stated" if said else "unknown"), "s", ())
 
-    claims = [claim("c1", "2024-03", "opposes"), claim("c2", "2024-03-10", "open"),
-              claim("c3", "2024-05-02", "supports"), claim("c4", None, "neutral")]
+    claims = [
+        claim("c1", "2024-03", "opposes"),
+        claim("c2", "2024-03-10", "open"),
+        claim("c3", "2024-05-02", "supports"),
+        claim("c4", None, "neutral"),
+    ]
     d = Dossier({}, {}, {}, {c.id: c for c in claims})
     shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
     # March 2024 may include 10 March: no order; May follows both; undated says nothing.

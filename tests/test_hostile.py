@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from generator import api
-from generator.site import render
 from generator.errors import ContentError
+from generator.site import render
 from tests.refresh_golden import FIXTURE
 
 # Each payload is something Markdown, HTML, Jinja or an extension would act on.
@@ -38,7 +38,7 @@ PAYLOADS = {
     "raw-html": '<b class="x">bold</b> &amp; &copy;',
     "emphasis": "*not em* __not strong__ `not code`",
     "close-title": "</title><script>alert(5)</script>",
-    "quote-break": "\" onmouseover=\"alert(6)",
+    "quote-break": '" onmouseover="alert(6)',
 }
 SOURCE_TEXT = "Leader said: " + " ".join(PAYLOADS.values()) + " That is all.\n"
 
@@ -58,9 +58,17 @@ def _hostile_copy(root: Path) -> Path:
 
     def sources(items):
         items[0].update(title=p[0] + " " + p[12], notes=p[1] + "\n\n" + p[4], outlet={"name": p[2], "basis": "stated"})
-        items.append({"id": "evil", "file": "evil.txt", "sha256": hashlib.sha256(SOURCE_TEXT.encode()).hexdigest(),
-                      "title": p[7], "outlet": {"name": p[9], "basis": "inferred", "reason": p[10]},
-                      "published": {"date": "2024-03", "basis": "inferred", "reason": p[5]}, "language": "en"})
+        items.append(
+            {
+                "id": "evil",
+                "file": "evil.txt",
+                "sha256": hashlib.sha256(SOURCE_TEXT.encode()).hexdigest(),
+                "title": p[7],
+                "outlet": {"name": p[9], "basis": "inferred", "reason": p[10]},
+                "published": {"date": "2024-03", "basis": "inferred", "reason": p[5]},
+                "language": "en",
+            }
+        )
 
     def actors(items):
         items[0].update(name=p[0] + " " + p[13], aliases=[p[1], p[3], p[8]], affiliation=p[6], notes=p[11])
@@ -72,10 +80,18 @@ def _hostile_copy(root: Path) -> Path:
     def claims(items):
         items[0].update(summary=p[1] + " " + p[6], notes=p[8])
         items[0]["said"]["reason"] = p[9]
-        items.append({"id": "evil-quote", "actor": "envoy", "stances": {"border-deal": "neutral"},
-                      "said": {"date": "2024-03", "basis": "inferred", "reason": p[3]}, "summary": p[10],
-                      "evidence": [{"source": "evil", "text": " ".join(p), "kind": "direct-quote",
-                                    "via": [p[0], p[2]], "notes": p[13]}]})
+        items.append(
+            {
+                "id": "evil-quote",
+                "actor": "envoy",
+                "stances": {"border-deal": "neutral"},
+                "said": {"date": "2024-03", "basis": "inferred", "reason": p[3]},
+                "summary": p[10],
+                "evidence": [
+                    {"source": "evil", "text": " ".join(p), "kind": "direct-quote", "via": [p[0], p[2]], "notes": p[13]}
+                ],
+            }
+        )
 
     rewrite("content/sources.yaml", "sources", sources)
     rewrite("content/actors.yaml", "actors", actors)
@@ -146,13 +162,19 @@ def _words(parser: _Text) -> str:
     return " ".join(" ".join(parser.text).split())
 
 
-@pytest.mark.parametrize("page, expected", [
-    ("actors/minister.html", ["script", "quote-break", "img", "data-image", "admonition", "jinja-block", "emphasis", "close-title"]),
-    ("proposals/border-deal.html", ["heading", "js-link", "jinja-var", "comment"]),
-    ("sources/alpha.html", ["script", "close-title", "img", "comment", "js-link"]),
-    ("sources/evil.html", ["heading", "attr-list", "raw-html", "jinja-var"]),
-    ("actors/envoy.html", ["raw-html", "script", "js-link", "quote-break", "data-image"]),
-])
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        (
+            "actors/minister.html",
+            ["script", "quote-break", "img", "data-image", "admonition", "jinja-block", "emphasis", "close-title"],
+        ),
+        ("proposals/border-deal.html", ["heading", "js-link", "jinja-var", "comment"]),
+        ("sources/alpha.html", ["script", "close-title", "img", "comment", "js-link"]),
+        ("sources/evil.html", ["heading", "attr-list", "raw-html", "jinja-var"]),
+        ("actors/envoy.html", ["raw-html", "script", "js-link", "quote-break", "data-image"]),
+    ],
+)
 def test_every_payload_shows_as_the_literal_text_typed(site, page, expected):
     words = _words(_parse(site / page))
     for name in expected:
@@ -180,14 +202,14 @@ def test_the_search_index_holds_the_payloads_as_escaped_text(site):
             value = doc[field]
             assert "<script" not in value and "<img" not in value and "<b " not in value, (doc["location"], field)
     titles = {d["location"]: d["title"] for d in index["docs"]}
-    assert titles["actors/minister.html"] == "&lt;script&gt;alert(\"x1\")&lt;/script&gt; \" onmouseover=\"alert(6)"
+    assert titles["actors/minister.html"] == '&lt;script&gt;alert("x1")&lt;/script&gt; " onmouseover="alert(6)'
 
 
 def test_the_nav_and_breadcrumbs_carry_no_markup(site):
     for path in site.rglob("*.html"):
         raw = path.read_text("utf-8")
         start = raw.find('<nav class="md-nav md-nav--primary"')
-        nav = raw[start:raw.find("</nav>", start)]
+        nav = raw[start : raw.find("</nav>", start)]
         assert "<script" not in nav and "onerror" not in nav, path
 
 
@@ -195,21 +217,28 @@ def test_a_url_with_another_scheme_is_an_error(tmp_path):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
     path = root / "content" / "sources.yaml"
-    path.write_text(path.read_text("utf-8").replace("url: https://example.org/alpha", "url: javascript:alert(1)"), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("url: https://example.org/alpha", "url: javascript:alert(1)"), "utf-8"
+    )
     problems = api.check(root).problems
     assert [p.gcc() for p in problems] == [
-        "content/sources.yaml:10:10: error: `url` must be an http:// or https:// address without spaces (found `javascript:alert(1)`)"]
+        "content/sources.yaml:10:10: error: `url` must be an http:// or https:// address without spaces (found "
+        "`javascript:alert(1)`)"
+    ]
 
 
-@pytest.mark.parametrize("line, col", [("Some <b>bold</b> words.", 6), ("<script>x</script>", 1),
-                                       ("<!-- note -->", 1), ("text </div>", 6)])
+@pytest.mark.parametrize(
+    "line, col", [("Some <b>bold</b> words.", 6), ("<script>x</script>", 1), ("<!-- note -->", 1), ("text </div>", 6)]
+)
 def test_raw_html_in_a_hand_written_page_is_an_error(tmp_path, line, col):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
     (root / "content" / "pages" / "methodology.md").write_text(f"# Methodology\n\n{line}\n", "utf-8")
     problems = api.check(root).problems
     assert [p.gcc() for p in problems] == [
-        f"content/pages/methodology.md:3:{col}: error: raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"]
+        f"content/pages/methodology.md:3:{col}: error: raw HTML is not allowed in hand-written pages: write Markdown "
+        "(or put it in `code`)"
+    ]
 
 
 def test_markdown_autolinks_and_code_may_mention_tags(tmp_path):
@@ -228,8 +257,11 @@ def test_a_bidi_override_in_a_quote_is_named():
 
 
 def _hashes(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("stage", ["render", "write"])
@@ -248,7 +280,9 @@ def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkey
         monkeypatch.setattr(render, "render_site", boom)
     else:
         real = Path.write_bytes
-        monkeypatch.setattr(Path, "write_bytes", lambda self, data: boom() if self.name.startswith(".timeline") else real(self, data))
+        monkeypatch.setattr(
+            Path, "write_bytes", lambda self, data: boom() if self.name.startswith(".timeline") else real(self, data)
+        )
     with pytest.raises(OSError):
         api.build(root)
     assert (_hashes(root / "site"), _hashes(root / api.DOCS_DIR)) == before

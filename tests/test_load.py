@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -26,8 +27,11 @@ def only_problem(gcc, root) -> str:
 
 
 def test_duplicate_key_is_reported_at_the_second_key_with_the_first_position(dossier, edit, gcc, pos):
-    edit(dossier / "content/actors.yaml", "    kind: person\n    aliases: [The Minister",
-         "    kind: person\n    name: Ana Minister\n    aliases: [The Minister")
+    edit(
+        dossier / "content/actors.yaml",
+        "    kind: person\n    aliases: [The Minister",
+        "    kind: person\n    name: Ana Minister\n    aliases: [The Minister",
+    )
     first = pos(dossier, "content/actors.yaml", "name: Ana <script>")
     second = pos(dossier, "content/actors.yaml", "name: Ana Minister")
     first_line, first_col = first.split(":")[1:]
@@ -38,7 +42,11 @@ def test_duplicate_key_is_reported_at_the_second_key_with_the_first_position(dos
 
 
 def test_duplicate_key_in_a_flow_mapping_gives_both_columns(dossier, edit, gcc):
-    edit(dossier / "claims.yaml", "stances: {border-deal: skeptical}", "stances: {border-deal: skeptical, border-deal: opposes}")
+    edit(
+        dossier / "claims.yaml",
+        "stances: {border-deal: skeptical}",
+        "stances: {border-deal: skeptical, border-deal: opposes}",
+    )
     assert gcc(dossier) == [
         "claims.yaml:5:39: error: duplicate key `border-deal` (first at line 5, column 15): "
         "YAML would keep only this one; remove one of them"
@@ -49,22 +57,34 @@ def test_duplicate_key_in_a_flow_mapping_gives_both_columns(dossier, edit, gcc):
 
 
 def test_tab_indentation_is_a_one_line_syntax_error_at_the_tab(dossier, gcc):
-    write(dossier, PROPOSALS, MODELINE + "proposals:\n  - id: border-deal\n    title: A border deal\n\tsummary: Tabbed.\n")
+    write(
+        dossier, PROPOSALS, MODELINE + "proposals:\n  - id: border-deal\n    title: A border deal\n\tsummary: Tabbed.\n"
+    )
     problem = only_problem(gcc, dossier)
     assert problem.startswith(f"{PROPOSALS}:5:1: error: YAML syntax: ")
     assert problem.endswith("(indent with spaces, not tabs)")
     assert "tab" in problem and "\n" not in problem
 
 
-@pytest.mark.parametrize("text, what, lines", [
-    # An unclosed quote (line 4) runs to the end of the file (line 6, after the last newline).
-    (MODELINE + "proposals:\n  - id: border-deal\n    title: \"A border deal\n    summary: Settle it.\n",
-     "quoted scalar", {4, 6}),
-    # An unclosed bracket (line 6) swallows the next line (7).
-    (MODELINE + "proposals:\n  - id: border-deal\n    title: A border deal\n    summary: Settle it.\n"
-     "    related: [{proposal: binding-guarantees, relation: related-to}\n  - id: binding-guarantees\n",
-     "flow sequence", {6, 7}),
-], ids=["unclosed-quote", "unclosed-bracket"])
+@pytest.mark.parametrize(
+    "text, what, lines",
+    [
+        # An unclosed quote (line 4) runs to the end of the file (line 6, after the last newline).
+        (
+            MODELINE + 'proposals:\n  - id: border-deal\n    title: "A border deal\n    summary: Settle it.\n',
+            "quoted scalar",
+            {4, 6},
+        ),
+        # An unclosed bracket (line 6) swallows the next line (7).
+        (
+            MODELINE + "proposals:\n  - id: border-deal\n    title: A border deal\n    summary: Settle it.\n"
+            "    related: [{proposal: binding-guarantees, relation: related-to}\n  - id: binding-guarantees\n",
+            "flow sequence",
+            {6, 7},
+        ),
+    ],
+    ids=["unclosed-quote", "unclosed-bracket"],
+)
 def test_unclosed_quote_or_bracket_is_a_one_line_syntax_error(dossier, gcc, text, what, lines):
     write(dossier, PROPOSALS, text)
     problem = only_problem(gcc, dossier)
@@ -77,7 +97,11 @@ def test_unclosed_quote_or_bracket_is_a_one_line_syntax_error(dossier, gcc, text
 
 
 def test_unclosed_quote_points_at_where_it_opens(dossier, gcc):
-    write(dossier, PROPOSALS, MODELINE + "proposals:\n  - id: border-deal\n    title: \"A border deal\n    summary: Settle it.\n")
+    write(
+        dossier,
+        PROPOSALS,
+        MODELINE + 'proposals:\n  - id: border-deal\n    title: "A border deal\n    summary: Settle it.\n',
+    )
     problem = only_problem(gcc, dossier)
     line = int(problem.split(":")[1])
     assert line == 4 or "line 4" in problem  # the line of `title: "A border deal`
@@ -102,7 +126,9 @@ def test_top_level_list_instead_of_mapping(dossier, gcc):
 def test_unknown_top_level_key(dossier, gcc):
     text = (dossier / PROPOSALS).read_text(encoding="utf-8") + "proposal:\n  - id: extra\n"
     write(dossier, PROPOSALS, text)
-    assert gcc(dossier) == [f"{PROPOSALS}:11:1: error: unknown top-level key `proposal`: this file holds only `proposals:`"]
+    assert gcc(dossier) == [
+        f"{PROPOSALS}:11:1: error: unknown top-level key `proposal`: this file holds only `proposals:`"
+    ]
 
 
 def test_misspelt_top_level_key_also_reports_the_missing_one(dossier, edit, gcc):
@@ -115,7 +141,9 @@ def test_misspelt_top_level_key_also_reports_the_missing_one(dossier, edit, gcc)
 
 def test_top_level_value_must_be_a_list(dossier, gcc):
     write(dossier, PROPOSALS, MODELINE + "proposals: border-deal\n")
-    assert gcc(dossier) == [f"{PROPOSALS}:2:12: error: `proposals` must be a list (items start with `- `), not `border-deal`"]
+    assert gcc(dossier) == [
+        f"{PROPOSALS}:2:12: error: `proposals` must be a list (items start with `- `), not `border-deal`"
+    ]
 
 
 def test_missing_modeline_is_a_warning(dossier, edit, gcc):
@@ -153,7 +181,11 @@ def test_alias_error_is_reported_at_the_alias(dossier, gcc):
 
 
 def test_merge_keys_are_refused(dossier, gcc):
-    write(dossier, PROPOSALS, MODELINE + "proposals:\n  - id: border-deal\n    <<: {title: A border deal}\n    summary: Settle it.\n")
+    write(
+        dossier,
+        PROPOSALS,
+        MODELINE + "proposals:\n  - id: border-deal\n    <<: {title: A border deal}\n    summary: Settle it.\n",
+    )
     found = gcc(dossier)
     assert f"{PROPOSALS}:4:5: error: YAML merge keys (<<) are not supported: write the fields out" in found
 
@@ -162,10 +194,12 @@ def test_billion_laughs_finishes_fast_with_the_alias_error(dossier, gcc):
     # Nine levels of nine aliases: 9**9 (387 million) strings if anything expanded them.
     levels = ['  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     names = "abcdefghij"
-    for prev, name in zip(names, names[1:]):
+    for prev, name in itertools.pairwise(names):
         levels.append(f"  {name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
-    bomb = MODELINE + "proposals:\n  - id: border-deal\n    title: A border deal\n    summary: Settle it.\n" \
+    bomb = (
+        MODELINE + "proposals:\n  - id: border-deal\n    title: A border deal\n    summary: Settle it.\n"
         "    notes:\n" + "\n".join("    " + line for line in levels) + "\n"
+    )
     write(dossier, PROPOSALS, bomb)
     started = time.perf_counter()
     found = gcc(dossier)
@@ -199,9 +233,15 @@ def test_bom_at_the_start_is_accepted(dossier, check):
 
 
 def test_bom_does_not_shift_columns(dossier, edit, gcc):
-    edit(dossier / "claims.yaml", "  - id: minister-talks-finished\n    actor: minister", "  - id: minister-talks-finished\n    actor: nobody")
+    edit(
+        dossier / "claims.yaml",
+        "  - id: minister-talks-finished\n    actor: minister",
+        "  - id: minister-talks-finished\n    actor: nobody",
+    )
     (dossier / "claims.yaml").write_bytes(b"\xef\xbb\xbf" + (dossier / "claims.yaml").read_bytes())
-    assert "claims.yaml:4:12: error: unknown actor `nobody`: add it to content/actors.yaml or correct the id" in gcc(dossier)
+    assert "claims.yaml:4:12: error: unknown actor `nobody`: add it to content/actors.yaml or correct the id" in gcc(
+        dossier
+    )
 
 
 # -- limits and direct use ----------------------------------------------------------------
@@ -209,7 +249,9 @@ def test_bom_does_not_shift_columns(dossier, edit, gcc):
 
 def test_oversized_file_is_refused_before_parsing(dossier, gcc):
     (dossier / PROPOSALS).write_bytes(b"#" * (MAX_YAML_BYTES + 1024 * 1024))
-    assert gcc(dossier) == [f"{PROPOSALS}:1:1: error: file is 33.0 MiB, over the 32 MiB limit: split the data or trim it"]
+    assert gcc(dossier) == [
+        f"{PROPOSALS}:1:1: error: file is 33.0 MiB, over the 32 MiB limit: split the data or trim it"
+    ]
 
 
 def test_key_must_be_plain_text(dossier, edit, gcc, pos):
@@ -224,4 +266,7 @@ def test_load_yaml_keeps_positions_and_implicit_scalars(dossier):
     item = doc.data["proposals"][0]
     assert item.key_marks["title"] == (4, 5) and item.value_marks["summary"] == (5, 14)
     assert item["summary"] == "2024-01-01"  # dates stay text
-    assert doc.implicit == {("proposals", 0, "title"): ("bool", "yes"), ("proposals", 0, "summary"): ("date", "2024-01-01")}
+    assert doc.implicit == {
+        ("proposals", 0, "title"): ("bool", "yes"),
+        ("proposals", 0, "summary"): ("date", "2024-01-01"),
+    }

@@ -52,15 +52,19 @@ def test_build_and_serve_list_every_content_error(root, capsys, command):
     assert code == 1
     assert out.splitlines() == [
         "claims.yaml:34:12: error: unknown actor `nobody`: add it to content/actors.yaml or correct the id",
-        "content/actors.yaml:11:9: warning: actor `envoy` is not cited by any claim"]
+        "content/actors.yaml:11:9: warning: actor `envoy` is not cited by any claim",
+    ]
     assert err.endswith(f"dossier {command}: 1 error, 1 warning; nothing was generated, the previous site/ is kept\n")
     assert not (root / "site").exists()
 
 
-@pytest.mark.parametrize("claims, message", [
-    ("0", "--claims must be between 1 and 1000000, not 0"),
-    ("2000000", "--claims must be between 1 and 1000000, not 2000000"),
-])
+@pytest.mark.parametrize(
+    "claims, message",
+    [
+        ("0", "--claims must be between 1 and 1000000, not 0"),
+        ("2000000", "--claims must be between 1 and 1000000, not 2000000"),
+    ],
+)
 def test_synth_refuses_a_claim_count_out_of_range(tmp_path, capsys, claims, message):
     code = synth_main(["--claims", claims, "--out", str(tmp_path / "out")])  # python -m bench.synth
     assert (code, capsys.readouterr().err) == (2, f"bench.synth: error: {message}\n")
@@ -85,7 +89,10 @@ def test_synth_refuses_a_file_as_its_folder(tmp_path, capsys):
 
 def test_nesting_too_deep(root):
     found = _proposals(root, "proposals:\n  - id: x\n    notes: " + "[" * 60 + "]" * 60 + "\n")
-    assert "content/proposals.yaml:4:60: error: nested more than 50 levels deep: the format needs no more than a few" in found
+    assert (
+        "content/proposals.yaml:4:60: error: nested more than 50 levels deep: the format needs no more than a few"
+        in found
+    )
 
 
 def test_a_custom_tag(root):
@@ -95,12 +102,16 @@ def test_a_custom_tag(root):
 
 def test_a_control_character(root):
     assert _proposals(root, "proposals:\n  - id: x\n    title: a\x07b\n") == [
-        "content/proposals.yaml:4:13: error: YAML cannot hold the control character U+0007: remove it"]
+        "content/proposals.yaml:4:13: error: YAML cannot hold the control character U+0007: remove it"
+    ]
 
 
 def test_many_aliases_are_reported_five_then_counted(root):
     body = "proposals:\n  - id: &i x\n    title: T\n    summary: S\n    notes: [" + ", ".join(["*i"] * 8) + "]\n"
     found = [p for p in _proposals(root, body) if "alias" in p]
     assert len(found) == 6
-    assert found[0] == "content/proposals.yaml:6:13: error: YAML anchors and aliases (&name, *name) are not supported: write the value out"
+    assert (
+        found[0] == "content/proposals.yaml:6:13: error: YAML anchors and aliases (&name, *name) are not supported: "
+        "write the value out"
+    )
     assert found[-1] == "content/proposals.yaml:6:33: error: …and 3 more aliases"

@@ -16,8 +16,12 @@ SPECIAL = " \t\n\r\u00a0\u2018\u2019\u201c\u201d'\"-\u2013\u2014\u2026.e\u0301\u
 ALPHABET = st.sampled_from(list("abcdefghij KLMN,;") + list(SPECIAL) + ["ї", "ж", "ß"])
 TEXT = st.text(alphabet=ALPHABET, min_size=1, max_size=300)
 # One character and what it could be changed to that no normalization makes equal.
-EQUIVALENT = [set(" \t\n\r\u00a0"), set("'\u2018\u2019\u201a\u201b"), set('"\u201c\u201d\u201e\u201f'),
-              set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")]
+EQUIVALENT = [
+    set(" \t\n\r\u00a0"),
+    set("'\u2018\u2019\u201a\u201b"),
+    set('"\u201c\u201d\u201e\u201f'),
+    set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"),
+]
 REPLACEMENTS = list("abcxyzQ0ïж.,")
 
 
@@ -66,8 +70,11 @@ def test_any_passage_cut_from_a_source_verifies_at_its_offsets(text, data):
 
 
 def _equivalent(a: str, b: str) -> bool:
-    return a == b or any(a in group and b in group for group in EQUIVALENT) or \
-        unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+    return (
+        a == b
+        or any(a in group and b in group for group in EQUIVALENT)
+        or unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+    )
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
@@ -82,7 +89,7 @@ def test_a_single_changed_character_does_not_verify_there(text, data):
     old = needle[at]
     assume(not _equivalent(old, new) and not old.isspace() and not unicodedata.combining(old))
     assume(old not in "\u2026." and not (at + 1 < len(needle) and unicodedata.combining(needle[at + 1])))
-    changed = needle[:at] + new + needle[at + 1:]
+    changed = needle[:at] + new + needle[at + 1 :]
     found = quotes.find(quotes.SourceText.of(text), changed)
     if isinstance(found, quotes.Passage):
         # It may occur elsewhere in the source, legitimately; never at the edited place.

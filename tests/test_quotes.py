@@ -28,8 +28,14 @@ def miss(source: str, quote: str, **kw) -> str:
 E_COMPOSED, E_DECOMPOSED = "\u00e9", "e\u0301"
 
 NORMALIZATIONS = {
-    "nfc-decomposed-source": ("Le caf" + E_DECOMPOSED + " est ferm" + E_DECOMPOSED + ".", "caf" + E_COMPOSED + " est ferm" + E_COMPOSED),
-    "nfc-composed-source": ("Le caf" + E_COMPOSED + " est ferm" + E_COMPOSED + ".", "caf" + E_DECOMPOSED + " est ferm" + E_DECOMPOSED),
+    "nfc-decomposed-source": (
+        "Le caf" + E_DECOMPOSED + " est ferm" + E_DECOMPOSED + ".",
+        "caf" + E_COMPOSED + " est ferm" + E_COMPOSED,
+    ),
+    "nfc-composed-source": (
+        "Le caf" + E_COMPOSED + " est ferm" + E_COMPOSED + ".",
+        "caf" + E_DECOMPOSED + " est ferm" + E_DECOMPOSED,
+    ),
     "whitespace-run-in-source": ("We will  not\n give\u00a0up.", "We will not give up."),
     "whitespace-run-in-quote": ("We will not give up.", "We will \n not\u00a0\u00a0give up."),
     "tab-and-crlf-in-source": ("We will\tnot\r\ngive up.", "We will not give up."),
@@ -51,7 +57,7 @@ NORMALIZATIONS = {
 def test_declared_normalization_is_accepted(source, quote):
     p = place(source, quote)
     # The passage is the source's own text, located exactly.
-    assert p.exact == source[p.start:p.end]
+    assert p.exact == source[p.start : p.end]
     assert p.line == 1
 
 
@@ -61,7 +67,9 @@ SOURCE = "We will not give up a single village, she told reporters."
 
 
 def test_a_changed_letter_is_rejected():
-    assert miss(SOURCE, "We will not give up a single villager, she told").startswith("evidence text not found in the source")
+    assert miss(SOURCE, "We will not give up a single villager, she told").startswith(
+        "evidence text not found in the source"
+    )
 
 
 def test_a_missing_word_is_rejected():
@@ -69,17 +77,22 @@ def test_a_missing_word_is_rejected():
 
 
 def test_a_dropped_accent_is_rejected():
-    assert miss("Le caf\u00e9 est ferm\u00e9.", "Le cafe est ferme.").startswith("evidence text not found in the source")
+    assert miss("Le caf\u00e9 est ferm\u00e9.", "Le cafe est ferme.").startswith(
+        "evidence text not found in the source"
+    )
 
 
 def test_a_missing_space_is_rejected():
     assert miss(SOURCE, "We will not give upa single village").startswith("evidence text not found in the source")
 
 
-@pytest.mark.parametrize("quote", ["We will not give\u200b up", "We will no\u200bt give up"], ids=["between-words", "inside-a-word"])
+@pytest.mark.parametrize(
+    "quote", ["We will not give\u200b up", "We will no\u200bt give up"], ids=["between-words", "inside-a-word"]
+)
 def test_a_zero_width_space_in_the_evidence_is_named(quote):
     assert miss(SOURCE, quote) == (
-        "evidence text contains the invisible character U+200B ZERO WIDTH SPACE, which the source does not have there: delete it"
+        "evidence text contains the invisible character U+200B ZERO WIDTH SPACE, which the source does not have "
+        "there: delete it"
     )
 
 
@@ -103,14 +116,18 @@ def test_a_period_does_not_match_an_ellipsis(quote):
 def test_passage_offsets_prefix_suffix_and_line():
     source = "Title\nThe minister said the talks were \u201cfinished for now\u201d \u2013 and that no deal was near.\n"
     p = place(source, "finished for now")
-    assert source[p.start:p.end] == p.exact == "finished for now"
+    assert source[p.start : p.end] == p.exact == "finished for now"
     assert p.line == 2
     assert p.prefix == "Title\nThe minister said the talks were \u201c"
     assert p.suffix == "\u201d \u2013 and that no deal was near.\n"
 
 
 def test_long_context_is_cut_at_a_word_boundary():
-    source = "x" * 10 + " One two three four five six seven eight nine. Now: finished for now. Ten eleven twelve thirteen fourteen fifteen."
+    source = (
+        "x" * 10
+        + " One two three four five six seven eight nine. Now: finished for now."
+        + " Ten eleven twelve thirteen fourteen fifteen."
+    )
     p = place(source, "finished for now")
     assert p.prefix == "four five six seven eight nine. Now: "  # at most 40 characters, whole words
     assert p.suffix == ". Ten eleven twelve thirteen fourteen"
@@ -119,25 +136,25 @@ def test_long_context_is_cut_at_a_word_boundary():
 def test_passage_with_normalized_characters_maps_to_the_original():
     source = "Intro.\nShe said: \u201cWe will  not\ngive up\u2026 ever.\u201d Then left."
     p = place(source, '"We will not give up... ever."')
-    assert p.exact == source[p.start:p.end] == "\u201cWe will  not\ngive up\u2026 ever.\u201d"
+    assert p.exact == source[p.start : p.end] == "\u201cWe will  not\ngive up\u2026 ever.\u201d"
     assert (p.line, p.prefix, p.suffix) == (2, "Intro.\nShe said: ", " Then left.")
 
 
 def test_crlf_source_maps_to_the_original_offsets():
-    source = "Interview transcript\r\nQ: Will you sign?\r\nA: \"Only with guarantees,\" said the envoy.\r\nEnd.\r\n"
-    p = place(source, "Will you sign? A: \"Only with")
-    assert source[p.start:p.end] == p.exact == "Will you sign?\r\nA: \"Only with"
+    source = 'Interview transcript\r\nQ: Will you sign?\r\nA: "Only with guarantees," said the envoy.\r\nEnd.\r\n'
+    p = place(source, 'Will you sign? A: "Only with')
+    assert source[p.start : p.end] == p.exact == 'Will you sign?\r\nA: "Only with'
     assert p.line == 2
     assert p.prefix == "Interview transcript\r\nQ: "
     q = place(source, "said the envoy.")
-    assert (q.line, source[q.start:q.end], q.suffix) == (3, "said the envoy.", "\r\nEnd.\r\n")
+    assert (q.line, source[q.start : q.end], q.suffix) == (3, "said the envoy.", "\r\nEnd.\r\n")
 
 
 def test_an_ellipsis_before_the_quote_does_not_shift_offsets():
     # `…` is one character in the source, three in the normalized text: the offsets after it must not drift.
     source = "Wait\u2026 and\u2026 wait\u2026\nShe said stop now, please."
     p = place(source, "stop now")
-    assert source[p.start:p.end] == "stop now"
+    assert source[p.start : p.end] == "stop now"
     assert (p.start, p.end, p.line) == (source.index("stop now"), source.index("stop now") + 8, 2)
     assert p.prefix == "Wait\u2026 and\u2026 wait\u2026\nShe said " and p.suffix == ", please."
 
@@ -145,7 +162,7 @@ def test_an_ellipsis_before_the_quote_does_not_shift_offsets():
 def test_a_decomposed_source_maps_to_the_original_offsets():
     source = "Le cafe\u0301  \u201cferme\u0301\u201d\r\nle soir\u2026 fin"
     p = place(source, '"ferm\u00e9" le soir...')
-    assert source[p.start:p.end] == p.exact == "\u201cferme\u0301\u201d\r\nle soir\u2026"
+    assert source[p.start : p.end] == p.exact == "\u201cferme\u0301\u201d\r\nle soir\u2026"
     assert (p.line, p.prefix, p.suffix) == (1, "Le cafe\u0301  ", " fin")
 
 
@@ -161,19 +178,20 @@ TWICE = "First line.\nthe talks are over.\nMiddle line.\nAnd again: the talks ar
 
 def test_text_occurring_twice_lists_both_lines():
     assert miss(TWICE, "the talks are over") == (
-        "evidence text occurs 2 times (lines 2, 4): add `occurrence: N` (1 = first) or a `prefix` of the words before it"
+        "evidence text occurs 2 times (lines 2, 4): add `occurrence: N` (1 = first) or a `prefix` of the words "
+        "before it"
     )
 
 
 def test_occurrence_picks_the_nth():
     first, second = place(TWICE, "talks are over", occurrence=1), place(TWICE, "talks are over", occurrence=2)
     assert (first.line, second.line) == (2, 4)
-    assert TWICE[second.start:second.end] == "talks are over" and second.start == TWICE.rindex("talks are over")
+    assert TWICE[second.start : second.end] == "talks are over" and second.start == TWICE.rindex("talks are over")
 
 
 def test_prefix_picks_the_right_one():
     p = place(TWICE, "the talks are over", prefix="And again:")
-    assert p.line == 4 and TWICE[p.start:p.end] == "the talks are over"
+    assert p.line == 4 and TWICE[p.start : p.end] == "the talks are over"
 
 
 def test_prefix_is_normalized_too():
@@ -220,7 +238,7 @@ def test_hint_names_the_nearest_passage_its_line_and_the_changed_word():
 
 
 def test_hint_for_a_missing_word():
-    line, diff, nearest = hint(SOURCE, "We will not give up a village, she told reporters.")
+    _line, diff, nearest = hint(SOURCE, "We will not give up a village, she told reporters.")
     assert diff == '; yours has "(nothing)" where the source has "single"'
     assert nearest == '"We will not give up a single village, she told reporters."'
 
@@ -240,7 +258,7 @@ def test_hint_when_nothing_is_close():
 
 
 def test_hint_for_a_misspelt_one_word_quote_shows_the_whole_word():
-    line, diff, nearest = hint("He called it unacceptable.", "unaceptable")
+    _line, diff, nearest = hint("He called it unacceptable.", "unaceptable")
     assert diff == '; yours has "unaceptable" where the source has "unacceptable"'
     assert nearest == '"unacceptable"'
 
@@ -251,8 +269,34 @@ def test_empty_evidence_text():
 
 def test_hint_in_a_two_megabyte_source_is_found_fast():
     rng = random.Random(20261123)
-    words = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
-             "oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu").split()
+    words = [
+        "alpha",
+        "bravo",
+        "charlie",
+        "delta",
+        "echo",
+        "foxtrot",
+        "golf",
+        "hotel",
+        "india",
+        "juliet",
+        "kilo",
+        "lima",
+        "mike",
+        "november",
+        "oscar",
+        "papa",
+        "quebec",
+        "romeo",
+        "sierra",
+        "tango",
+        "uniform",
+        "victor",
+        "whiskey",
+        "xray",
+        "yankee",
+        "zulu",
+    ]
     lines, size = [], 0
     while size < 2_000_000:
         lines.append(" ".join(rng.choices(words, k=12)) + ".\n")
@@ -272,7 +316,9 @@ def test_hint_in_a_two_megabyte_source_is_found_fast():
     assert found.message == (
         f"evidence text not found in the source; nearest passage (line {target_line}, "
         + HINT.fullmatch(found.message)[2]
-        + '% similar; yours has "truce" where the source has "ceasefire"): "' + target + '"'
+        + '% similar; yours has "truce" where the source has "ceasefire"): "'
+        + target
+        + '"'
     )
     exact = find(source, target)
     assert isinstance(exact, Passage) and exact.line == target_line

@@ -33,8 +33,11 @@ def built(tmp_path_factory) -> Path:
 
 
 def _tree_hash(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_generated_pages_match_golden_files(tmp_path):
@@ -132,12 +135,25 @@ def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_p
     assert sorted(first.written) == sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
     assert api.generate(root).written == ()
     claims = root / "claims.yaml"
-    claims.write_text(claims.read_text("utf-8").replace("The envoy would sign only with guarantees.", "The envoy signs only with guarantees."), "utf-8")
+    claims.write_text(
+        claims.read_text("utf-8").replace(
+            "The envoy would sign only with guarantees.", "The envoy signs only with guarantees."
+        ),
+        "utf-8",
+    )
     # exactly the pages that show that summary
     assert set(api.generate(root).written) == {
-        "actors/envoy.md", "proposals/binding-guarantees.md", "proposals/border-deal.md",
-        "sources/beta.md", "timeline.md", "index.md",
-        "data/claims.json", "data/claims.csv", "feeds/claims.atom", "feeds/actors/envoy.atom"}
+        "actors/envoy.md",
+        "proposals/binding-guarantees.md",
+        "proposals/border-deal.md",
+        "sources/beta.md",
+        "timeline.md",
+        "index.md",
+        "data/claims.json",
+        "data/claims.csv",
+        "feeds/claims.atom",
+        "feeds/actors/envoy.atom",
+    }
 
 
 def test_a_failed_mkdocs_build_keeps_the_previous_site(built, tmp_path):
@@ -176,9 +192,13 @@ def test_edit_links_point_at_the_yaml_a_curator_changes(tmp_path, monkeypatch):
     root = _copy(tmp_path / "d")
     api.build(root)
     site = root / "site"
-    assert 'href="https://example.org/repo/edit/main/content/actors.yaml"' in (site / "actors" / "envoy.html").read_text("utf-8")
+    assert 'href="https://example.org/repo/edit/main/content/actors.yaml"' in (
+        site / "actors" / "envoy.html"
+    ).read_text("utf-8")
     assert 'href="https://example.org/repo/edit/main/claims.yaml"' in (site / "timeline.html").read_text("utf-8")
-    assert 'href="https://example.org/repo/edit/main/content/pages/methodology.md"' in (site / "methodology.html").read_text("utf-8")
+    assert 'href="https://example.org/repo/edit/main/content/pages/methodology.md"' in (
+        site / "methodology.html"
+    ).read_text("utf-8")
 
 
 def test_no_request_leaves_the_machine(built):
@@ -193,7 +213,8 @@ def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path):
     with pytest.raises(ContentError) as info:
         api.generate(root)
     assert [p.gcc() for p in info.value.problems] == [
-        "content/pages/timeline.md:1:1: error: `timeline.md` is a generated page's name: rename the file"]
+        "content/pages/timeline.md:1:1: error: `timeline.md` is a generated page's name: rename the file"
+    ]
 
 
 def test_check_refuses_what_build_refuses(tmp_path, capsys):
@@ -216,16 +237,27 @@ def test_check_refuses_what_build_refuses(tmp_path, capsys):
 
 def test_build_and_linkcheck_through_the_cli(tmp_path):
     root = _copy(tmp_path / "d")
-    run = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
-    assert re.search(r"dossier build: 15 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 2 sources in [0-9.]+s", run.stderr)
-    run = subprocess.run([sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True)
+    assert re.search(
+        r"dossier build: 15 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 2 sources in [0-9.]+s", run.stderr
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True
+    )
     assert run.returncode == 0 and "0 broken" in run.stderr
     page = root / "site" / "sources" / "alpha.html"
     page.write_text(page.read_text("utf-8").replace('id="q-90-106"', 'id="gone"'), "utf-8")
-    run = subprocess.run([sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True
+    )
     assert run.returncode == 1
-    assert "site/actors/minister.html: broken link `../sources/alpha.html#q-90-106`: no element with id `q-90-106` in sources/alpha.html" in run.stdout
+    assert (
+        "site/actors/minister.html: broken link `../sources/alpha.html#q-90-106`: no element with id `q-90-106` in "
+        "sources/alpha.html" in run.stdout
+    )
 
 
 def test_search_finds_each_quote_on_its_actor_page_without_repeats(built):

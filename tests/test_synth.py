@@ -104,7 +104,7 @@ def test_every_date_is_written_as_a_quoted_string():
                 assert value.startswith("'") and value.endswith("'"), (rel, line)
                 dates += 1
 
-        def walk(value):
+        def walk(value, rel=rel):
             assert not isinstance(value, dt.date), (rel, value)  # YAML typed none of them as a date
             for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
                 walk(item)
@@ -114,21 +114,51 @@ def test_every_date_is_written_as_a_quoted_string():
 
 
 def test_yaml_round_trips_every_text_exactly():
-    hard = ["2024-10-18", "2024", "yes", "no", "~", "null", "1.5", "- a dash first", "# not a comment",
-            "key: value", "“curly” ‘quotes’ — dash… ellipsis", "no\u00a0break", "two  spaces", "e\u0301 decomposed",
-            "it’s 'single' and \"double\"", "'leading quote", "trailing colon:", "@at", "%percent", "*star", "&amp",
-            "!bang", "[bracket", "{brace", "«Переговори», — заявив він.", " padded ", "ends with space ",
-            "a long text that goes on " * 12 + "and ends.", "tab\there", "\ufeffbom"]
+    hard = [
+        "2024-10-18",
+        "2024",
+        "yes",
+        "no",
+        "~",
+        "null",
+        "1.5",
+        "- a dash first",
+        "# not a comment",
+        "key: value",
+        "“curly” ‘quotes’ — dash… ellipsis",
+        "no\u00a0break",
+        "two  spaces",
+        "e\u0301 decomposed",
+        "it’s 'single' and \"double\"",
+        "'leading quote",
+        "trailing colon:",
+        "@at",
+        "%percent",
+        "*star",
+        "&amp",
+        "!bang",
+        "[bracket",
+        "{brace",
+        "«Переговори», — заявив він.",
+        " padded ",
+        "ends with space ",
+        "a long text that goes on " * 12 + "and ends.",
+        "tab\there",
+        "\ufeffbom",
+    ]
     items = [{"id": f"x{i}", "text": text, "date": Date("2024-10")} for i, text in enumerate(hard)]
     loaded = yaml.safe_load(document("claims", items))
     assert loaded == {"claims": [{**item, "date": "2024-10"} for item in items]}
 
 
-@pytest.mark.parametrize("argv", [
-    ["--claims", "0", "--out", "{tmp}/x"],
-    ["--claims", "-5", "--out", "{tmp}/x"],
-    ["--claims", "10", "--out", "{tmp}/full"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--claims", "0", "--out", "{tmp}/x"],
+        ["--claims", "-5", "--out", "{tmp}/x"],
+        ["--claims", "10", "--out", "{tmp}/full"],
+    ],
+)
 def test_synth_bad_arguments_exit_2(tmp_path, argv):
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "keep.txt").write_text("mine")

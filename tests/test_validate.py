@@ -15,7 +15,12 @@ CITING_ALPHA = "(cited by 3 claims: minister-talks-finished, minister-no-village
 def test_the_fixture_is_clean(dossier, check):
     model, problems = check(dossier)
     assert problems == []
-    assert sorted(model.claims) == ["envoy-guarantees", "minister-no-village", "minister-talks-finished", "spokesman-finished"]
+    assert sorted(model.claims) == [
+        "envoy-guarantees",
+        "minister-no-village",
+        "minister-talks-finished",
+        "spokesman-finished",
+    ]
 
 
 # -- references -------------------------------------------------------------------------------
@@ -24,7 +29,8 @@ def test_the_fixture_is_clean(dossier, check):
 def test_unknown_actor_at_the_actor_line(dossier, edit, gcc, pos):
     edit(dossier / C, "    actor: envoy", "    actor: envoi")
     assert gcc(dossier) == [
-        f"{pos(dossier, C, 'actor: |envoi')}: error: unknown actor `envoi`: add it to content/actors.yaml or correct the id",
+        f"{pos(dossier, C, 'actor: |envoi')}: error: unknown actor `envoi`: add it to content/actors.yaml or correct "
+        "the id",
         f"{pos(dossier, A, 'id: |envoy')}: warning: actor `envoy` is not cited by any claim",
     ]
 
@@ -32,14 +38,16 @@ def test_unknown_actor_at_the_actor_line(dossier, edit, gcc, pos):
 def test_unknown_proposal_in_stances_at_the_key(dossier, edit, gcc, pos):
     edit(dossier / C, "{border-deal: neutral}", "{border-dael: neutral}")
     assert gcc(dossier) == [
-        f"{pos(dossier, C, 'border-dael')}: error: unknown proposal `border-dael`: add it to content/proposals.yaml or correct the id"
+        f"{pos(dossier, C, 'border-dael')}: error: unknown proposal `border-dael`: add it to content/proposals.yaml "
+        "or correct the id"
     ]
 
 
 def test_unknown_source_in_evidence(dossier, edit, gcc, pos):
     edit(dossier / C, "      - id: gist\n        source: beta", "      - id: gist\n        source: gamma")
     assert gcc(dossier) == [
-        f"{pos(dossier, C, 'source: |gamma')}: error: unknown source `gamma`: add it to content/sources.yaml or correct the id"
+        f"{pos(dossier, C, 'source: |gamma')}: error: unknown source `gamma`: add it to content/sources.yaml or "
+        "correct the id"
     ]
 
 
@@ -69,23 +77,31 @@ def test_duplicate_claim_id_names_the_first(dossier, edit, gcc, pos, line_of):
 
 def test_duplicate_evidence_id(dossier, edit, gcc, pos):
     edit(dossier / C, "      - id: gist", "      - id: quote")
-    assert gcc(dossier) == [f"{pos(dossier, C, 'id: |quote', nth=2)}: error: duplicate evidence id `quote` in this claim"]
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'id: |quote', nth=2)}: error: duplicate evidence id `quote` in this claim"
+    ]
 
 
 def test_see_also_to_a_missing_claim(dossier, edit, gcc, pos):
     edit(dossier / C, "see_also: [minister-no-village]", "see_also: [minister-no-vilage]")
-    assert gcc(dossier) == [f"{pos(dossier, C, 'minister-no-vilage')}: error: `see_also` names `minister-no-vilage`, which is not a claim id"]
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'minister-no-vilage')}: error: `see_also` names `minister-no-vilage`, which is not a "
+        "claim id"
+    ]
 
 
 def test_see_also_to_itself(dossier, edit, gcc, pos):
     edit(dossier / C, "see_also: [minister-no-village]", "see_also: [envoy-guarantees]")
-    assert gcc(dossier) == [f"{pos(dossier, C, '[|envoy-guarantees]')}: error: `see_also` names `envoy-guarantees`, which is this claim"]
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, '[|envoy-guarantees]')}: error: `see_also` names `envoy-guarantees`, which is this claim"
+    ]
 
 
 def test_translation_of_a_missing_evidence_id(dossier, edit, gcc, pos):
     edit(dossier / C, "      - id: gist\n", "      - id: gist\n        translation_of: qoute\n")
     assert gcc(dossier) == [
-        f"{pos(dossier, C, 'qoute')}: error: `translation_of` names `qoute`, which is not the id of another evidence item of this claim"
+        f"{pos(dossier, C, 'qoute')}: error: `translation_of` names `qoute`, which is not the id of another evidence "
+        "item of this claim"
     ]
 
 
@@ -114,14 +130,17 @@ def test_leap_day_exists(dossier, edit, gcc):
     assert gcc(dossier) == []
 
 
-@pytest.mark.parametrize("date, future", [
-    ("2026-11-23", False),  # today
-    ("2026-11-24", True),
-    ("2026-11", False),  # this month
-    ("2026-12", True),
-    ("2026", False),
-    ("2027", True),
-])
+@pytest.mark.parametrize(
+    "date, future",
+    [
+        ("2026-11-23", False),  # today
+        ("2026-11-24", True),
+        ("2026-11", False),  # this month
+        ("2026-12", True),
+        ("2026", False),
+        ("2027", True),
+    ],
+)
 def test_a_date_in_the_future(dossier, edit, gcc, pos, date, future):
     edit(dossier / C, '    added: "2024-03-10"', f'    added: "{date}"')
     at = pos(dossier, C, f'"{date}"')
@@ -146,13 +165,20 @@ def test_said_after_the_source_was_published(dossier, edit, gcc, pos):
 
 def test_said_within_the_publication_month_is_fine(dossier, edit, gcc):
     # beta is published "2024-03": any day of March is possible.
-    edit(dossier / C, 'said: {date: "2024-03", basis: inferred, reason: Publication month.}\n    summary: The envoy',
-         'said: {date: "2024-03-31", basis: stated}\n    summary: The envoy')
+    edit(
+        dossier / C,
+        'said: {date: "2024-03", basis: inferred, reason: Publication month.}\n    summary: The envoy',
+        'said: {date: "2024-03-31", basis: stated}\n    summary: The envoy',
+    )
     assert gcc(dossier) == []
 
 
 def test_role_ending_before_it_begins(dossier, edit, gcc, pos):
-    edit(dossier / A, "      - title: Minister of Borders\n", '      - title: Minister of Borders\n        from: "2022-05"\n        until: "2021"\n')
+    edit(
+        dossier / A,
+        "      - title: Minister of Borders\n",
+        '      - title: Minister of Borders\n        from: "2022-05"\n        until: "2021"\n',
+    )
     until = pos(dossier, A, 'until: |"2021')
     assert gcc(dossier) == [f"{until}: error: role ends (2021) before it begins (2022-05)"]
 
@@ -186,7 +212,8 @@ def test_symlink_pointing_outside_is_refused(dossier, tmp_path, gcc, pos):
     beta.unlink()
     os.symlink(outside, beta)
     assert gcc(dossier) == [
-        f"{pos(dossier, S, 'file: |beta.txt')}: error: `content/sources/beta.txt` is a symbolic link to a place outside "
+        f"{pos(dossier, S, 'file: |beta.txt')}: error: `content/sources/beta.txt` is a symbolic link to a place "
+        "outside "
         "the dossier root: store the file itself inside the root"
     ]
 
@@ -213,7 +240,9 @@ def test_source_text_that_is_not_utf8(dossier, edit, gcc, sha256):
     alpha.write_bytes(alpha.read_bytes().replace(b"Tuesday", b"Tu\xe9sday"))
     edit(dossier / S, "285934e673d4eb2dc6533db6105ced52077d78126a77347957aed7a9a8bbd215", sha256(alpha))
     col = len(b"The minister said on Tu") + 1  # line 2; the column counts bytes
-    assert gcc(dossier) == [f"content/sources/alpha.txt:2:{col}: error: not valid UTF-8 (byte 0xE9): save the file as UTF-8"]
+    assert gcc(dossier) == [
+        f"content/sources/alpha.txt:2:{col}: error: not valid UTF-8 (byte 0xE9): save the file as UTF-8"
+    ]
 
 
 def test_a_source_text_with_a_bom_counts_offsets_after_it(dossier, edit, check, sha256):
@@ -225,7 +254,7 @@ def test_a_source_text_with_a_bom_counts_offsets_after_it(dossier, edit, check, 
     source = model.sources["alpha"]
     ev = model.claims["minister-talks-finished"].evidence[0]
     assert not source.text.startswith("\ufeff")
-    assert source.text[ev.passage.start:ev.passage.end] == "finished for now"
+    assert source.text[ev.passage.start : ev.passage.end] == "finished for now"
 
 
 # -- quotes through the validator -------------------------------------------------------------
@@ -235,13 +264,17 @@ def test_quote_problem_names_the_source_and_its_file(dossier, edit, gcc, pos):
     edit(dossier / C, "text: finished for now\n        occurrence: 1", "text: finished for now")
     assert gcc(dossier) == [
         f"{pos(dossier, C, 'text: |finished for now')}: error: evidence text occurs 3 times (lines 2, 4, 5): "
-        "add `occurrence: N` (1 = first) or a `prefix` of the words before it [source `alpha`, content/sources/alpha.txt]"
+        "add `occurrence: N` (1 = first) or a `prefix` of the words before it [source `alpha`, "
+        "content/sources/alpha.txt]"
     ]
 
 
 def test_occurrence_and_prefix_place_the_passage(dossier, edit, check):
-    edit(dossier / C, "text: finished for now\n        occurrence: 1",
-         "text: finished for now\n        prefix: Her deputy said the talks are")
+    edit(
+        dossier / C,
+        "text: finished for now\n        occurrence: 1",
+        "text: finished for now\n        prefix: Her deputy said the talks are",
+    )
     model, problems = check(dossier)
     assert problems == []
     passage = model.claims["minister-talks-finished"].evidence[0].passage
@@ -252,21 +285,28 @@ def test_passages_of_the_fixture(dossier, check):
     model, _ = check(dossier)
     alpha, beta = model.sources["alpha"].text, model.sources["beta"].text
     village = model.claims["minister-no-village"].evidence[0].passage
-    assert alpha[village.start:village.end] == "\u201cWe will not give up a single village,\u201d she told reporters. \u201cNot one\u2026 not today.\u201d"
+    assert (
+        alpha[village.start : village.end]
+        == "\u201cWe will not give up a single village,\u201d she told reporters. \u201cNot one\u2026 not today.\u201d"
+    )
     assert village.line == 3
     gist = model.claims["envoy-guarantees"].evidence[1].passage
-    assert beta[gist.start:gist.end] == "The envoy said guarantees must be binding."
+    assert beta[gist.start : gist.end] == "The envoy said guarantees must be binding."
     # The prefix is at most 40 characters, starting at a word.
-    assert (gist.line, gist.prefix, gist.suffix) == (4, "with guarantees,\" said the envoy.\r\n", "\r\n")
+    assert (gist.line, gist.prefix, gist.suffix) == (4, 'with guarantees," said the envoy.\r\n', "\r\n")
 
 
 # -- unused items -----------------------------------------------------------------------------
 
 
 def test_unused_source_actor_and_proposal_are_warnings(dossier, edit, gcc, pos):
-    edit(dossier / S, "sources:\n", "sources:\n  - id: gamma\n    file: beta.txt\n"
-         "    sha256: 7e03cf1fff926eb3d02fcd2fce9964411bf9676690303858803c2fbcbe748be5\n    title: A copy\n"
-         "    outlet: {basis: unknown}\n    published: {basis: unknown}\n    language: en\n")
+    edit(
+        dossier / S,
+        "sources:\n",
+        "sources:\n  - id: gamma\n    file: beta.txt\n"
+        "    sha256: 7e03cf1fff926eb3d02fcd2fce9964411bf9676690303858803c2fbcbe748be5\n    title: A copy\n"
+        "    outlet: {basis: unknown}\n    published: {basis: unknown}\n    language: en\n",
+    )
     edit(dossier / A, "actors:\n", "actors:\n  - id: nobody\n    name: No One\n    kind: person\n")
     edit(dossier / P, "proposals:\n", "proposals:\n  - id: idle\n    title: Idle\n    summary: Nobody cares.\n")
     assert gcc(dossier) == [

@@ -22,10 +22,17 @@ def zensical_build(root: Path) -> tuple[subprocess.CompletedProcess, Path]:
     """Build `root`'s generated docs with Zensical into DIR/site-zensical/."""
     config = root / "zensical.yml"
     # What `dossier build` adds to mkdocs.yml itself: the generated pages and the theme overrides.
-    text = (root / "mkdocs.yml").read_text("utf-8").replace(
-        "\ntheme:\n", f"\ndocs_dir: {api.DOCS_DIR}\nsite_dir: site-zensical\ntheme:\n  custom_dir: {OVERRIDES}\n")
+    text = (
+        (root / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace(
+            "\ntheme:\n", f"\ndocs_dir: {api.DOCS_DIR}\nsite_dir: site-zensical\ntheme:\n  custom_dir: {OVERRIDES}\n"
+        )
+    )
     config.write_text(text, "utf-8")
-    run = subprocess.run([str(ZENSICAL), "build", "--clean", "-f", str(config)], cwd=root, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        [str(ZENSICAL), "build", "--clean", "-f", str(config)], cwd=root, capture_output=True, text=True, timeout=300
+    )
     return run, root / "site-zensical"
 
 

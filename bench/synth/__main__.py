@@ -17,14 +17,26 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog=f"python -m {PROG}",
-                                 description="Write a synthetic dossier of N claims (for benchmarks and scale tests).")
-    ap.add_argument("--claims", metavar="N", type=int, required=True,
-                    help="how many claims (sources N/5, actors N/10, proposals N/30)")
-    ap.add_argument("--out", metavar="DIR", type=Path, required=True,
-                    help="a new or empty folder to write the dossier root into")
-    ap.add_argument("--seed", metavar="S", type=int, default=1,
-                    help="the random seed: the same seed writes the same files (default: 1)")
+    ap = argparse.ArgumentParser(
+        prog=f"python -m {PROG}", description="Write a synthetic dossier of N claims (for benchmarks and scale tests)."
+    )
+    ap.add_argument(
+        "--claims",
+        metavar="N",
+        type=int,
+        required=True,
+        help="how many claims (sources N/5, actors N/10, proposals N/30)",
+    )
+    ap.add_argument(
+        "--out", metavar="DIR", type=Path, required=True, help="a new or empty folder to write the dossier root into"
+    )
+    ap.add_argument(
+        "--seed",
+        metavar="S",
+        type=int,
+        default=1,
+        help="the random seed: the same seed writes the same files (default: 1)",
+    )
     return ap
 
 
@@ -48,8 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     files = synthesize(args.claims, args.seed)
     write(args.out, files)
     took = time.perf_counter() - started
-    print(f"{PROG}: wrote {len(files)} files ({args.claims} claims, seed {args.seed}) to {args.out} in {took:.1f}s; "
-          f"`dossier build --root {args.out}` builds its site", file=sys.stderr)
+    print(
+        f"{PROG}: wrote {len(files)} files ({args.claims} claims, seed {args.seed}) to {args.out} in {took:.1f}s; "
+        f"`dossier build --root {args.out}` builds its site",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

@@ -51,8 +51,9 @@ def synthesize(claims: int, seed: int = 1) -> dict[str, bytes]:
     files["content/actors.yaml"] = document("actors", [s.record for s in p.speakers], "../" + SCHEMA)
     files["content/proposals.yaml"] = document("proposals", proposals, "../" + SCHEMA)
     files.update((f"content/sources/{s.record['file']}", s.raw) for s in sources)
-    files["content/pages/introduction.md"] = site.introduction(claims, seed, n_actors, n_proposals,
-                                                               n_sources).encode("utf-8")
+    files["content/pages/introduction.md"] = site.introduction(claims, seed, n_actors, n_proposals, n_sources).encode(
+        "utf-8"
+    )
     files["content/pages/methodology.md"] = site.methodology(seed).encode("utf-8")
     files["mkdocs.yml"] = site.mkdocs_config(claims, seed).encode("utf-8")
     return files
@@ -66,6 +67,7 @@ def write(out: Path, files: dict[str, bytes]) -> None:
 
 
 # -- actors ------------------------------------------------------------------------------------
+
 
 def make_actors(p: Prose, count: int) -> list[Speaker]:
     """Three in four are people (some with a Cyrillic spelling), the rest organizations and
@@ -135,15 +137,23 @@ def make_roles(p: Prose) -> None:
 
 # -- proposals ---------------------------------------------------------------------------------
 
+
 def make_proposals(p: Prose, count: int) -> list[dict]:
     used: set[str] = set()
     proposals = []
     for _ in range(count):
         title_t, summary_t = p.pick(PROPOSAL_TEMPLATES)
         adj, noun = p.pick(ADJECTIVES), p.pick(NOUNS)
-        values = {"year": p.rng.randrange(2015, 2030), "adj": adj, "country": p.pick(COUNTRIES),
-                  "city": p.pick(CITIES), "region": p.pick(REGIONS), "noun": noun,
-                  "adj_cap": adj.capitalize(), "noun_cap": noun.capitalize()}
+        values = {
+            "year": p.rng.randrange(2015, 2030),
+            "adj": adj,
+            "country": p.pick(COUNTRIES),
+            "city": p.pick(CITIES),
+            "region": p.pick(REGIONS),
+            "noun": noun,
+            "adj_cap": adj.capitalize(),
+            "noun_cap": noun.capitalize(),
+        }
         title = title_t.format(**values)
         summary = summary_t.format(**values)
         ident = base = clip(slug(title), 60)

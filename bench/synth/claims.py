@@ -14,7 +14,7 @@ from .sources import Source
 from .text import FIRST_DAY, LAST_DAY, Prose, cap, clip, slug
 from .words import NOUNS, SAYS, STANCES, TAGS, VIA, WEEKDAYS
 
-ENDS = ".!?…”»\""  # characters that end a sentence
+ENDS = '.!?…”»"'  # characters that end a sentence
 # How a curator without typographic keys types a passage: straight quotes, hyphens, three dots.
 TYPED = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "…": "..."})
 EVIDENCE_KEYS = ("id", "source", "text", "kind", "via", "occurrence", "prefix", "translation_of")  # written order
@@ -50,18 +50,24 @@ class Claims:
         evidence = self.cite(source, speaker)
         stances = self.stances(i)
         ident = f"{clip(actor.record['id'], 40)}-{slug(p.pick(NOUNS))}-{i + 1}"
-        claim = {"id": ident, "actor": actor.record["id"], "stances": stances, "said": self.said(evidence),
-                 "summary": f"{cap(actor.short)} {p.pick(SAYS)} {p.clause()}",
-                 "evidence": [{key: ev[key] for key in EVIDENCE_KEYS if key in ev} for ev in evidence],
-                 "added": Date((ADDED_FIRST + dt.timedelta(days=i * 200 // max(1, count))).isoformat())}
+        claim = {
+            "id": ident,
+            "actor": actor.record["id"],
+            "stances": stances,
+            "said": self.said(evidence),
+            "summary": f"{cap(actor.short)} {p.pick(SAYS)} {p.clause()}",
+            "evidence": [{key: ev[key] for key in EVIDENCE_KEYS if key in ev} for ev in evidence],
+            "added": Date((ADDED_FIRST + dt.timedelta(days=i * 200 // max(1, count))).isoformat()),
+        }
         earlier = self.earlier.setdefault(speaker, [])
         if earlier and p.chance(0.15):
             claim["see_also"] = sorted(set(p.rng.sample(earlier, min(len(earlier), p.rng.randrange(1, 3)))))
         if p.chance(0.3):
             claim["tags"] = sorted(set(p.rng.sample(TAGS, p.rng.randrange(1, 3))))
         if p.chance(0.2):
-            claim["notes"] = (f"The stance is “{p.pick(STANCES)}” because {p.clause()}; "
-                              f"the text does not say whether {p.clause()}.")
+            claim["notes"] = (
+                f"The stance is “{p.pick(STANCES)}” because {p.clause()}; the text does not say whether {p.clause()}."
+            )
         earlier.append(ident)
         return claim
 
@@ -172,9 +178,9 @@ class Claims:
                 break
             j += 1
         a, b = max(tokens[i][0], lo), min(tokens[j][1], hi)
-        while a < b and text[a] in "“«\"(":
+        while a < b and text[a] in '“«"(':
             a += 1
-        while b > a and text[b - 1] in "”»\")":
+        while b > a and text[b - 1] in '”»")':
             b -= 1
         return (a, b) if b > a and not text[a].isspace() and not text[b - 1].isspace() else None
 
@@ -195,7 +201,7 @@ class Claims:
         start = proof.start_of(source.stored, words)
         if start is not None:
             return {} if start == a else None
-        before = source.text[max(0, a - 80):a].split()[-3:]
+        before = source.text[max(0, a - 80) : a].split()[-3:]
         if before and self.p.chance(0.4):
             prefix = " ".join(before)
             if proof.start_of(source.stored, words, prefix=prefix) == a:

@@ -39,8 +39,9 @@ def compact(record: dict[str, Any]) -> dict[str, Any]:
 
 def document(key: str, items: list[dict[str, Any]], schema: str = SCHEMA) -> bytes:
     """A dossier file: the modeline, then `key:` and the items, a blank line between them."""
-    body = yaml.dump({key: [compact(item) for item in items]}, Dumper=Dumper, sort_keys=False,
-                     allow_unicode=True, width=WIDTH)
+    body = yaml.dump(
+        {key: [compact(item) for item in items]}, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=WIDTH
+    )
     # A top-level item is the only line that starts with "- " (everything inside one is indented,
     # continuation lines of long values too), so this separates the items and nothing else.
     body = body.replace("\n- ", "\n\n- ").replace(f"{key}:\n\n", f"{key}:\n", 1)

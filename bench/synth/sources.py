@@ -90,16 +90,17 @@ def make_source(p: Prose, j: int, speakers: list[int]) -> Source:
     raw = (b"\xef\xbb\xbf" if p.chance(0.02) else b"") + text.encode("utf-8")
     digest = hashlib.sha256(raw).hexdigest()
     ident = f"{clip(slug(lead.short), 24) or 'source'}-{slug(p.pick(NOUNS))}-{j + 1}"
-    record = {"id": ident, "file": f"{j:05d}_{digest[:16]}.txt", "sha256": digest, "title": title,
-              "outlet": outlet(p)}
+    record = {"id": ident, "file": f"{j:05d}_{digest[:16]}.txt", "sha256": digest, "title": title, "outlet": outlet(p)}
     published, record["published"] = publication(p)
     record["language"] = language
     if p.chance(0.3):
         record["url"] = f"https://example.org/{language}/{p.rng.randrange(2015, 2025)}/{ident}"
     if p.chance(0.4):
-        record["notes"] = (f"The title is the headline as the text gives it. The text spells {lead.record['name']} "
-                           f"as “{lead.short}”; it calls {p.noun_phrase()} {p.pick(ADJECTIVES)} — the outlet’s "
-                           "wording, not the dossier’s.")
+        record["notes"] = (
+            f"The title is the headline as the text gives it. The text spells {lead.record['name']} "
+            f"as “{lead.short}”; it calls {p.noun_phrase()} {p.pick(ADJECTIVES)} — the outlet’s "
+            "wording, not the dossier’s."
+        )
     source = Source(record, raw, text, speakers, published, proof.stored(text))
     index(source, quoted)
     return source
@@ -129,8 +130,9 @@ def body(p: Prose, language: str, speakers: list[int], size: int) -> tuple[list[
     return paragraphs, quoted
 
 
-def sentence(p: Prose, language: str, speakers: list[int], must_quote: list[int], quoted: list[int],
-             stock: list[str]) -> str:
+def sentence(
+    p: Prose, language: str, speakers: list[int], must_quote: list[int], quoted: list[int], stock: list[str]
+) -> str:
     if must_quote:
         who = must_quote.pop(0)
         quoted.append(who)

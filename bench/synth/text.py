@@ -49,7 +49,7 @@ def clip(ident: str, limit: int) -> str:
     """An id cut to at most `limit` characters at a hyphen."""
     if len(ident) <= limit:
         return ident
-    cut = ident[:limit + 1].rsplit("-", 1)[0]
+    cut = ident[: limit + 1].rsplit("-", 1)[0]
     return cut if cut else ident[:limit]
 
 
@@ -83,9 +83,14 @@ class Prose:
 
     def fill(self, template: str) -> str:
         return template.format(
-            year=self.rng.randrange(2015, 2025), n=self.rng.randrange(2, 25), adj=self.pick(ADJECTIVES),
-            country=self.pick(COUNTRIES), country2=self.pick(COUNTRIES), city=self.pick(CITIES),
-            region=self.pick(REGIONS), noun=self.pick(NOUNS),
+            year=self.rng.randrange(2015, 2025),
+            n=self.rng.randrange(2, 25),
+            adj=self.pick(ADJECTIVES),
+            country=self.pick(COUNTRIES),
+            country2=self.pick(COUNTRIES),
+            city=self.pick(CITIES),
+            region=self.pick(REGIONS),
+            noun=self.pick(NOUNS),
         )
 
     def zipf(self, count: int, exponent: float = 0.6) -> list[float]:
@@ -128,8 +133,10 @@ class Prose:
         elif form == 1:
             words = f"{self.pick(BELIEFS)} {self.clause()}."
         elif form == 2:
-            words = (f"This is {self.pick(ADJECTIVES)} for {self.pick(COUNTRIES)}, "
-                     f"and it’s {self.pick(ADJECTIVES)} for all of us.")
+            words = (
+                f"This is {self.pick(ADJECTIVES)} for {self.pick(COUNTRIES)}, "
+                f"and it’s {self.pick(ADJECTIVES)} for all of us."
+            )
         elif form == 3:
             modal, verb = self.pick(["will", "can", "should"]), self.pick(VERBS)
             words = f"Nobody {modal} {verb} {self.noun_phrase()} — not in {self.rng.randrange(2015, 2030)}, not ever."
@@ -162,22 +169,25 @@ class Prose:
         """A sentence that quotes nobody (forms 6-11 of `english_sentence`)."""
         if form == 6:
             called = self.pick(["called", "described as", "dismissed as"])
-            return (f"{self.pick(ADVERBS)}, {self.clause()} — a step that {self.pick(SUBJECTS)} {called} "
-                    f"{self.pick(ADJECTIVES)}.")
+            return (
+                f"{self.pick(ADVERBS)}, {self.clause()} — a step that {self.pick(SUBJECTS)} {called} "
+                f"{self.pick(ADJECTIVES)}."
+            )
         if form == 7:
             city = self.pick(list(CITIES_CYR))
             hours = self.rng.randrange(2, 9)
             return f"The meeting in {city} ({CITIES_CYR[city]}) lasted {hours}\u00a0hours; {self.clause()}."
         if form == 8:
             word = self.pick(UK_WORDS)
-            return (f"The Ukrainian word used was «{word}», which {short}’s office translated as "
-                    f"“{self.pick(NOUNS)}”.")
+            return f"The Ukrainian word used was «{word}», which {short}’s office translated as “{self.pick(NOUNS)}”."
         if form == 9:
             return f"{cap(self.clause())}, and {self.clause()}."
         if form == 10:
             did = self.pick(["proposed", "rejected", "discussed", "signed"])
-            return (f"In {self.rng.randrange(2014, 2025)} {self.pick(SUBJECTS)} {did} {self.noun_phrase()}, "
-                    f"but {self.clause()}.")
+            return (
+                f"In {self.rng.randrange(2014, 2025)} {self.pick(SUBJECTS)} {did} {self.noun_phrase()}, "
+                f"but {self.clause()}."
+            )
         return f"{self.pick(ADVERBS)}, {self.clause()}."
 
     # -- Ukrainian and Russian -------------------------------------------------------------------

@@ -72,6 +72,10 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     if any(p.severity == ERROR for p in problems):
         return Checked(None, pages, problems)
     items = {files[rel]: doc.data[files[rel]] for rel, doc in docs.items()}
-    origins = {(key, item["id"]): (rel, *locate(doc.data, (key, i, "id")))
-               for rel, doc in docs.items() for key in [files[rel]] for i, item in enumerate(items[key])}
+    origins = {
+        (key, item["id"]): (rel, *locate(doc.data, (key, i, "id")))
+        for rel, doc in docs.items()
+        for key in [files[rel]]
+        for i, item in enumerate(items[key])
+    }
     return Checked(assemble(items, checked.texts, checked.passages, origins), pages, problems)

@@ -67,7 +67,9 @@ def _inside(root: Path, rel: str) -> Path:
     except (OSError, RuntimeError):  # a loop of symbolic links
         raise InputError(rel, "cannot be resolved (a loop of symbolic links?): store the file itself") from None
     if not resolved.is_relative_to(base):
-        raise InputError(rel, "is a symbolic link to a place outside the dossier root: store the file itself inside the root")
+        raise InputError(
+            rel, "is a symbolic link to a place outside the dossier root: store the file itself inside the root"
+        )
     return resolved
 
 

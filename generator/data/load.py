@@ -36,13 +36,18 @@ Mark = tuple[int, int]  # 1-based line and column
 class MDict(dict):
     """A mapping that remembers where its keys and values stood."""
 
-    __slots__ = ("mark", "key_marks", "value_marks")
+    __slots__ = ("key_marks", "mark", "value_marks")
+    mark: Mark
+    key_marks: dict[str, Mark]
+    value_marks: dict[str, Mark]
 
 
 class MList(list):
     """A sequence that remembers where its items stood."""
 
-    __slots__ = ("mark", "item_marks")
+    __slots__ = ("item_marks", "mark")
+    mark: Mark
+    item_marks: list[Mark]
 
 
 @dataclass
@@ -56,7 +61,7 @@ class Document:
     has_modeline: bool = True
 
 
-class _CachingLoader(_Loader):
+class _CachingLoader(_Loader):  # type: ignore[valid-type,misc]
     """The loader, remembering how each plain scalar resolved: a large file repeats its keys and
     values (ids, `basis: stated`) thousands of times, and resolving is a series of regex tries.
     SafeLoader has no path resolvers, so a plain scalar's tag depends on its text alone."""
@@ -107,7 +112,7 @@ class _Converter:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
         if isinstance(node, yaml.SequenceNode):
-            out = MList(self.convert(item, where + (i,)) for i, item in enumerate(node.value))
+            out = MList(self.convert(item, (*where, i)) for i, item in enumerate(node.value))
             out.mark = _mark(node)
             out.item_marks = [_mark(item) for item in node.value]
             return out
@@ -115,7 +120,8 @@ class _Converter:
 
     def _mapping(self, node, where: tuple) -> MDict:
         out = MDict()
-        key_marks, value_marks = {}, {}
+        key_marks: dict[str, Mark] = {}
+        value_marks: dict[str, Mark] = {}
         out.mark, out.key_marks, out.value_marks = _mark(node), key_marks, value_marks
         # The common case inline (a text value, no anchors, not too deep): one call per node
         # less, which is most of the time spent here on a large file.
@@ -133,7 +139,11 @@ class _Converter:
                     continue
             if key in out:
                 line, col = key_marks[key]
-                self.problem(_mark(key_node), f"duplicate key `{key}` (first at line {line}, column {col}): YAML would keep only this one; remove one of them")
+                self.problem(
+                    _mark(key_node),
+                    f"duplicate key `{key}` (first at line {line}, column {col}): YAML would keep only this one; "
+                    "remove one of them",
+                )
                 continue
             mark = key_node.start_mark
             key_marks[key] = (mark.line + 1, mark.column + 1)
@@ -142,7 +152,7 @@ class _Converter:
             if plain_values and value_node.__class__ is _ScalarNode and value_node.tag == _STR:
                 out[key] = value_node.value
             else:
-                out[key] = self.convert(value_node, where + (key,))
+                out[key] = self.convert(value_node, (*where, key))
         return out
 
     def _scalar(self, node, where: tuple) -> Any:
@@ -186,7 +196,9 @@ def load_yaml(root: Path, rel: str, key: str) -> tuple[Document | None, list[Pro
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
-        return None, [Problem(rel, line, col, ERROR, f"YAML cannot hold the control character U+{ord(char):04X}: remove it")]
+        return None, [
+            Problem(rel, line, col, ERROR, f"YAML cannot hold the control character U+{ord(char):04X}: remove it")
+        ]
     except yaml.YAMLError as exc:
         return None, [Problem(rel, 1, 1, ERROR, f"YAML error: {exc}")]
     finally:
@@ -216,9 +228,16 @@ def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
 
 def _alias_problems(rel: str, text: str, shown: int = 5) -> list[Problem]:
     marks = [e.start_mark for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent)]
-    problems = [Problem(rel, m.line + 1, m.column + 1, ERROR,
-                        "YAML anchors and aliases (&name, *name) are not supported: write the value out")
-                for m in marks[:shown]]
+    problems = [
+        Problem(
+            rel,
+            m.line + 1,
+            m.column + 1,
+            ERROR,
+            "YAML anchors and aliases (&name, *name) are not supported: write the value out",
+        )
+        for m in marks[:shown]
+    ]
     if len(marks) > shown:
         m = marks[shown]
         problems.append(Problem(rel, m.line + 1, m.column + 1, ERROR, f"…and {len(marks) - shown} more aliases"))
@@ -228,7 +247,9 @@ def _alias_problems(rel: str, text: str, shown: int = 5) -> list[Problem]:
 def _syntax_problem(rel: str, exc: yaml.MarkedYAMLError) -> Problem:
     # An unclosed quote or bracket is found at the end of the file; where it opened is the
     # context mark, the line the curator must fix.
-    unclosed = exc.context_mark and exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow"))
+    unclosed = (
+        exc.context_mark and exc.context and exc.context.startswith(("while scanning a quoted", "while parsing a flow"))
+    )
     mark = exc.context_mark if unclosed else (exc.problem_mark or exc.context_mark)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = exc.problem or "invalid YAML"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -12,7 +13,9 @@ from .quotes import Passage
 
 PRECISION = {4: "year", 7: "month", 10: "day"}
 Origin = tuple[str, int, int]
-Span = tuple[int, int]  # a passage's start and end offsets in its source  # the file, line and column where an item is defined
+Span = tuple[
+    int, int
+]  # a passage's start and end offsets in its source  # the file, line and column where an item is defined
 
 
 @lru_cache(maxsize=4096)
@@ -206,9 +209,13 @@ class Dossier:
             for proposal, stance in claim.stances:
                 points = out[(claim.actor, proposal)]
                 before = next((p for p in reversed(points) if p.claim.said.date), None)
-                later = before is not None and claim.said.date is not None and \
-                    date_range(before.claim.said.date)[1] < date_range(claim.said.date)[0]
-                points.append(Position(claim, stance, before.stance if later and before.stance != stance else None))
+                later = (
+                    before is not None
+                    and claim.said.date is not None
+                    and date_range(before.claim.said.date)[1] < date_range(claim.said.date)[0]
+                )
+                shift = before.stance if before is not None and later and before.stance != stance else None
+                points.append(Position(claim, stance, shift))
         return {k: tuple(v) for k, v in out.items()}
 
     def current(self, actor: str, proposal: str) -> tuple[Position, ...]:
@@ -226,10 +233,13 @@ class Dossier:
     def segments(self, source_id: str) -> tuple[Segment, ...]:
         """The source's text cut at every passage boundary, for highlighting overlaps correctly."""
         text = self.sources[source_id].text
-        spans = {(ev.passage.start, ev.passage.end, (ev.passage.start, ev.passage.end)) for _, ev in self.citations_by_source.get(source_id, ())}
+        spans = {
+            (ev.passage.start, ev.passage.end, (ev.passage.start, ev.passage.end))
+            for _, ev in self.citations_by_source.get(source_id, ())
+        }
         cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
         out = []
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             covering = tuple(sorted(span for s, e, span in spans if s <= a and b <= e))
             opens = tuple(sorted(span for s, _, span in spans if s == a))
             closes = tuple(sorted(span for _, e, span in spans if e == b))
@@ -238,7 +248,7 @@ class Dossier:
 
     def passages(self, source_id: str) -> dict[Span, CitedPassage]:
         """Cited passages of a source in text order, numbered from 1."""
-        grouped: dict[str, list] = {}
+        grouped: dict[Span, list] = {}
         for claim, ev in self.citations_by_source.get(source_id, ()):
             grouped.setdefault((ev.passage.start, ev.passage.end), []).append((claim, ev))
         return {
@@ -288,8 +298,9 @@ def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def assemble(items: dict[str, list[dict]], texts: dict, passages: dict,
-             origins: dict[tuple[str, str], Origin] | None = None) -> Dossier:
+def assemble(
+    items: dict[str, list[dict]], texts: dict, passages: dict, origins: dict[tuple[str, str], Origin] | None = None
+) -> Dossier:
     """Build the model from validated data. `items` maps each top-level key to its list."""
     sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
@@ -298,17 +309,30 @@ def assemble(items: dict[str, list[dict]], texts: dict, passages: dict,
     for index, d in enumerate(items.get("claims", [])):
         evidence = tuple(
             Evidence(
-                number=e + 1, source=ev["source"], text=ev["text"], kind=ev["kind"],
+                number=e + 1,
+                source=ev["source"],
+                text=ev["text"],
+                kind=ev["kind"],
                 language=ev.get("language") or sources[ev["source"]].language,
-                passage=passages[(index, e)], id=ev.get("id"), via=tuple(ev.get("via", ())),
-                translation_of=ev.get("translation_of"), notes=ev.get("notes"),
+                passage=passages[(index, e)],
+                id=ev.get("id"),
+                via=tuple(ev.get("via", ())),
+                translation_of=ev.get("translation_of"),
+                notes=ev.get("notes"),
             )
             for e, ev in enumerate(d["evidence"])
         )
         claims[d["id"]] = Claim(
-            id=d["id"], actor=d["actor"], stances=tuple(d["stances"].items()), said=_dating(d["said"]),
-            summary=d["summary"], evidence=evidence, added=d.get("added"),
-            see_also=tuple(d.get("see_also", ())), tags=tuple(d.get("tags", ())), notes=d.get("notes"),
+            id=d["id"],
+            actor=d["actor"],
+            stances=tuple(d["stances"].items()),
+            said=_dating(d["said"]),
+            summary=d["summary"],
+            evidence=evidence,
+            added=d.get("added"),
+            see_also=tuple(d.get("see_also", ())),
+            tags=tuple(d.get("tags", ())),
+            notes=d.get("notes"),
         )
     return Dossier(sources, actors, proposals, claims, origins or {})
 
@@ -319,13 +343,27 @@ def _dating(d: dict) -> Dating:
 
 def _source(d: dict, text: str) -> Source:
     outlet = Attribution(d["outlet"].get("name"), d["outlet"]["basis"], d["outlet"].get("reason"))
-    return Source(d["id"], d["file"], d["sha256"], d["title"], outlet, _dating(d["published"]),
-                  d["language"], text, d.get("url"), d.get("notes"))
+    return Source(
+        d["id"],
+        d["file"],
+        d["sha256"],
+        d["title"],
+        outlet,
+        _dating(d["published"]),
+        d["language"],
+        text,
+        d.get("url"),
+        d.get("notes"),
+    )
 
 
 def _actor(d: dict) -> Actor:
-    roles = tuple(Role(r["title"], r.get("from"), r.get("until"), tuple(r.get("sources", ()))) for r in d.get("roles", ()))
-    return Actor(d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())), roles, d.get("affiliation"), d.get("notes"))
+    roles = tuple(
+        Role(r["title"], r.get("from"), r.get("until"), tuple(r.get("sources", ()))) for r in d.get("roles", ())
+    )
+    return Actor(
+        d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())), roles, d.get("affiliation"), d.get("notes")
+    )
 
 
 def _proposal(d: dict) -> Proposal:

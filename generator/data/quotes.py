@@ -22,16 +22,33 @@ NORMALIZATIONS = (
     "dash variants (‐ ‑ ‒ – — ― −) count as a hyphen (-)",
     "an ellipsis character (…) counts as three dots (...)",
 )
-_TABLE = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-})
+_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
 # Only what changes length needs a map entry; a single U+0020 is left alone (the common case).
 _CHANGES = re.compile(r"\s{2,}|[^\S ]|\u2026")
 # White space other than U+0020 (exactly what `str.isspace` and `\s` accept; a test checks the
 # list against every code point), and the ellipsis.
-WHITE_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 _RARE = re.compile("[" + WHITE_SPACE + "\u2026]")
 _TABLE_PAIRS = tuple((chr(code), repl) for code, repl in _TABLE.items())
 _SPECIAL = re.compile("[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2010-\u2015\u2212\u2026]")
@@ -161,7 +178,7 @@ def _marked_special(text: str) -> bool:
     """Whether a character the normalization replaces carries a combining mark (`—́`): one unit
     for the slow way, two characters for the fast one."""
     for match in _SPECIAL.finditer(text):
-        after = text[match.end():match.end() + 1]
+        after = text[match.end() : match.end() + 1]
         if after and (unicodedata.combining(after) or "\u1160" <= after <= "\u11ff"):
             return True
     return False
@@ -202,7 +219,7 @@ class SourceText:
     line_starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str) -> "SourceText":
+    def of(cls, text: str) -> SourceText:
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         return cls(text, normalize(text), tuple(starts))
 
@@ -242,8 +259,11 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
     if not needle:
         return Miss("evidence text is empty")
     # A match must not cut a normalized piece: "win." is not in "win…".
-    starts = [s for s in _all_occurrences(hay, needle)
-              if not source.norm.splits(s) and not source.norm.splits(s + len(needle))]
+    starts = [
+        s
+        for s in _all_occurrences(hay, needle)
+        if not source.norm.splits(s) and not source.norm.splits(s + len(needle))
+    ]
     if not starts:
         return Miss(_not_found(source, text, needle))
     if prefix is not None:
@@ -253,11 +273,17 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
             return Miss(f"no occurrence of the evidence text follows the `prefix` {_quote(prefix)}")
     if occurrence is not None:
         if occurrence > len(starts):
-            return Miss(f"`occurrence: {occurrence}` but the text occurs only {len(starts)} time(s){' after that prefix' if prefix else ''}")
+            return Miss(
+                f"`occurrence: {occurrence}` but the text occurs only {len(starts)} "
+                f"time(s){' after that prefix' if prefix else ''}"
+            )
         starts = [starts[occurrence - 1]]
     if len(starts) > 1:
         lines = ", ".join(str(source.line_of(source.norm.to_original_start(s))) for s in starts)
-        return Miss(f"evidence text occurs {len(starts)} times (lines {lines}): add `occurrence: N` (1 = first) or a `prefix` of the words before it")
+        return Miss(
+            f"evidence text occurs {len(starts)} times (lines {lines}): add `occurrence: N` (1 = first) or a "
+            "`prefix` of the words before it"
+        )
     return _passage(source, starts[0], starts[0] + len(needle))
 
 
@@ -273,11 +299,11 @@ def _passage(source: SourceText, nstart: int, nend: int) -> Passage:
     start = source.norm.to_original_start(nstart)
     end = source.norm.to_original_end(nend)
     text = source.text
-    before = text[max(0, start - _CONTEXT):start]
-    after = text[end:end + _CONTEXT]
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
     # Cut context at word boundaries so it reads as words, not fragments.
     if start - _CONTEXT > 0 and " " in before:
-        before = before[before.index(" ") + 1:]
+        before = before[before.index(" ") + 1 :]
     if end + _CONTEXT < len(text) and " " in after:
         after = after[: after.rindex(" ")]
     return Passage(start, end, source.line_of(start), text[start:end], before, after)
@@ -286,7 +312,10 @@ def _passage(source: SourceText, nstart: int, nend: int) -> Passage:
 def _not_found(source: SourceText, text: str, needle: str) -> str:
     invisible = _invisible(text)
     if invisible:
-        return f"evidence text contains the invisible character {invisible}, which the source does not have there: delete it"
+        return (
+            f"evidence text contains the invisible character {invisible}, "
+            "which the source does not have there: delete it"
+        )
     hay = source.norm.text
     best = fuzz.partial_ratio_alignment(needle, hay, processor=None)
     if best is None or best.score < 40:
@@ -295,8 +324,10 @@ def _not_found(source: SourceText, text: str, needle: str) -> str:
     start, end = source.norm.to_original_start(lo), source.norm.to_original_end(hi)
     nearest = " ".join(source.text[start:end].split())
     diff = _first_difference(needle, hay[lo:hi])
-    return (f"evidence text not found in the source; nearest passage (line {source.line_of(start)}, "
-            f"{int(best.score)}% similar{diff}): {_quote(nearest)}")
+    return (
+        f"evidence text not found in the source; nearest passage (line {source.line_of(start)}, "
+        f"{int(best.score)}% similar{diff}): {_quote(nearest)}"
+    )
 
 
 def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
@@ -304,7 +335,7 @@ def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
     that best matches the needle's words, so the hint is the passage the curator meant."""
     slack = max(12, len(needle) // 4)
     start = max(0, lo - slack)
-    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", hay[start:hi + slack])]
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", hay[start : hi + slack])]
     wanted = needle.split()
     bare = [w.strip(_PUNCT) for w in wanted], [w.strip(_PUNCT) for _, _, w in words]
     blocks = [b for b in difflib.SequenceMatcher(a=bare[0], b=bare[1], autojunk=False).get_matching_blocks() if b.size]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any
 
 import fastjsonschema
 import jsonschema
@@ -107,15 +108,25 @@ def check_document(doc: Document) -> list[Problem]:
                 problems += _item_problems(doc, key, index, item) or [_fallback(doc, key, index, exc)]
     problems += _implicit_problems(doc)
     if not doc.has_modeline:
-        problems.append(Problem(doc.path, 1, 1, WARNING, f"first line should be the editor modeline `# yaml-language-server: $schema=.../generator/{SCHEMA_FILE}`"))
+        problems.append(
+            Problem(
+                doc.path,
+                1,
+                1,
+                WARNING,
+                "first line should be the editor modeline `# yaml-language-server: "
+                f"$schema=.../generator/{SCHEMA_FILE}`",
+            )
+        )
     return problems
 
 
 def _fallback(doc: Document, key: str, index: int, exc: fastjsonschema.JsonSchemaException) -> Problem:
     # Both validators read the same schema; should they ever disagree, the item is still refused.
-    where = (key, index) + tuple(p for p in (exc.path or [])[1:] if isinstance(p, (str, int)))
+    path = getattr(exc, "path", None) or []
+    where = (key, index, *tuple(p for p in path[1:] if isinstance(p, (str, int))))
     line, col = locate(doc.data, where)
-    return Problem(doc.path, line, col, ERROR, f"`{_field_name(where)}` does not fit the format: {exc.message}")
+    return Problem(doc.path, line, col, ERROR, f"`{_field_name(where)}` does not fit the format: {exc}")
 
 
 def _check_top(doc: Document, key: str) -> list[Problem]:
@@ -125,8 +136,11 @@ def _check_top(doc: Document, key: str) -> list[Problem]:
 
     if not isinstance(doc.data, dict):
         return [at((), f"the file must be a mapping with a `{key}:` list at the top, not {_describe(doc.data)}")]
-    problems = [at((other,), f"unknown top-level key `{other}`: this file holds only `{key}:`", True)
-                for other in doc.data if other != key]
+    problems = [
+        at((other,), f"unknown top-level key `{other}`: this file holds only `{key}:`", True)
+        for other in doc.data
+        if other != key
+    ]
     if key not in doc.data:
         problems.append(at((), f"missing the top-level `{key}:` list"))
     elif not isinstance(doc.data[key], list):
@@ -137,7 +151,7 @@ def _check_top(doc: Document, key: str) -> list[Problem]:
 def _item_problems(doc: Document, key: str, index: int, item: Any) -> list[Problem]:
     out = []
     for error in _detailed(key).iter_errors(item):
-        where = (key, index) + tuple(error.absolute_path)
+        where = (key, index, *tuple(error.absolute_path))
         for rel, on_key, message in _messages(error, doc, where):
             line, col = locate(doc.data, where + rel, key=on_key)
             out.append(Problem(doc.path, line, col, ERROR, message))
@@ -181,7 +195,15 @@ def _implicit_problems(doc: Document) -> list[Problem]:
     for where, (kind, text) in doc.implicit.items():
         if kind == "date" and where and where[-1] not in date_keys():
             line, col = locate(doc.data, where)
-            out.append(Problem(doc.path, line, col, ERROR, f"`{text}` is read by YAML as a date; put it in quotes (\"{text}\") if you mean text"))
+            out.append(
+                Problem(
+                    doc.path,
+                    line,
+                    col,
+                    ERROR,
+                    f'`{text}` is read by YAML as a date; put it in quotes ("{text}") if you mean text',
+                )
+            )
     return out
 
 
@@ -203,15 +225,21 @@ def _unknown_field(extra: str, allowed: list[str]) -> str:
     return f"unknown field `{extra}`: {hint}"
 
 
-_TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping (`key: value` lines)",
-               "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping (`key: value` lines)",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 
 def _type_message(field: str, expected: Any, instance: Any, implicit: tuple[str, str] | None) -> str:
     want = _TYPE_WORDS.get(expected, str(expected))
     if implicit and implicit[0] == "bool":
         text = implicit[1]
-        return f"`{field}` must be {want}, but YAML reads `{text}` as a boolean: put it in quotes (\"{text}\")"
+        return f'`{field}` must be {want}, but YAML reads `{text}` as a boolean: put it in quotes ("{text}")'
     if instance is None:
         return f"`{field}` is empty: give it {want}"
     if expected == "string" and isinstance(instance, (bool, int, float)):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
 from . import quotes
-from .files import MiB, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
+from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8, locate
 from .model import date_range
 from .schema import data_files
@@ -41,7 +41,7 @@ class _Item:
     data: dict
 
     def at(self, *where) -> tuple:
-        return (self.key, self.index) + where
+        return (self.key, self.index, *where)
 
 
 class Validator:
@@ -128,7 +128,11 @@ class Validator:
             self.report(item, ("file",), f"`{rel}` does not exist{affected}: add the file or correct `file`")
             return
         if path.resolve().is_relative_to(self.root.resolve()) and not path.resolve().is_relative_to(base):
-            self.report(item, ("file",), f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there")
+            self.report(
+                item,
+                ("file",),
+                f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there",
+            )
             return
         try:
             raw = read_input(self.root, rel, MAX_SOURCE_BYTES)
@@ -137,7 +141,12 @@ class Validator:
             return
         digest = hashlib.sha256(raw).hexdigest()
         if digest != data["sha256"]:
-            self.report(item, ("sha256",), f"`{rel}` has sha256 {digest[:12]}…, not the recorded {data['sha256'][:12]}…: the text changed{affected}; sources are never edited: restore it or add the new text as a new source")
+            self.report(
+                item,
+                ("sha256",),
+                f"`{rel}` has sha256 {digest[:12]}…, not the recorded {data['sha256'][:12]}…: the text "
+                f"changed{affected}; sources are never edited: restore it or add the new text as a new source",
+            )
             return
         text, problem = decode_utf8(raw, rel)
         if problem:
@@ -149,12 +158,26 @@ class Validator:
     def _check_actor(self, item: _Item) -> None:
         for r, role in enumerate(_list(item.data.get("roles"))):
             role = _dict(role)
-            ok = [self._check_date(item, ("roles", r, key), role.get(key), future_ok=key == "until") for key in ("from", "until")]
-            if all(ok) and _s(role.get("from")) and _s(role.get("until")) and date_range(role["from"])[0] > date_range(role["until"])[1]:
-                self.report(item, ("roles", r, "until"), f"role ends ({role['until']}) before it begins ({role['from']})")
+            ok = [
+                self._check_date(item, ("roles", r, key), role.get(key), future_ok=key == "until")
+                for key in ("from", "until")
+            ]
+            if (
+                all(ok)
+                and _s(role.get("from"))
+                and _s(role.get("until"))
+                and date_range(role["from"])[0] > date_range(role["until"])[1]
+            ):
+                self.report(
+                    item, ("roles", r, "until"), f"role ends ({role['until']}) before it begins ({role['from']})"
+                )
             for s, source in enumerate(_list(role.get("sources"))):
                 if _s(source) and not self._exists("sources", source):
-                    self.report(item, ("roles", r, "sources", s), f"unknown source `{source}`: add it to content/sources.yaml or correct the id")
+                    self.report(
+                        item,
+                        ("roles", r, "sources", s),
+                        f"unknown source `{source}`: add it to content/sources.yaml or correct the id",
+                    )
 
     def _check_proposal(self, item: _Item) -> None:
         for r, rel in enumerate(_list(item.data.get("related"))):
@@ -164,7 +187,11 @@ class Validator:
             if other == item.data.get("id"):
                 self.report(item, ("related", r, "proposal"), "a proposal cannot be related to itself")
             elif not self._exists("proposals", other):
-                self.report(item, ("related", r, "proposal"), f"unknown proposal `{other}`: add it to content/proposals.yaml or correct the id")
+                self.report(
+                    item,
+                    ("related", r, "proposal"),
+                    f"unknown proposal `{other}`: add it to content/proposals.yaml or correct the id",
+                )
 
     # -- claims ----------------------------------------------------------------------------
     def _check_claim(self, item: _Item, checked: Checked) -> None:
@@ -174,10 +201,20 @@ class Validator:
             self.report(item, ("actor",), f"unknown actor `{actor}`: add it to content/actors.yaml or correct the id")
         for proposal in _dict(data.get("stances")):
             if _s(proposal) and not self._exists("proposals", proposal):
-                self.report(item, ("stances", proposal), f"unknown proposal `{proposal}`: add it to content/proposals.yaml or correct the id", key=True)
+                self.report(
+                    item,
+                    ("stances", proposal),
+                    f"unknown proposal `{proposal}`: add it to content/proposals.yaml or correct the id",
+                    key=True,
+                )
         for s, other in enumerate(_list(data.get("see_also"))):
             if _s(other) and (other == data.get("id") or not self._exists("claims", other)):
-                self.report(item, ("see_also", s), f"`see_also` names `{other}`, which is {'this claim' if other == data.get('id') else 'not a claim id'}")
+                self.report(
+                    item,
+                    ("see_also", s),
+                    f"`see_also` names `{other}`, which is "
+                    f"{'this claim' if other == data.get('id') else 'not a claim id'}",
+                )
         self._check_date(item, ("added",), data.get("added"))
         said_ok = self._check_dating(item, ("said",), data.get("said"))
         local_ids = self._check_evidence_ids(item)
@@ -196,13 +233,24 @@ class Validator:
 
     def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Checked) -> None:
         where = ("evidence", e)
-        if _s(ev.get("translation_of")) and (ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")):
-            self.report(item, where + ("translation_of",), f"`translation_of` names `{ev['translation_of']}`, which is not the id of another evidence item of this claim")
+        if _s(ev.get("translation_of")) and (
+            ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")
+        ):
+            self.report(
+                item,
+                (*where, "translation_of"),
+                f"`translation_of` names `{ev['translation_of']}`, which is not the id of another evidence item of "
+                "this claim",
+            )
         source_id = _s(ev.get("source"))
         if source_id is None:
             return
         if not self._exists("sources", source_id):
-            self.report(item, where + ("source",), f"unknown source `{source_id}`: add it to content/sources.yaml or correct the id")
+            self.report(
+                item,
+                (*where, "source"),
+                f"unknown source `{source_id}`: add it to content/sources.yaml or correct the id",
+            )
             return
         if said_ok:
             self._check_said_before(item, source_id)
@@ -212,7 +260,11 @@ class Validator:
             return  # the source's own problem, or the schema's, is reported there
         found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
         if isinstance(found, quotes.Miss):
-            self.report(item, where + ("text",), f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]")
+            self.report(
+                item,
+                (*where, "text"),
+                f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
+            )
         else:
             checked.passages[(item.index, e)] = found
 
@@ -222,11 +274,16 @@ class Validator:
         said = _s(_dict(item.data.get("said")).get("date"))
         published = _s(_dict(self.ids["sources"][source_id].data.get("published")).get("date"))
         if said and published and _DATE.match(published) and _safe_range(said)[0] > _safe_range(published)[1]:
-            self.report(item, ("said", "date"), f"said on {said}, after source `{source_id}` was published ({published}): correct the date or the source")
+            self.report(
+                item,
+                ("said", "date"),
+                f"said on {said}, after source `{source_id}` was published ({published}): correct the date or the "
+                "source",
+            )
 
     # -- dates -----------------------------------------------------------------------------
     def _check_dating(self, item: _Item, where: tuple, dating) -> bool:
-        return self._check_date(item, where + ("date",), _dict(dating).get("date"))
+        return self._check_date(item, (*where, "date"), _dict(dating).get("date"))
 
     def _check_date(self, item: _Item, where: tuple, value, future_ok: bool = False) -> bool:
         """True when the value is absent or a real date not in the future."""
@@ -298,8 +355,15 @@ def _raw_html(rel: str, text: str) -> list[Problem]:
             continue
         found = _RAW_HTML.search(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
         if found:
-            problems.append(Problem(rel, number, found.start() + 1, ERROR,
-                                    "raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)"))
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    found.start() + 1,
+                    ERROR,
+                    "raw HTML is not allowed in hand-written pages: write Markdown (or put it in `code`)",
+                )
+            )
     return problems
 
 

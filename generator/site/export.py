@@ -23,9 +23,32 @@ from .plan import Links, SitePlan
 FORMAT = "dossier-claims"
 FORMAT_VERSION = "1.0.0"
 EXPORT_SCHEMA = "schema/claims-export.schema.json"
-CSV_COLUMNS = ("claim_id", "actor_id", "actor_name", "stances", "said_date", "said_precision", "said_basis",
-               "added", "summary", "evidence_number", "evidence_id", "kind", "language", "source_id",
-               "source_sha256", "start", "end", "line", "exact", "prefix", "suffix", "via", "text", "url")
+CSV_COLUMNS = (
+    "claim_id",
+    "actor_id",
+    "actor_name",
+    "stances",
+    "said_date",
+    "said_precision",
+    "said_basis",
+    "added",
+    "summary",
+    "evidence_number",
+    "evidence_id",
+    "kind",
+    "language",
+    "source_id",
+    "source_sha256",
+    "start",
+    "end",
+    "line",
+    "exact",
+    "prefix",
+    "suffix",
+    "via",
+    "text",
+    "url",
+)
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:dossier")
@@ -47,10 +70,23 @@ def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
     source = plan.dossier.sources[ev.source]
     p = ev.passage
     return {
-        "number": ev.number, "id": ev.id, "kind": ev.kind, "language": ev.language, "text": ev.text,
-        "via": list(ev.via), "translation_of": ev.translation_of, "notes": ev.notes,
+        "number": ev.number,
+        "id": ev.id,
+        "kind": ev.kind,
+        "language": ev.language,
+        "text": ev.text,
+        "via": list(ev.via),
+        "translation_of": ev.translation_of,
+        "notes": ev.notes,
         "source": {"id": source.id, "title": source.title, "file": source.file, "sha256": source.sha256},
-        "selector": {"start": p.start, "end": p.end, "line": p.line, "exact": p.exact, "prefix": p.prefix, "suffix": p.suffix},
+        "selector": {
+            "start": p.start,
+            "end": p.end,
+            "line": p.line,
+            "exact": p.exact,
+            "prefix": p.prefix,
+            "suffix": p.suffix,
+        },
         "url": plan.passage_url(ev),
     }
 
@@ -60,14 +96,23 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
     claims = []
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
-        claims.append({
-            "id": claim.id, "url": plan.claim_url(claim),
-            "actor": {"id": actor.id, "name": actor.name, "kind": actor.kind},
-            "stances": [{"proposal": p, "title": dossier.proposals[p].title, "stance": s} for p, s in claim.stances],
-            "said": _dating(claim.said), "added": claim.added, "summary": claim.summary,
-            "tags": list(claim.tags), "see_also": list(claim.see_also), "notes": claim.notes,
-            "evidence": [_evidence(plan, ev) for ev in claim.evidence],
-        })
+        claims.append(
+            {
+                "id": claim.id,
+                "url": plan.claim_url(claim),
+                "actor": {"id": actor.id, "name": actor.name, "kind": actor.kind},
+                "stances": [
+                    {"proposal": p, "title": dossier.proposals[p].title, "stance": s} for p, s in claim.stances
+                ],
+                "said": _dating(claim.said),
+                "added": claim.added,
+                "summary": claim.summary,
+                "tags": list(claim.tags),
+                "see_also": list(claim.see_also),
+                "notes": claim.notes,
+                "evidence": [_evidence(plan, ev) for ev in claim.evidence],
+            }
+        )
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "claims": claims}
 
 
@@ -87,10 +132,32 @@ def claims_csv(plan: SitePlan) -> str:
         stances = "; ".join(f"{p}:{s}" for p, s in claim.stances)
         for ev in claim.evidence:
             p = ev.passage
-            row = (claim.id, actor.id, actor.name, stances, claim.said.date, claim.said.precision, claim.said.basis,
-                   claim.added, claim.summary, ev.number, ev.id, ev.kind, ev.language, ev.source,
-                   dossier.sources[ev.source].sha256, p.start, p.end, p.line, p.exact, p.prefix, p.suffix,
-                   " > ".join(ev.via), ev.text, plan.passage_url(ev))
+            row = (
+                claim.id,
+                actor.id,
+                actor.name,
+                stances,
+                claim.said.date,
+                claim.said.precision,
+                claim.said.basis,
+                claim.added,
+                claim.summary,
+                ev.number,
+                ev.id,
+                ev.kind,
+                ev.language,
+                ev.source,
+                dossier.sources[ev.source].sha256,
+                p.start,
+                p.end,
+                p.line,
+                p.exact,
+                p.prefix,
+                p.suffix,
+                " > ".join(ev.via),
+                ev.text,
+                plan.passage_url(ev),
+            )
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
 
@@ -110,7 +177,8 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
             "type": "article-newspaper" if source.outlet.name else "article",
             "title": source.title,
             "language": source.language,
-            "note": f"{actor.name} ({views.date_display(claim.said)}): {ev.text} [{ev.kind}; line {ev.passage.line} of the stored text, sha256 {source.sha256}]",
+            "note": f"{actor.name} ({views.date_display(claim.said)}): {ev.text} "
+            f"[{ev.kind}; line {ev.passage.line} of the stored text, sha256 {source.sha256}]",
         }
         if source.outlet.name:
             item["container-title"] = source.outlet.name
@@ -134,17 +202,27 @@ def timestamp(date: str | None, fallback: dt.date) -> str:
 
 # -- schema.org JSON-LD -----------------------------------------------------------------------
 
+
 def _source_work(source: Source, page: str) -> dict[str, Any]:
-    original: dict[str, Any] = {"@type": "NewsArticle" if source.outlet.name else "CreativeWork", "headline": source.title,
-                                "inLanguage": source.language}
+    original: dict[str, Any] = {
+        "@type": "NewsArticle" if source.outlet.name else "CreativeWork",
+        "headline": source.title,
+        "inLanguage": source.language,
+    }
     if source.outlet.name:
         original["publisher"] = {"@type": "Organization", "name": source.outlet.name}
     if source.published.date:
         original["datePublished"] = source.published.date
     if source.url:
         original["url"] = source.url
-    return {"@type": "CreativeWork", "@id": page, "name": source.title, "inLanguage": source.language,
-            "identifier": f"sha256:{source.sha256}", "isBasedOn": original}
+    return {
+        "@type": "CreativeWork",
+        "@id": page,
+        "name": source.title,
+        "inLanguage": source.language,
+        "identifier": f"sha256:{source.sha256}",
+        "isBasedOn": original,
+    }
 
 
 def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
@@ -155,14 +233,25 @@ def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
         if work not in works:
             works.append(work)
     out: dict[str, Any] = {
-        "@type": "Claim", "@id": link.claim(claim), "text": claim.summary,
+        "@type": "Claim",
+        "@id": link.claim(claim),
+        "text": claim.summary,
         "author": {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name},
-        "appearance": works, "firstAppearance": works[0],
+        "appearance": works,
+        "firstAppearance": works[0],
         "about": [{"@type": "Thing", "name": dossier.proposals[p].title} for p, _ in claim.stances],
-        "hasPart": [{"@type": "Quotation", "text": ev.text, "inLanguage": ev.language,
-                     "creator": {"@id": link.actor(actor.id, "actor")},
-                     "isPartOf": {"@id": link.source(ev.source)}, "url": link.passage(ev)}
-                    for ev in claim.evidence if ev.kind == "direct-quote"],
+        "hasPart": [
+            {
+                "@type": "Quotation",
+                "text": ev.text,
+                "inLanguage": ev.language,
+                "creator": {"@id": link.actor(actor.id, "actor")},
+                "isPartOf": {"@id": link.source(ev.source)},
+                "url": link.passage(ev),
+            }
+            for ev in claim.evidence
+            if ev.kind == "direct-quote"
+        ],
     }
     if claim.said.date:
         out["datePublished"] = claim.said.date
@@ -189,8 +278,12 @@ def actor_jsonld(dossier: Dossier, link: Links, actor_id: str) -> dict[str, Any]
 def proposal_jsonld(dossier: Dossier, link: Links, proposal_id: str) -> dict[str, Any]:
     proposal = dossier.proposals[proposal_id]
     claims = [_claim(dossier, link, c) for c in dossier.claims_by_proposal.get(proposal_id, ())]
-    topic = {"@type": "Thing", "@id": link.proposal(proposal.id) + "#proposal", "name": proposal.title,
-             "description": proposal.summary}
+    topic = {
+        "@type": "Thing",
+        "@id": link.proposal(proposal.id) + "#proposal",
+        "name": proposal.title,
+        "description": proposal.summary,
+    }
     return {"@context": "https://schema.org", "@graph": [topic, *claims]}
 
 

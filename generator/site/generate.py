@@ -29,8 +29,10 @@ class Generated:
     seconds: float
 
     def __str__(self) -> str:
-        return (f"{self.pages} pages ({len(self.written)} files rewritten, {self.removed} removed), "
-                f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources")
+        return (
+            f"{self.pages} pages ({len(self.written)} files rewritten, {self.removed} removed), "
+            f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources"
+        )
 
 
 def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
@@ -69,8 +71,16 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
     files.update(exports(plan, site))
     written, removed = write.sync_tree(root / DOCS_DIR, files)
     pages = sum(1 for rel in files if rel.endswith(".md"))
-    return Generated(checked.dossier, plan, [p for p in checked.problems if p.severity != ERROR], pages, edit_paths,
-                     tuple(written), removed, time.perf_counter() - started)
+    return Generated(
+        checked.dossier,
+        plan,
+        [p for p in checked.problems if p.severity != ERROR],
+        pages,
+        edit_paths,
+        tuple(written),
+        removed,
+        time.perf_counter() - started,
+    )
 
 
 def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
@@ -83,7 +93,7 @@ def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
     }
     for claim in dossier.claims.values():
         out[plan.csl_path(claim)] = export.json_bytes(export.csl(dossier, claim))
-    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.timezone.utc).date()
+    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.UTC).date()
     for path, text in render.render_feeds(plan, site, newest).items():
         out[path] = text.encode("utf-8")
     return out

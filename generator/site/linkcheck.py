@@ -35,7 +35,9 @@ class _Page(HTMLParser):
                 continue
             if name == "id" or (name == "name" and tag == "a"):
                 self.ids.add(value)
-            elif (name == "href" and tag in ("a", "link", "area")) or (name == "src" and tag in ("img", "script", "iframe", "source")):
+            elif (name == "href" and tag in ("a", "link", "area")) or (
+                name == "src" and tag in ("img", "script", "iframe", "source")
+            ):
                 self.links.append(value)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data.files import PAGES_DIR
-from ..data.model import Claim, Dossier, Evidence, Origin, Span
+from ..data.model import Claim, Dossier, Evidence, Span
 from ..data.schema import data_files
 from ..errors import ERROR, Problem
 
@@ -132,8 +132,9 @@ class SitePlan:
         kind = out.path.split("/", 1)[0]
         ident = out.path.rsplit("/", 1)[-1].removesuffix(".md")
         path, line, col = self.dossier.origins.get((kind, ident), (out.edit or "", 1, 1))
-        return Problem(path, line, col, ERROR, f"the id `{ident}` is reserved: its page would replace `{other}`; "
-                       "choose another id")
+        return Problem(
+            path, line, col, ERROR, f"the id `{ident}` is reserved: its page would replace `{other}`; choose another id"
+        )
 
 
 @dataclass(frozen=True)

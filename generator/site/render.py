@@ -21,7 +21,6 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..data.model import Dossier
 from ..errors import BuildError
 from . import export, views
 from .plan import FEED_ALL, TIMELINE, Output, SitePlan
@@ -86,9 +85,16 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, fm_title=front_matter_title, paragraphs=paragraphs, oneline=oneline, verbatim=verbatim,
-                       stance_label=views.STANCE_LABELS.__getitem__, kind_label=views.KIND_LABELS.__getitem__,
-                       date_display=views.date_display)
+    env.filters.update(
+        md=md,
+        fm_title=front_matter_title,
+        paragraphs=paragraphs,
+        oneline=oneline,
+        verbatim=verbatim,
+        stance_label=views.STANCE_LABELS.__getitem__,
+        kind_label=views.KIND_LABELS.__getitem__,
+        date_display=views.date_display,
+    )
     env.globals.update(jsonld=_jsonld, views=views, STANCE_LABELS=views.STANCE_LABELS)
     return env
 
@@ -108,8 +114,10 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     try:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError(f"{_template_file(exc.filename or exc.name or name)}:{exc.lineno}: template error: "
-                         f"{exc.message}; fix the template") from None
+        raise BuildError(
+            f"{_template_file(exc.filename or exc.name or name)}:{exc.lineno}: template error: "
+            f"{exc.message}; fix the template"
+        ) from None
     except jinja2.TemplateError as exc:
         raise BuildError(f"{_template_file(name)}: template error: {exc}; fix the template") from None
 
@@ -121,11 +129,13 @@ def _template_file(name: str) -> str:
 
 def _feed_href(plan: SitePlan, site_url: str | None, here: str):
     """Links in a feed: relative to xml:base (the site URL) when known, else to the feed file."""
+
     def href(target: str) -> str:
         if site_url:
             return target
         path, _, fragment = target.partition("#")
         return posixpath.relpath(path, here) + (f"#{fragment}" if fragment else "")
+
     return href
 
 
@@ -138,19 +148,33 @@ def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str,
         entries = export.feed_entries(claims)
         updated = max((export.timestamp(c.added, fallback) for c in entries), default=export.timestamp(None, fallback))
         return render_template(
-            env, "atom.xml.j2",
-            d=dossier, claims=entries, title=title, site_name=site.name, site_url=site.url,
-            feed_id=export.atom_id("feed", ident), self_path=path, alternate=plan.url(alternate),
-            updated=updated, href=_feed_href(plan, site.url, posixpath.dirname(path)),
-            entry_id=lambda claim: export.atom_id("claim", claim.id), stamp=lambda date: export.timestamp(date, fallback),
+            env,
+            "atom.xml.j2",
+            d=dossier,
+            claims=entries,
+            title=title,
+            site_name=site.name,
+            site_url=site.url,
+            feed_id=export.atom_id("feed", ident),
+            self_path=path,
+            alternate=plan.url(alternate),
+            updated=updated,
+            href=_feed_href(plan, site.url, posixpath.dirname(path)),
+            entry_id=lambda claim: export.atom_id("claim", claim.id),
+            stamp=lambda date: export.timestamp(date, fallback),
             claim_url=plan.claim_url,
         )
 
     out = {FEED_ALL: feed(FEED_ALL, f"{site.name}: all claims", TIMELINE, dossier.claims.values(), "all")}
     for actor in dossier.actors.values():
         path = plan.feed_path(actor.id)
-        out[path] = feed(path, f"{actor.name}: claims", plan.item_page("actors", actor.id),
-                         dossier.claims_by_actor.get(actor.id, ()), f"actor/{actor.id}")
+        out[path] = feed(
+            path,
+            f"{actor.name}: claims",
+            plan.item_page("actors", actor.id),
+            dossier.claims_by_actor.get(actor.id, ()),
+            f"actor/{actor.id}",
+        )
     return out
 
 
@@ -163,6 +187,14 @@ def render_site(plan: SitePlan, site: Settings) -> Iterator[Page]:
 
 
 def render_page(env: jinja2.Environment, plan: SitePlan, site: Settings, out: Output) -> Page:
-    text = render_template(env, out.template, d=plan.dossier, site=site, page_path=out.path,
-                           link=plan.links(out.path), plan=plan, **out.context)
+    text = render_template(
+        env,
+        out.template,
+        d=plan.dossier,
+        site=site,
+        page_path=out.path,
+        link=plan.links(out.path),
+        plan=plan,
+        **out.context,
+    )
     return Page(out.path, text, out.edit)

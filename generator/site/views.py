@@ -3,12 +3,18 @@ each value is called on a page is decided here, in one place, and templates read
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..data.model import Actor, Claim, Dating, Dossier, Proposal, date_range
 from ..data.schema import vocabulary
 
 STANCE_LABELS = {
-    "supports": "supports", "conditional": "supports with conditions", "open": "open to",
-    "skeptical": "skeptical of", "opposes": "opposes", "neutral": "neutral on",
+    "supports": "supports",
+    "conditional": "supports with conditions",
+    "open": "open to",
+    "skeptical": "skeptical of",
+    "opposes": "opposes",
+    "neutral": "neutral on",
 }
 KIND_LABELS = {"direct-quote": "Direct quote", "reported-speech": "Reported speech", "paraphrase": "Paraphrase"}
 # relation -> (words from the proposal that declares it, words from the other side)
@@ -26,9 +32,16 @@ UNDATED = "Date unknown"
 
 def missing_labels() -> dict[str, set[str]]:
     """Schema values without a label here (a test keeps this empty)."""
-    pairs = {"stance": STANCE_LABELS, "evidence-kind": KIND_LABELS, "relation-kind": RELATION_WORDS}
-    return {name: set(vocabulary(name)) - set(labels) for name, labels in pairs.items()
-            if set(vocabulary(name)) - set(labels)}
+    pairs: dict[str, dict[str, Any]] = {
+        "stance": STANCE_LABELS,
+        "evidence-kind": KIND_LABELS,
+        "relation-kind": RELATION_WORDS,
+    }
+    return {
+        name: set(vocabulary(name)) - set(labels)
+        for name, labels in pairs.items()
+        if set(vocabulary(name)) - set(labels)
+    }
 
 
 def date_display(dating: Dating) -> str:
@@ -51,8 +64,10 @@ def grid(d: Dossier) -> tuple[tuple[Actor, ...], tuple[Proposal, ...]]:
     """The grid's rows and columns: every actor and proposal; in a large dossier, the ones with the
     most claims (in their usual order), so that the page does not grow as actors times proposals
     (1,000 × 333 cells, 17 MB, at 10,000 claims)."""
-    return (_most_cited(d.actors, d.claims_by_actor, GRID_ACTORS),
-            _most_cited(d.proposals, d.claims_by_proposal, GRID_PROPOSALS))
+    return (
+        _most_cited(d.actors, d.claims_by_actor, GRID_ACTORS),
+        _most_cited(d.proposals, d.claims_by_proposal, GRID_PROPOSALS),
+    )
 
 
 def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:

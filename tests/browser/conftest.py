@@ -20,8 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 # As the machine's notes say: without the background-networking flags Chromium tries to reach
 # Google's hosts at every start.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -81,7 +88,9 @@ def watch(context) -> tuple:
         foreign.append(route.request.url)
         route.abort()
 
-    context.route(lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1", outside)
+    context.route(
+        lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1", outside
+    )
     tab = context.new_page()
     tab.set_default_timeout(15000)
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -22,18 +22,23 @@ PAGES = {
 
 
 def _in_view(page, selector: str) -> bool:
-    return page.eval_on_selector(selector, """el => {
+    return page.eval_on_selector(
+        selector,
+        """el => {
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight && r.width >= 0;
-    }""")
+    }""",
+    )
 
 
 def _target_in_view(page) -> str:
     fragment = page.evaluate("location.hash.slice(1)")
     assert fragment, page.url
-    page.wait_for_function("id => { const el = document.getElementById(id); if (!el) return false;"
-                           " const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }",
-                           arg=fragment)
+    page.wait_for_function(
+        "id => { const el = document.getElementById(id); if (!el) return false;"
+        " const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }",
+        arg=fragment,
+    )
     return fragment
 
 
@@ -99,7 +104,8 @@ def test_pages_load_without_errors_or_outside_requests(page, base_url, name):
 def _axe(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
         return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                        targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
     }""")
