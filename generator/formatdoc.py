@@ -17,7 +17,21 @@ from .site.render import TEMPLATES
 from .site.write import write_if_changed
 
 # The order sections appear in.
-SECTIONS = ("source", "actor", "proposal", "claim", "evidence", "dating", "attribution", "role", "relation")
+SECTIONS = (
+    "source",
+    "actor",
+    "proposal",
+    "claim",
+    "stance-detail",
+    "evidence",
+    "correction",
+    "dating",
+    "attribution",
+    "perspective",
+    "translation",
+    "role",
+    "relation",
+)
 
 
 def _files() -> dict[str, str]:

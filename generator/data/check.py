@@ -10,9 +10,10 @@ from pathlib import Path
 
 from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
 from . import schema
+from .assemble import assemble
 from .files import input_exists
 from .load import Document, load_yaml, locate
-from .model import Dossier, assemble
+from .model import Dossier
 from .validate import Validator, check_pages
 
 

@@ -1,4 +1,5 @@
-"""The dossier as frozen dataclasses, and the one place that knows their relations."""
+"""The dossier as frozen dataclasses, and the one place that knows their relations: claims by
+actor, by proposal and by source; stance history and latest positions; passages per source."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from .dates import Interval
+from .latest import latest, shifts
 from .quotes import Passage
 
-PRECISION = {4: "year", 7: "month", 10: "day"}
-Origin = tuple[str, int, int]
-Span = tuple[
-    int, int
-]  # a passage's start and end offsets in its source  # the file, line and column where an item is defined
+Origin = tuple[str, int, int]  # the file, line and column where an item is defined
+Span = tuple[int, int]  # a passage's start and end offsets in its source
+_NEVER = (dt.date.max, dt.date.max)
 
 
 @lru_cache(maxsize=4096)
@@ -37,21 +38,32 @@ class Dating:
     date: str | None
     basis: str
     reason: str | None = None
+    interval: Interval | None = None  # what `date` means, as EDTF; None when unknown
 
     @property
-    def precision(self) -> str | None:
-        return PRECISION.get(len(self.date)) if self.date else None
-
-    @property
-    def sort_key(self) -> str:
-        # Unknown dates sort last; a month sorts before the days within it.
-        return self.date or "9999"
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        # Unknown dates sort last; an interval sorts by its earliest, then its latest day.
+        return self.interval.sort_key if self.interval else _NEVER
 
 
 @dataclass(frozen=True)
 class Attribution:
     name: str | None
     basis: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Perspective:
+    label: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    quotes: str  # original, translated, mixed, no-quotes or unknown
+    spoken: tuple[str, ...] = ()
+    translator: str | None = None
     reason: str | None = None
 
 
@@ -67,6 +79,8 @@ class Source:
     text: str
     url: str | None = None
     notes: str | None = None
+    perspective: tuple[Perspective, ...] = ()
+    translation: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -118,10 +132,28 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Stance:
+    """A claim's stance on one proposal, and whose words it rests on (derived, never typed)."""
+
+    proposal: str
+    value: str
+    rests_on: tuple[int, ...]  # the evidence numbers it rests on
+    speakers_words: bool  # False: it rests only on the outlet's account (framing, paraphrase)
+    condition: str | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: str
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     actor: str
-    stances: tuple[tuple[str, str], ...]
+    stances: tuple[Stance, ...]
     said: Dating
     summary: str
     evidence: tuple[Evidence, ...]
@@ -129,6 +161,8 @@ class Claim:
     see_also: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     notes: str | None = None
+    corrections: tuple[Correction, ...] = ()
+    origin: str = "claims.yaml"  # the file that holds it
 
     def translation_partner(self, ev: Evidence) -> Evidence | None:
         """The other side of a translation pair (`translation_of` names it, either way round)."""
@@ -138,6 +172,9 @@ class Claim:
             if (ev.translation_of and other.id == ev.translation_of) or (ev.id and other.translation_of == ev.id):
                 return other
         return None
+
+    def stance_on(self, proposal: str) -> Stance | None:
+        return next((s for s in self.stances if s.proposal == proposal), None)
 
 
 @dataclass(frozen=True)
@@ -166,8 +203,17 @@ class Position:
     """One point of an actor's stance history on a proposal."""
 
     claim: Claim
-    stance: str
-    shift_from: str | None = None  # the previous, different stance, if this one changed it
+    stance: Stance
+    shift_from: str | None = None  # the earlier, different stance it certainly follows
+
+
+@dataclass(frozen=True)
+class Current:
+    """An actor's latest position on a proposal: one, when the dates order it after every other
+    claim; otherwise every position that may be the latest (`certain` False)."""
+
+    positions: tuple[Position, ...]
+    certain: bool
 
 
 @dataclass(frozen=True)
@@ -180,7 +226,7 @@ class Dossier:
 
     @cached_property
     def chronology(self) -> tuple[Claim, ...]:
-        """All claims, oldest first; undated last; ties by id for a stable order."""
+        """All claims, oldest first (by their intervals); undated last; ties by id."""
         return tuple(sorted(self.claims.values(), key=lambda c: (c.said.sort_key, c.id)))
 
     @cached_property
@@ -189,7 +235,7 @@ class Dossier:
 
     @cached_property
     def claims_by_proposal(self) -> dict[str, tuple[Claim, ...]]:
-        return _group(self.chronology, lambda c: [p for p, _ in c.stances])
+        return _group(self.chronology, lambda c: [s.proposal for s in c.stances])
 
     @cached_property
     def citations_by_source(self) -> dict[str, tuple[tuple[Claim, Evidence], ...]]:
@@ -201,48 +247,38 @@ class Dossier:
 
     @cached_property
     def history(self) -> dict[tuple[str, str], tuple[Position, ...]]:
-        """Stance over time per (actor, proposal). A shift is flagged only where the data shows
-        it: a different stance in a claim dated wholly after the previous dated one (two claims
-        of the same day, or one undated, say nothing about which came first)."""
-        out: dict[tuple[str, str], list[Position]] = defaultdict(list)
+        """Stance over time per (actor, proposal), oldest first. A shift is flagged only where the
+        order is certain: a different stance in a claim whose interval lies wholly after an
+        earlier one's, with no claim certainly between them."""
+        groups: dict[tuple[str, str], list[tuple[Claim, Stance]]] = defaultdict(list)
         for claim in self.chronology:
-            for proposal, stance in claim.stances:
-                points = out[(claim.actor, proposal)]
-                before = next((p for p in reversed(points) if p.claim.said.date), None)
-                later = (
-                    before is not None
-                    and claim.said.date is not None
-                    and date_range(before.claim.said.date)[1] < date_range(claim.said.date)[0]
-                )
-                shift = before.stance if before is not None and later and before.stance != stance else None
-                points.append(Position(claim, stance, shift))
-        return {k: tuple(v) for k, v in out.items()}
+            for stance in claim.stances:
+                groups[(claim.actor, stance.proposal)].append((claim, stance))
+        out = {}
+        for key, pairs in groups.items():
+            stance_of = {claim.id: stance.value for claim, stance in pairs}
+            follows: dict[str, str] = {}
+            for before, after in shifts([(c.id, c.said.interval, s.value) for c, s in pairs]):
+                follows.setdefault(after, stance_of[before])
+            out[key] = tuple(Position(c, s, follows.get(c.id)) for c, s in pairs)
+        return out
 
-    def current(self, actor: str, proposal: str) -> tuple[Position, ...]:
-        """The latest dated position; with no dated claim, one position per distinct stance
-        (undated claims have no order, so none of them can be called the latest)."""
+    def current(self, actor: str, proposal: str) -> Current:
         points = self.history.get((actor, proposal), ())
-        dated = [p for p in points if p.claim.said.date]
-        if dated:
-            return (dated[-1],)
-        distinct: dict[str, Position] = {}
-        for point in points:
-            distinct.setdefault(point.stance, point)
-        return tuple(distinct.values())
+        found = latest([(p.claim.id, p.claim.said.interval, p.stance.value) for p in points])
+        by_id = {p.claim.id: p for p in points}
+        return Current(tuple(by_id[i] for i in found.candidates), found.certain is not None)
 
     def segments(self, source_id: str) -> tuple[Segment, ...]:
         """The source's text cut at every passage boundary, for highlighting overlaps correctly."""
         text = self.sources[source_id].text
-        spans = {
-            (ev.passage.start, ev.passage.end, (ev.passage.start, ev.passage.end))
-            for _, ev in self.citations_by_source.get(source_id, ())
-        }
-        cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+        spans = {ev.passage.span for _, ev in self.citations_by_source.get(source_id, ())}
+        cuts = sorted({0, len(text)} | {s for s, _ in spans} | {e for _, e in spans})
         out = []
         for a, b in itertools.pairwise(cuts):
-            covering = tuple(sorted(span for s, e, span in spans if s <= a and b <= e))
-            opens = tuple(sorted(span for s, _, span in spans if s == a))
-            closes = tuple(sorted(span for _, e, span in spans if e == b))
+            covering = tuple(sorted(span for span in spans if span[0] <= a and b <= span[1]))
+            opens = tuple(sorted(span for span in spans if span[0] == a))
+            closes = tuple(sorted(span for span in spans if span[1] == b))
             out.append(Segment(a, b, covering, opens, closes))
         return tuple(out)
 
@@ -250,7 +286,7 @@ class Dossier:
         """Cited passages of a source in text order, numbered from 1."""
         grouped: dict[Span, list] = {}
         for claim, ev in self.citations_by_source.get(source_id, ()):
-            grouped.setdefault((ev.passage.start, ev.passage.end), []).append((claim, ev))
+            grouped.setdefault(ev.passage.span, []).append((claim, ev))
         return {
             span: CitedPassage(n, pairs[0][1].passage.line, pairs[0][1].passage.exact, tuple(pairs))
             for n, (span, pairs) in enumerate(grouped.items(), start=1)
@@ -274,8 +310,14 @@ class Dossier:
         return [a for a in self.actors if (a, proposal) in self.history]
 
     def latest_claims(self, count: int) -> list[Claim]:
-        dated = [c for c in reversed(self.chronology) if c.said.date]
+        dated = [c for c in reversed(self.chronology) if c.said.interval]
         return dated[:count]
+
+    @cached_property
+    def corrections(self) -> tuple[tuple[Claim, Correction], ...]:
+        """Every correction, newest first."""
+        pairs = [(c, fix) for c in self.claims.values() for fix in c.corrections]
+        return tuple(sorted(pairs, key=lambda cf: (cf[1].date, cf[0].id), reverse=True))
 
     def related(self, proposal: str) -> list[tuple[str, bool, Proposal]]:
         """Relations from and to a proposal: (relation, declared by this proposal?, the other
@@ -296,76 +338,3 @@ def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:
         for key in keys(claim):
             out[key].append(claim)
     return {k: tuple(v) for k, v in out.items()}
-
-
-def assemble(
-    items: dict[str, list[dict]], texts: dict, passages: dict, origins: dict[tuple[str, str], Origin] | None = None
-) -> Dossier:
-    """Build the model from validated data. `items` maps each top-level key to its list."""
-    sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
-    actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
-    proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
-    claims = {}
-    for index, d in enumerate(items.get("claims", [])):
-        evidence = tuple(
-            Evidence(
-                number=e + 1,
-                source=ev["source"],
-                text=ev["text"],
-                kind=ev["kind"],
-                language=ev.get("language") or sources[ev["source"]].language,
-                passage=passages[(index, e)],
-                id=ev.get("id"),
-                via=tuple(ev.get("via", ())),
-                translation_of=ev.get("translation_of"),
-                notes=ev.get("notes"),
-            )
-            for e, ev in enumerate(d["evidence"])
-        )
-        claims[d["id"]] = Claim(
-            id=d["id"],
-            actor=d["actor"],
-            stances=tuple(d["stances"].items()),
-            said=_dating(d["said"]),
-            summary=d["summary"],
-            evidence=evidence,
-            added=d.get("added"),
-            see_also=tuple(d.get("see_also", ())),
-            tags=tuple(d.get("tags", ())),
-            notes=d.get("notes"),
-        )
-    return Dossier(sources, actors, proposals, claims, origins or {})
-
-
-def _dating(d: dict) -> Dating:
-    return Dating(d.get("date"), d["basis"], d.get("reason"))
-
-
-def _source(d: dict, text: str) -> Source:
-    outlet = Attribution(d["outlet"].get("name"), d["outlet"]["basis"], d["outlet"].get("reason"))
-    return Source(
-        d["id"],
-        d["file"],
-        d["sha256"],
-        d["title"],
-        outlet,
-        _dating(d["published"]),
-        d["language"],
-        text,
-        d.get("url"),
-        d.get("notes"),
-    )
-
-
-def _actor(d: dict) -> Actor:
-    roles = tuple(
-        Role(r["title"], r.get("from"), r.get("until"), tuple(r.get("sources", ()))) for r in d.get("roles", ())
-    )
-    return Actor(
-        d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())), roles, d.get("affiliation"), d.get("notes")
-    )
-
-
-def _proposal(d: dict) -> Proposal:
-    related = tuple(Relation(r["proposal"], r["relation"]) for r in d.get("related", ()))
-    return Proposal(d["id"], d["title"], d["summary"], related, d.get("notes"))

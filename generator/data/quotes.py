@@ -55,6 +55,10 @@ _SPECIAL = re.compile("[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2010-\
 _CHUNK = re.compile(r"\S+(?:\s+\S+){0,31}\s*|\s+")  # up to 32 words and the white space after them
 _PUNCT = "\"'.,;:!?()[]-"
 _CONTEXT = 40  # characters of prefix/suffix kept around a passage
+# An ellipsis in an evidence text (normalized: `…` is already three dots) marks words left out.
+_ELLIPSIS = re.compile(r" ?\.\.\. ?")
+_ELIDED_GAP = 300  # most characters of source left out at one ellipsis
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # one paragraph a line, in these texts
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,13 @@ class Passage:
     exact: str
     prefix: str
     suffix: str
+    # The quoted pieces: the passage's one span, or, for a quote cut with an ellipsis, each
+    # piece between the ellipses (the gaps, e.g. an attribution, are not the quote's words).
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self):
+        if not self.parts:
+            object.__setattr__(self, "parts", ((self.start, self.end),))
 
     @property
     def span(self) -> tuple[int, int]:
@@ -259,32 +270,91 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
     if not needle:
         return Miss("evidence text is empty")
     # A match must not cut a normalized piece: "win." is not in "win…".
-    starts = [
-        s
-        for s in _all_occurrences(hay, needle)
-        if not source.norm.splits(s) and not source.norm.splits(s + len(needle))
+    size = len(needle)
+    matches: list[tuple[tuple[int, int], ...]] = [
+        ((s, s + size),) for s in _all_occurrences(hay, needle) if _whole(source.norm, s, s + size)
     ]
-    if not starts:
+    if not matches and "..." in needle:  # literal first: a source may itself have the dots
+        matches = _elided(source, needle)
+    if not matches:
         return Miss(_not_found(source, text, needle))
     if prefix is not None:
         want = normalize_needle(prefix)
-        starts = [s for s in starts if hay[:s].rstrip(" ").endswith(want)]
-        if not starts:
+        matches = [m for m in matches if hay[: m[0][0]].rstrip(" ").endswith(want)]
+        if not matches:
             return Miss(f"no occurrence of the evidence text follows the `prefix` {_quote(prefix)}")
     if occurrence is not None:
-        if occurrence > len(starts):
-            return Miss(
-                f"`occurrence: {occurrence}` but the text occurs only {len(starts)} "
-                f"time(s){' after that prefix' if prefix else ''}"
-            )
-        starts = [starts[occurrence - 1]]
-    if len(starts) > 1:
-        lines = ", ".join(str(source.line_of(source.norm.to_original_start(s))) for s in starts)
+        if occurrence > len(matches):
+            after = " after that prefix" if prefix else ""
+            return Miss(f"`occurrence: {occurrence}` but the text occurs only {len(matches)} time(s){after}")
+        matches = [matches[occurrence - 1]]
+    if len(matches) > 1:
+        lines = ", ".join(str(source.line_of(source.norm.to_original_start(m[0][0]))) for m in matches)
         return Miss(
-            f"evidence text occurs {len(starts)} times (lines {lines}): add `occurrence: N` (1 = first) or a "
-            "`prefix` of the words before it"
+            f"evidence text occurs {len(matches)} times (lines {lines}): "
+            "add `occurrence: N` (1 = first) or a `prefix` of the words before it"
         )
-    return _passage(source, starts[0], starts[0] + len(needle))
+    return _passage(source, matches[0])
+
+
+def _whole(norm: Normalized, start: int, end: int) -> bool:
+    return not norm.splits(start) and not norm.splits(end)
+
+
+def _elided(source: SourceText, needle: str) -> list[tuple[tuple[int, int], ...]]:
+    """Matches of a quote cut with an ellipsis (`We are not, ... discussing this.`, the
+    attribution left out): its parts in order, each close after the one before. Only an
+    ellipsis between words counts: one at either end leaves out nothing that can be checked."""
+    parts = _ELLIPSIS.split(needle)
+    if len(parts) < 2 or not all(any(ch.isalnum() for ch in part) for part in parts):
+        return []
+    matches = []
+    for start in _all_occurrences(source.norm.text, parts[0]):
+        if _whole(source.norm, start, start + len(parts[0])):
+            spans = _follow(source, parts[1:], [(start, start + len(parts[0]))])
+            if spans:
+                matches.append(spans)
+    return matches
+
+
+def _follow(source: SourceText, parts: list[str], spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...] | None:
+    """The parts' spans after `spans`, each the earliest that leaves words out after the one
+    before, or None. A later candidate only widens the gap, so the limits end the search."""
+    for part in parts:
+        at = _next_part(source, part, spans[-1][1])
+        if at is None:
+            return None
+        spans.append((at, at + len(part)))
+    return tuple(spans)
+
+
+def _next_part(source: SourceText, part: str, after: int) -> int | None:
+    hay, norm = source.norm.text, source.norm
+    gap_from = norm.to_original_end(after)
+    # Normalized text runs at most 3 characters per original one (an ellipsis), so this window
+    # holds every candidate whose original gap is within the limit.
+    limit = after + 3 * _ELIDED_GAP + len(part)
+    at = hay.find(part, after, limit)
+    while at != -1:
+        gap_to = norm.to_original_start(at)
+        if gap_to - gap_from > _ELIDED_GAP or _LINE_BREAK.search(source.text, gap_from, gap_to):
+            return None
+        # An ellipsis stands for words left out: `We are not... discussing` is not `We are not
+        # discussing`, nor is `a...d` a cut of `a.c.d` (a one-letter change, not an omission).
+        if _whole(norm, at, at + len(part)) and _has_words(source.text, gap_from, gap_to):
+            return at
+        at = hay.find(part, at + 1, limit)
+    return None
+
+
+def _has_words(text: str, start: int, end: int) -> bool:
+    """At least two letters or digits in text[start:end]."""
+    seen = 0
+    for ch in text[start:end]:
+        seen += ch.isalnum()
+        if seen == 2:
+            return True
+    return False
 
 
 def _all_occurrences(hay: str, needle: str) -> list[int]:
@@ -295,9 +365,9 @@ def _all_occurrences(hay: str, needle: str) -> list[int]:
     return found
 
 
-def _passage(source: SourceText, nstart: int, nend: int) -> Passage:
-    start = source.norm.to_original_start(nstart)
-    end = source.norm.to_original_end(nend)
+def _passage(source: SourceText, spans: tuple[tuple[int, int], ...]) -> Passage:
+    parts = tuple((source.norm.to_original_start(a), source.norm.to_original_end(b)) for a, b in spans)
+    start, end = parts[0][0], parts[-1][1]
     text = source.text
     before = text[max(0, start - _CONTEXT) : start]
     after = text[end : end + _CONTEXT]
@@ -306,7 +376,7 @@ def _passage(source: SourceText, nstart: int, nend: int) -> Passage:
         before = before[before.index(" ") + 1 :]
     if end + _CONTEXT < len(text) and " " in after:
         after = after[: after.rindex(" ")]
-    return Passage(start, end, source.line_of(start), text[start:end], before, after)
+    return Passage(start, end, source.line_of(start), text[start:end], before, after, parts)
 
 
 def _not_found(source: SourceText, text: str, needle: str) -> str:

@@ -43,7 +43,7 @@ def vocabulary(definition: str) -> tuple[str, ...]:
 @cache
 def date_keys() -> frozenset[str]:
     """Keys whose values are dates: there an unquoted YAML date (which YAML types) is welcome."""
-    date_refs = {"#/definitions/date"}
+    date_refs = {"#/definitions/date", "#/definitions/edtf"}
     found: set[str] = set()
 
     def walk(node: Any) -> None:

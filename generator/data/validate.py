@@ -15,7 +15,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import quotes
+from . import attribution, dates, quotemarks, quotes
+from .assemble import speakers_words_kinds
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8, locate
 from .model import date_range
@@ -50,6 +51,8 @@ class Validator:
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
+        self._speakers_kinds = speakers_words_kinds()
+        self._marks: dict[str, tuple] = {}  # source id -> (quoted regions, headline span)
         files = data_files()
         for rel, doc in docs.items():
             # The file decides what it holds, not its own keys: a stray top-level key must not
@@ -215,7 +218,11 @@ class Validator:
                     f"`see_also` names `{other}`, which is "
                     f"{'this claim' if other == data.get('id') else 'not a claim id'}",
                 )
+        for where, message, severity in attribution.stance_findings(data, self._speakers_kinds):
+            self.report(item, where, message, severity, key=len(where) == 2)
         self._check_date(item, ("added",), data.get("added"))
+        for c, fix in enumerate(_list(data.get("corrections"))):
+            self._check_date(item, ("corrections", c, "date"), _dict(fix).get("date"))
         said_ok = self._check_dating(item, ("said",), data.get("said"))
         local_ids = self._check_evidence_ids(item)
         for e, ev in enumerate(_list(data.get("evidence"))):
@@ -267,23 +274,48 @@ class Validator:
             )
         else:
             checked.passages[(item.index, e)] = found
+            if ev.get("kind") == "direct-quote":
+                self._check_quote_marks(item, (*where, "text"), source_id, source, found)
+
+    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found) -> None:
+        if source_id not in self._marks:
+            title = _s(self.ids["sources"][source_id].data.get("title")) or ""
+            text = source.text
+            self._marks[source_id] = (quotemarks.quoted_regions(text), attribution.headline_span(text, title))
+        regions, headline = self._marks[source_id]
+        problem = attribution.direct_quote_problem(source.text, found, regions, headline)
+        if problem:
+            self.report(item, where, problem)
 
     def _check_said_before(self, item: _Item, source_id: str) -> None:
         if source_id not in self.ids.get("sources", {}):
             return
-        said = _s(_dict(item.data.get("said")).get("date"))
-        published = _s(_dict(self.ids["sources"][source_id].data.get("published")).get("date"))
-        if said and published and _DATE.match(published) and _safe_range(said)[0] > _safe_range(published)[1]:
+        said = _interval(_dict(item.data.get("said")).get("date"))
+        published_text = _dict(self.ids["sources"][source_id].data.get("published")).get("date")
+        published = _interval(published_text)
+        if said and published and said.lower > published.upper:
             self.report(
                 item,
                 ("said", "date"),
-                f"said on {said}, after source `{source_id}` was published ({published}): correct the date or the "
-                "source",
+                f"said {said.text}, after source `{source_id}` was published ({published.text}): correct the date or "
+                "the source",
             )
 
     # -- dates -----------------------------------------------------------------------------
     def _check_dating(self, item: _Item, where: tuple, dating) -> bool:
-        return self._check_date(item, (*where, "date"), _dict(dating).get("date"))
+        """True when the EDTF date is absent or valid and not wholly in the future."""
+        value = _dict(dating).get("date")
+        if value is None:
+            return True
+        try:
+            interval = dates.parse(value)
+        except dates.DateError as exc:
+            self.report(item, (*where, "date"), exc.message)
+            return False
+        if dates.is_future(interval, self.today):
+            self.report(item, (*where, "date"), f"`{interval.text}` is in the future")
+            return False
+        return True
 
     def _check_date(self, item: _Item, where: tuple, value, future_ok: bool = False) -> bool:
         """True when the value is absent or a real date not in the future."""
@@ -390,11 +422,11 @@ def _whole(value) -> int | None:
     return int(value) if value >= 1 and value == int(value) else None
 
 
-def _safe_range(value: str) -> tuple[dt.date, dt.date]:
+def _interval(value) -> dates.Interval | None:
     try:
-        return date_range(value)
-    except ValueError:
-        return dt.date.min, dt.date.max
+        return dates.parse(value) if value is not None else None
+    except dates.DateError:
+        return None  # reported where the date stands
 
 
 def _affected(citing: list[str]) -> str:

@@ -16,12 +16,12 @@ import uuid
 from importlib import resources
 from typing import Any
 
-from ..data.model import Claim, Dossier, Evidence, Source, date_range
+from ..data.model import Claim, Dating, Dossier, Evidence, Source, date_range
 from . import views
 from .plan import Links, SitePlan
 
 FORMAT = "dossier-claims"
-FORMAT_VERSION = "1.0.0"
+FORMAT_VERSION = "2.0.0"
 EXPORT_SCHEMA = "schema/claims-export.schema.json"
 CSV_COLUMNS = (
     "claim_id",
@@ -29,7 +29,8 @@ CSV_COLUMNS = (
     "actor_name",
     "stances",
     "said_date",
-    "said_precision",
+    "said_earliest",
+    "said_latest",
     "said_basis",
     "added",
     "summary",
@@ -59,11 +60,49 @@ def atom_id(kind: str, ident: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, f'{kind}/{ident}')}"
 
 
-def _dating(d) -> dict[str, Any]:
-    out: dict[str, Any] = {"date": d.date, "precision": d.precision, "basis": d.basis}
+def _dating(d: Dating) -> dict[str, Any]:
+    """An EDTF date with its bounds (null where open or unknown) and how it is known."""
+    i = d.interval
+    out: dict[str, Any] = {
+        "date": d.date,
+        "kind": i.kind if i else None,
+        "earliest": _bound(i.lower) if i else None,
+        "latest": _bound(i.upper) if i else None,
+        "uncertain": i.uncertain if i else False,
+        "approximate": i.approximate if i else False,
+        "basis": d.basis,
+    }
     if d.reason:
         out["reason"] = d.reason
     return out
+
+
+def _bound(day: dt.date) -> str | None:
+    return None if day in (dt.date.min, dt.date.max) else day.isoformat()
+
+
+def _stances(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
+    return [
+        {
+            "proposal": s.proposal,
+            "title": dossier.proposals[s.proposal].title,
+            "stance": s.value,
+            "condition": s.condition,
+            "rests_on": list(s.rests_on),
+            "basis": "speakers-words" if s.speakers_words else "outlets-account",
+        }
+        for s in claim.stances
+    ]
+
+
+def _source_assessment(source: Source) -> dict[str, Any]:
+    t = source.translation
+    return {
+        "perspective": [{"label": p.label, "note": p.note} for p in source.perspective],
+        "translation": {"quotes": t.quotes, "spoken": list(t.spoken), "translator": t.translator, "reason": t.reason}
+        if t
+        else None,
+    }
 
 
 def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
@@ -78,7 +117,13 @@ def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
         "via": list(ev.via),
         "translation_of": ev.translation_of,
         "notes": ev.notes,
-        "source": {"id": source.id, "title": source.title, "file": source.file, "sha256": source.sha256},
+        "source": {
+            "id": source.id,
+            "title": source.title,
+            "file": source.file,
+            "sha256": source.sha256,
+            **_source_assessment(source),
+        },
         "selector": {
             "start": p.start,
             "end": p.end,
@@ -101,9 +146,8 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
                 "id": claim.id,
                 "url": plan.claim_url(claim),
                 "actor": {"id": actor.id, "name": actor.name, "kind": actor.kind},
-                "stances": [
-                    {"proposal": p, "title": dossier.proposals[p].title, "stance": s} for p, s in claim.stances
-                ],
+                "stances": _stances(dossier, claim),
+                "corrections": [{"date": c.date, "change": c.change, "reason": c.reason} for c in claim.corrections],
                 "said": _dating(claim.said),
                 "added": claim.added,
                 "summary": claim.summary,
@@ -129,7 +173,9 @@ def claims_csv(plan: SitePlan) -> str:
     writer.writerow(CSV_COLUMNS)
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
-        stances = "; ".join(f"{p}:{s}" for p, s in claim.stances)
+        stances = "; ".join(
+            f"{s.proposal}:{s.value}" + ("" if s.speakers_words else " (outlet's account)") for s in claim.stances
+        )
         for ev in claim.evidence:
             p = ev.passage
             row = (
@@ -138,7 +184,8 @@ def claims_csv(plan: SitePlan) -> str:
                 actor.name,
                 stances,
                 claim.said.date,
-                claim.said.precision,
+                _dating(claim.said)["earliest"],
+                _dating(claim.said)["latest"],
                 claim.said.basis,
                 claim.added,
                 claim.summary,
@@ -182,17 +229,38 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
         }
         if source.outlet.name:
             item["container-title"] = source.outlet.name
-        if source.published.date:
-            item["issued"] = {"date-parts": _date_parts(source.published.date)}
+        issued = _csl_date(source.published)
+        if issued:
+            item["issued"] = issued
         if source.url:
             item["URL"] = source.url
         items.append(item)
     return items
 
 
+def _csl_date(d: Dating) -> dict[str, Any] | None:
+    """CSL date-parts: the date at its precision, or the range of a bounded interval."""
+    i = d.interval
+    if i is None:
+        return None
+    if i.kind in ("day", "month", "year") and not (i.uncertain or i.approximate):
+        return {"date-parts": _date_parts(i.text)}
+    if i.lower != dt.date.min and i.upper != dt.date.max:
+        return {"date-parts": [[i.lower.year, i.lower.month, i.lower.day], [i.upper.year, i.upper.month, i.upper.day]]}
+    return {"literal": i.text}
+
+
+def schema_org_date(d: Dating) -> str | None:
+    """schema.org wants an ISO 8601 date: only a plain day, month or year qualifies."""
+    i = d.interval
+    return i.text if i and i.kind in ("day", "month", "year") and not (i.uncertain or i.approximate) else None
+
+
 def feed_entries(claims) -> list[Claim]:
-    """Newest first: by the day a claim entered the dossier, then by the date it was said."""
-    return sorted(claims, key=lambda c: (c.added or "", c.said.sort_key if c.said.date else "", c.id), reverse=True)
+    """Newest first: by the day a claim entered the dossier, then by when it was said (undated last)."""
+    return sorted(
+        claims, key=lambda c: (c.added or "", c.said.interval is not None, c.said.sort_key, c.id), reverse=True
+    )
 
 
 def timestamp(date: str | None, fallback: dt.date) -> str:
@@ -211,8 +279,8 @@ def _source_work(source: Source, page: str) -> dict[str, Any]:
     }
     if source.outlet.name:
         original["publisher"] = {"@type": "Organization", "name": source.outlet.name}
-    if source.published.date:
-        original["datePublished"] = source.published.date
+    if schema_org_date(source.published):
+        original["datePublished"] = schema_org_date(source.published)
     if source.url:
         original["url"] = source.url
     return {
@@ -239,7 +307,7 @@ def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
         "author": {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name},
         "appearance": works,
         "firstAppearance": works[0],
-        "about": [{"@type": "Thing", "name": dossier.proposals[p].title} for p, _ in claim.stances],
+        "about": [{"@type": "Thing", "name": dossier.proposals[s.proposal].title} for s in claim.stances],
         "hasPart": [
             {
                 "@type": "Quotation",
@@ -253,8 +321,8 @@ def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
             if ev.kind == "direct-quote"
         ],
     }
-    if claim.said.date:
-        out["datePublished"] = claim.said.date
+    if schema_org_date(claim.said):
+        out["datePublished"] = schema_org_date(claim.said)
     return out
 
 

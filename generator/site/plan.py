@@ -75,7 +75,7 @@ class SitePlan:
     def claim_anchor(claim: Claim, proposal: str | None = None) -> str:
         """A claim on several proposals appears once per proposal on its actor's page; the first
         appearance holds the claim's own anchor."""
-        if proposal is None or claim.stances[0][0] == proposal:
+        if proposal is None or claim.stances[0].proposal == proposal:
             return f"claim-{claim.id}"
         return f"claim-{claim.id}--{proposal}"
 

@@ -3,9 +3,11 @@ each value is called on a page is decided here, in one place, and templates read
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from ..data.model import Actor, Claim, Dating, Dossier, Proposal, date_range
+from ..data.dates import Interval
+from ..data.model import Actor, Claim, Dating, Dossier, Proposal
 from ..data.schema import vocabulary
 
 STANCE_LABELS = {
@@ -28,6 +30,21 @@ RELATION_WORDS = {
 }
 GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones cannot be read anyway
 UNDATED = "Date unknown"
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # not strftime's %B, which follows the locale
+SEASONS = {3: "spring", 6: "summer", 9: "autumn"}  # by first month, as the dates module reads EDTF seasons
 
 
 def missing_labels() -> dict[str, set[str]]:
@@ -45,14 +62,43 @@ def missing_labels() -> dict[str, set[str]]:
 
 
 def date_display(dating: Dating) -> str:
-    if not dating.date:
+    """The date in words, at its precision: `18 October 2024`, `14–17 March 2022`, `September 2022
+    or later`, `by 3 November 2024`; `about` and `(uncertain)` as the EDTF marks say."""
+    i = dating.interval
+    if i is None:
         return "date unknown"
-    first, _ = date_range(dating.date)
-    if dating.precision == "year":
-        return str(first.year)
-    if dating.precision == "month":
-        return f"{first:%B} {first.year}"
-    return f"{first.day} {first:%B} {first.year}"
+    start, end = i.endpoints()
+    if i.kind in ("open-end", "unknown-end"):
+        words = f"{_point(start)} or later" if start else "date unknown"
+    elif i.kind in ("open-start", "unknown-start"):
+        words = f"by {_point(end)}" if end else "date unknown"
+    elif i.kind == "interval" and start and end:
+        words = _range(start, end)
+    else:
+        words = _point(i)
+    if i.approximate:
+        words = f"about {words}"
+    return f"{words} (uncertain)" if i.uncertain else words
+
+
+def _point(i: Interval | None) -> str:
+    if i is None:
+        return ""
+    day = i.lower
+    if i.kind == "year":
+        return str(day.year)
+    if i.kind == "season":
+        return f"{SEASONS[day.month]} {day.year}"
+    if i.kind == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _range(start: Interval, end: Interval) -> str:
+    a, b = start.lower, end.upper
+    if start.kind == end.kind == "day" and (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {MONTHS[a.month - 1]} {a.year}"
+    return f"{_point(start)} – {_point(end)}"
 
 
 def related(d: Dossier, proposal: str) -> list[tuple[str, Proposal]]:
@@ -74,7 +120,7 @@ def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
     """Claims grouped by year, oldest first; undated ones last."""
     groups: dict[str, list[Claim]] = {}
     for claim in d.chronology:
-        label = claim.said.date[:4] if claim.said.date else UNDATED
+        label = timeline_year(claim.said)
         groups.setdefault(label, []).append(claim)
     return list(groups.items())
 
@@ -84,3 +130,14 @@ def _most_cited(items: dict, claims: dict, limit: int) -> tuple:
         return tuple(items.values())
     keep = set(sorted(items, key=lambda ident: (-len(claims.get(ident, ())), ident))[:limit])
     return tuple(item for ident, item in items.items() if ident in keep)
+
+
+def timeline_year(dating: Dating) -> str:
+    """The year a claim is placed under: its earliest year, else its latest (an interval open at
+    the start), else undated."""
+    i = dating.interval
+    if i is None:
+        return UNDATED
+    if i.lower != dt.date.min:
+        return str(i.lower.year)
+    return str(i.upper.year) if i.upper != dt.date.max else UNDATED

@@ -1,0 +1,129 @@
+"""Build the model from validated data (every reference resolves, every date parses)."""
+
+from __future__ import annotations
+
+from . import dates
+from .model import (
+    Actor,
+    Attribution,
+    Claim,
+    Correction,
+    Dating,
+    Dossier,
+    Evidence,
+    Origin,
+    Perspective,
+    Proposal,
+    Relation,
+    Role,
+    Source,
+    Stance,
+    Translation,
+)
+from .schema import schema
+
+
+def speakers_words_kinds() -> frozenset[str]:
+    """The evidence kinds that are the speaker's own words (the schema says which)."""
+    return frozenset(schema()["definitions"]["evidence-kind"]["x-speakers-words"])
+
+
+def assemble(
+    items: dict[str, list[dict]],
+    texts: dict,
+    passages: dict,
+    origins: dict[tuple[str, str], Origin] | None = None,
+    claim_files: dict[str, str] | None = None,
+) -> Dossier:
+    """`items` maps each top-level key to its list; `passages` maps (claim index, evidence index)
+    to where the evidence stands; `claim_files` maps a claim id to the file that holds it."""
+    sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
+    actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
+    proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
+    own_words = speakers_words_kinds()
+    claims = {}
+    for index, d in enumerate(items.get("claims", [])):
+        evidence = tuple(
+            Evidence(
+                number=e + 1,
+                source=ev["source"],
+                text=ev["text"],
+                kind=ev["kind"],
+                language=ev.get("language") or sources[ev["source"]].language,
+                passage=passages[(index, e)],
+                id=ev.get("id"),
+                via=tuple(ev.get("via", ())),
+                translation_of=ev.get("translation_of"),
+                notes=ev.get("notes"),
+            )
+            for e, ev in enumerate(d["evidence"])
+        )
+        claims[d["id"]] = Claim(
+            id=d["id"],
+            actor=d["actor"],
+            stances=tuple(_stance(p, v, evidence, own_words) for p, v in d["stances"].items()),
+            said=dating(d["said"]),
+            summary=d["summary"],
+            evidence=evidence,
+            added=d.get("added"),
+            see_also=tuple(d.get("see_also", ())),
+            tags=tuple(d.get("tags", ())),
+            notes=d.get("notes"),
+            corrections=tuple(Correction(c["date"], c["change"], c["reason"]) for c in d.get("corrections", ())),
+            origin=(claim_files or {}).get(d["id"], "claims.yaml"),
+        )
+    return Dossier(sources, actors, proposals, claims, origins or {})
+
+
+def _stance(proposal: str, value, evidence: tuple[Evidence, ...], own_words: frozenset[str]) -> Stance:
+    detail = value if isinstance(value, dict) else {"stance": value}
+    named = detail.get("rests_on")
+    rests_on = tuple(ev for ev in evidence if ev.id in named) if named else evidence
+    return Stance(
+        proposal=proposal,
+        value=detail["stance"],
+        rests_on=tuple(ev.number for ev in rests_on),
+        speakers_words=any(ev.kind in own_words for ev in rests_on),
+        condition=detail.get("condition"),
+    )
+
+
+def dating(d: dict) -> Dating:
+    date = d.get("date")
+    return Dating(date, d["basis"], d.get("reason"), dates.parse(date) if date else None)
+
+
+def _source(d: dict, text: str) -> Source:
+    outlet = Attribution(d["outlet"].get("name"), d["outlet"]["basis"], d["outlet"].get("reason"))
+    t = d.get("translation")
+    translation = (
+        Translation(t["quotes"], tuple(t.get("spoken", ())), t.get("translator"), t.get("reason")) if t else None
+    )
+    return Source(
+        d["id"],
+        d["file"],
+        d["sha256"],
+        d["title"],
+        outlet,
+        dating(d["published"]),
+        d["language"],
+        text,
+        d.get("url"),
+        d.get("notes"),
+        tuple(Perspective(p["label"], p["note"]) for p in d.get("perspective", ())),
+        translation,
+    )
+
+
+def _actor(d: dict) -> Actor:
+    roles = tuple(
+        Role(r["title"], r.get("from"), r.get("until"), tuple(r.get("sources", ()))) for r in d.get("roles", ())
+    )
+    return Actor(
+        d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())), roles, d.get("affiliation"), d.get("notes")
+    )
+
+
+def _proposal(d: dict) -> Proposal:
+    related = tuple(Relation(r["proposal"], r["relation"]) for r in d.get("related", ()))
+    return Proposal(d["id"], d["title"], d["summary"], related, d.get("notes"))
