@@ -94,6 +94,8 @@ def environment() -> jinja2.Environment:
         stance_label=views.STANCE_LABELS.__getitem__,
         kind_label=views.KIND_LABELS.__getitem__,
         date_display=views.date_display,
+        voice_label=views.VOICE_LABELS.__getitem__,
+        insertions=views.insertions,
     )
     env.globals.update(jsonld=_jsonld, views=views, STANCE_LABELS=views.STANCE_LABELS)
     return env

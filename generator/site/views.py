@@ -4,10 +4,13 @@ each value is called on a page is decided here, in one place, and templates read
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from ..data.dates import Interval
-from ..data.model import Actor, Claim, Dating, Dossier, Proposal
+from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Proposal, Source
 from ..data.schema import vocabulary
 
 STANCE_LABELS = {
@@ -18,7 +21,35 @@ STANCE_LABELS = {
     "opposes": "opposes",
     "neutral": "neutral on",
 }
-KIND_LABELS = {"direct-quote": "Direct quote", "reported-speech": "Reported speech", "paraphrase": "Paraphrase"}
+KIND_LABELS = {
+    "direct-quote": "Direct quote",
+    "reported-speech": "Reported speech",
+    "paraphrase": "Paraphrase",
+    "framing": "The outlet's framing",
+}
+# Whose words a passage is, for the badge on each quote card.
+VOICE_LABELS = {
+    "direct-quote": "the speaker's own words",
+    "reported-speech": "the outlet's report of what was said",
+    "paraphrase": "the outlet's paraphrase",
+    "framing": "the outlet's headline or framing",
+}
+PERSPECTIVE_LABELS = {
+    "one-sides-terminology": "Uses one side's official terms",
+    "evaluative-wording": "Uses evaluative wording of its own",
+    "relays-other-outlets": "Relays other outlets",
+    "unnamed-sources": "Relies on unnamed sources",
+    "no-sources-cited": "Cites no sources",
+    "headline-goes-beyond-body": "Its headline goes beyond its body",
+}
+QUOTES_LABELS = {
+    "original": "quoted in the language they were spoken in",
+    "translated": "translations",
+    "mixed": "some translated, some not",
+    "no-quotes": "the text quotes nobody",
+    "unknown": "the text does not say whether they are translations",
+}
+LANGUAGES = {"en": "English", "ru": "Russian", "uk": "Ukrainian", "de": "German", "fr": "French"}
 # relation -> (words from the proposal that declares it, words from the other side)
 RELATION_WORDS = {
     "variant-of": ("A variant of", "Has a variant:"),
@@ -48,17 +79,17 @@ SEASONS = {3: "spring", 6: "summer", 9: "autumn"}  # by first month, as the date
 
 
 def missing_labels() -> dict[str, set[str]]:
-    """Schema values without a label here (a test keeps this empty)."""
-    pairs: dict[str, dict[str, Any]] = {
-        "stance": STANCE_LABELS,
-        "evidence-kind": KIND_LABELS,
-        "relation-kind": RELATION_WORDS,
-    }
-    return {
-        name: set(vocabulary(name)) - set(labels)
-        for name, labels in pairs.items()
-        if set(vocabulary(name)) - set(labels)
-    }
+    """Schema values without words here, per word list (a test keeps this empty)."""
+    lists: list[tuple[str, str, dict[str, Any]]] = [
+        ("stance", "STANCE_LABELS", STANCE_LABELS),
+        ("evidence-kind", "KIND_LABELS", KIND_LABELS),
+        ("evidence-kind", "VOICE_LABELS", VOICE_LABELS),
+        ("relation-kind", "RELATION_WORDS", RELATION_WORDS),
+        ("perspective-label", "PERSPECTIVE_LABELS", PERSPECTIVE_LABELS),
+        ("quotes-language", "QUOTES_LABELS", QUOTES_LABELS),
+    ]
+    missing = {name: set(vocabulary(vocab)) - set(words) for vocab, name, words in lists}
+    return {name: values for name, values in missing.items() if values}
 
 
 def date_display(dating: Dating) -> str:
@@ -141,3 +172,36 @@ def timeline_year(dating: Dating) -> str:
     if i.lower != dt.date.min:
         return str(i.lower.year)
     return str(i.upper.year) if i.upper != dt.date.max else UNDATED
+
+
+def language_name(tag: str) -> str:
+    return LANGUAGES.get(tag.split("-")[0], tag)
+
+
+def translation_badge(source: Source, ev: Evidence) -> str:
+    """What a reader should know about the language of a quote, in a few words."""
+    lang = language_name(ev.language)
+    t = source.translation
+    if ev.language != source.language or t is None or t.quotes in ("unknown", "mixed"):
+        return f"{lang} text; whether it is a translation is not stated"
+    if t.quotes == "translated":
+        return f"{lang} translation, translator {t.translator or 'unknown'}"
+    if t.quotes == "original":
+        return f"{lang}, as spoken"
+    return f"{lang} text"
+
+
+_INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
+
+
+def insertions(text: str) -> Markup:
+    """Text on one line, escaped, with editorial insertions in square brackets (`[Russia]`) marked
+    as the outlet's, not the speaker's."""
+    flat = " ".join(str(text).split())
+    out, last = [], 0
+    for m in _INSERTION.finditer(flat):
+        out += [escape(flat[last : m.start()]), Markup('<span class="dq-insertion" title="inserted by the outlet">')]
+        out += [escape(m.group()), Markup("</span>")]
+        last = m.end()
+    out.append(escape(flat[last:]))
+    return Markup("").join(out)
