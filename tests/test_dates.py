@@ -101,52 +101,124 @@ REFUSED = [
     ("2019-02-29", 9, '"2019-02-29" is not a valid EDTF date: February 2019 has no day 29 (it has 28); check the day'),
     ("2024-04-00", 9, '"2024-04-00" is not a valid EDTF date: April 2024 has no day 00 (it has 30); check the day'),
     ("0000", 1, '"0000" is not a valid EDTF date: year 0000 is not in the calendar; years start at 0001'),
-    ("2022-24", 6, ('"2022-24" is not a valid EDTF date: winter (24) spans two years, so its months are unclear; '
-                   "write them as an interval, e.g. 2022-12/2023-02")),
-    ("2022-21?", 8, ('"2022-21?" is not a valid EDTF date: a season cannot carry "?"; '
-                    "qualify months instead, e.g. 2022-03?/2022-05?")),
-    ("2022-03-17/2022-03-14", 12, ('"2022-03-17/2022-03-14" is not a valid EDTF date: '
-                                  "it starts (2022-03-17) after it ends (2022-03-14); write the earlier date first")),
-    ("2022-05/2022-03-31", 9, ('"2022-05/2022-03-31" is not a valid EDTF date: '
-                              "it starts (2022-05) after it ends (2022-03-31); write the earlier date first")),
+    (
+        "2022-24",
+        6,
+        (
+            '"2022-24" is not a valid EDTF date: winter (24) spans two years, so its months are unclear; '
+            "write them as an interval, e.g. 2022-12/2023-02"
+        ),
+    ),
+    (
+        "2022-21?",
+        8,
+        (
+            '"2022-21?" is not a valid EDTF date: a season cannot carry "?"; '
+            "qualify months instead, e.g. 2022-03?/2022-05?"
+        ),
+    ),
+    (
+        "2022-03-17/2022-03-14",
+        12,
+        (
+            '"2022-03-17/2022-03-14" is not a valid EDTF date: '
+            "it starts (2022-03-17) after it ends (2022-03-14); write the earlier date first"
+        ),
+    ),
+    (
+        "2022-05/2022-03-31",
+        9,
+        (
+            '"2022-05/2022-03-31" is not a valid EDTF date: '
+            "it starts (2022-05) after it ends (2022-03-31); write the earlier date first"
+        ),
+    ),
     ("", 1, f'"" is not a valid EDTF date: it is empty; {UNKNOWN}'),
     ("../..", 1, f'"../.." is not a valid EDTF date: it has neither a start nor an end; {UNKNOWN}'),
     ("/", 1, f'"/" is not a valid EDTF date: it has neither a start nor an end; {UNKNOWN}'),
-    ("..", 1, ('".." is not a valid EDTF date: ".." only marks an open end of an interval; '
-              "write e.g. 2022-09/.. or ../2022-09")),
-    ("2022/2023/2024", 10, ('"2022/2023/2024" is not a valid EDTF date: it has more than one "/"; '
-                           "an interval is START/END (e.g. 2022-03-14/2022-03-17)")),
+    (
+        "..",
+        1,
+        (
+            '".." is not a valid EDTF date: ".." only marks an open end of an interval; '
+            "write e.g. 2022-09/.. or ../2022-09"
+        ),
+    ),
+    (
+        "2022/2023/2024",
+        10,
+        (
+            '"2022/2023/2024" is not a valid EDTF date: it has more than one "/"; '
+            "an interval is START/END (e.g. 2022-03-14/2022-03-17)"
+        ),
+    ),
     ("24", 1, f'"24" is not a valid EDTF date: the year must have 4 digits (e.g. 2024); {HINT}'),
     ("2024-3", 6, f'"2024-3" is not a valid EDTF date: the month must have 2 digits (e.g. 03 for March); {HINT}'),
     ("2024-03-5", 9, f'"2024-03-5" is not a valid EDTF date: the day must have 2 digits (e.g. 05); {HINT}'),
     ("2024-", 6, f'"2024-" is not a valid EDTF date: the month is missing after "-"; {HINT}'),
     ("2022-03/2022-04-", 17, f'"2022-03/2022-04-" is not a valid EDTF date: the day is missing after "-"; {HINT}'),
-    ("2024-10-18T10:00", 11, ('"2024-10-18T10:00" is not a valid EDTF date: it has a time of day; '
-                             "write the day alone (2024-10-18)")),
-    ("2024-10-18 10:00", 11, ('"2024-10-18 10:00" is not a valid EDTF date: it has a time of day; '
-                             "write the day alone (2024-10-18)")),
+    (
+        "2024-10-18T10:00",
+        11,
+        ('"2024-10-18T10:00" is not a valid EDTF date: it has a time of day; write the day alone (2024-10-18)'),
+    ),
+    (
+        "2024-10-18 10:00",
+        11,
+        ('"2024-10-18 10:00" is not a valid EDTF date: it has a time of day; write the day alone (2024-10-18)'),
+    ),
     ("2024 ", 5, '"2024 " is not a valid EDTF date: unexpected whitespace at column 5; remove it'),
     (" 2024", 1, '" 2024" is not a valid EDTF date: unexpected whitespace at column 1; remove it'),
-    ("201X", 4, ('"201X" is not a valid EDTF date: unspecified digits (X) are not accepted; '
-                "write the range as an interval (e.g. 2010/2019 for 201X)")),
-    ("2024-XX", 6, ('"2024-XX" is not a valid EDTF date: unspecified digits (X) are not accepted; '
-                   "write the range as an interval (e.g. 2010/2019 for 201X)")),
-    ("[2020,2021]", 1, ('"[2020,2021]" is not a valid EDTF date: sets of dates ([...] or {...}) are not accepted; '
-                       "write an interval START/END (e.g. 2022-03-14/2022-03-17)")),
-    ("2022?-03", 5, ('"2022?-03" is not a valid EDTF date: "?" can only end a date; '
-                    "qualify the whole date, e.g. 2022-03?")),
-    ("2022-03-14~~", 11, ('"2022-03-14~~" is not a valid EDTF date: "~" can only end a date; '
-                         "qualify the whole date, e.g. 2022-03~")),
+    (
+        "201X",
+        4,
+        (
+            '"201X" is not a valid EDTF date: unspecified digits (X) are not accepted; '
+            "write the range as an interval (e.g. 2010/2019 for 201X)"
+        ),
+    ),
+    (
+        "2024-XX",
+        6,
+        (
+            '"2024-XX" is not a valid EDTF date: unspecified digits (X) are not accepted; '
+            "write the range as an interval (e.g. 2010/2019 for 201X)"
+        ),
+    ),
+    (
+        "[2020,2021]",
+        1,
+        (
+            '"[2020,2021]" is not a valid EDTF date: sets of dates ([...] or {...}) are not accepted; '
+            "write an interval START/END (e.g. 2022-03-14/2022-03-17)"
+        ),
+    ),
+    (
+        "2022?-03",
+        5,
+        ('"2022?-03" is not a valid EDTF date: "?" can only end a date; qualify the whole date, e.g. 2022-03?'),
+    ),
+    (
+        "2022-03-14~~",
+        11,
+        ('"2022-03-14~~" is not a valid EDTF date: "~" can only end a date; qualify the whole date, e.g. 2022-03~'),
+    ),
     ("March 2022", 1, f'"March 2022" is not a valid EDTF date: unexpected "M" at column 1; {HINT}'),
     ("2022.03.14", 5, f'"2022.03.14" is not a valid EDTF date: unexpected "." at column 5; {HINT}'),
-    ("\uff12\uff10\uff12\uff14", 1, (f'"\uff12\uff10\uff12\uff14" is not a valid EDTF date: '
-                                    f'unexpected "\uff12" at column 1; {HINT}')),
+    (
+        "\uff12\uff10\uff12\uff14",
+        1,
+        (f'"\uff12\uff10\uff12\uff14" is not a valid EDTF date: unexpected "\uff12" at column 1; {HINT}'),
+    ),
     ("2024\n", 5, '"2024\\u000a" is not a valid EDTF date: unexpected whitespace at column 5; remove it'),
     ('20"24', 1, f'"20\\"24" is not a valid EDTF date: the year must have 4 digits (e.g. 2024); {HINT}'),
     ("Y170000002", 1, f'"Y170000002" is not a valid EDTF date: unexpected "Y" at column 1; {HINT}'),
     ("9" * 100, 1, f'"{"9" * 60}…" is not a valid EDTF date: the year must have 4 digits (e.g. 2024); {HINT}'),
-    (dt.datetime(2024, 10, 18, 10, 0), 11, ('"2024-10-18T10:00:00" is not a valid EDTF date: it has a time of day; '
-                                           "write the day alone (2024-10-18)")),
+    (
+        dt.datetime(2024, 10, 18, 10, 0),
+        11,
+        ('"2024-10-18T10:00:00" is not a valid EDTF date: it has a time of day; write the day alone (2024-10-18)'),
+    ),
     (2024, 1, '2024 is not a valid EDTF date: YAML read it as a number; put it in quotes ("2024")'),
     (2024.5, 1, f'"2024.5" is not a valid EDTF date: it is float, not text; {HINT}'),
 ]
@@ -243,8 +315,11 @@ def test_a_single_claim_is_the_latest_even_undated():
 
 
 def test_overlapping_dates_are_both_candidates_in_order_of_their_first_day():
-    items = [("march", parse("2022-03"), "supports"), ("year", parse("2022"), "opposes"),
-             ("jan", parse("2021-01"), "supports")]
+    items = [
+        ("march", parse("2022-03"), "supports"),
+        ("year", parse("2022"), "opposes"),
+        ("jan", parse("2021-01"), "supports"),
+    ]
     assert latest(items) == Latest(None, ("year", "march"))
 
 
@@ -270,8 +345,10 @@ def test_duplicate_ids_are_refused():
 
 def test_a_thousand_claims_in_sequence():
     start = D(2020, 1, 1)
-    items = [(f"c{i:04d}", parse((start + dt.timedelta(days=i)).isoformat()), ("supports", "opposes")[i % 2])
-             for i in range(1000)]
+    items = [
+        (f"c{i:04d}", parse((start + dt.timedelta(days=i)).isoformat()), ("supports", "opposes")[i % 2])
+        for i in range(1000)
+    ]
     assert latest(items[::-1]) == Latest("c0999", ("c0999",))
     assert shifts(items[::-1]) == tuple((f"c{i:04d}", f"c{i + 1:04d}") for i in range(999))
 
@@ -300,8 +377,12 @@ def test_an_overlap_does_not_break_the_chain_it_cannot_sit_inside():
 
 
 def test_two_overlapping_groups_shift_pairwise():
-    items = [("a1", parse("2022-01"), "supports"), ("a2", parse("2022-01-10"), "open"),
-             ("b1", parse("2022-06"), "opposes"), ("b2", parse("2022-06-30"), "open")]
+    items = [
+        ("a1", parse("2022-01"), "supports"),
+        ("a2", parse("2022-01-10"), "open"),
+        ("b1", parse("2022-06"), "opposes"),
+        ("b2", parse("2022-06-30"), "open"),
+    ]
     assert shifts(items) == (("a1", "b1"), ("a2", "b1"), ("a1", "b2"))
 
 
@@ -330,7 +411,8 @@ def intervals(draw) -> Interval | None:
 
 
 CLAIMS = st.lists(st.tuples(intervals(), st.sampled_from(["supports", "opposes", "open"])), max_size=12).map(
-    lambda rows: [(f"c{i}", interval, stance) for i, (interval, stance) in enumerate(rows)])
+    lambda rows: [(f"c{i}", interval, stance) for i, (interval, stance) in enumerate(rows)]
+)
 
 
 def _before(a, b) -> bool:
@@ -359,8 +441,12 @@ def test_latest_agrees_with_brute_force(items):
 @given(CLAIMS, st.randoms())
 def test_shifts_agree_with_brute_force_and_ignore_input_order(items, rng):
     found = shifts(items)
-    expected = {(a[0], b[0]) for a in items for b in items
-                if _before(a, b) and a[2] != b[2] and not any(_before(a, c) and _before(c, b) for c in items)}
+    expected = {
+        (a[0], b[0])
+        for a in items
+        for b in items
+        if _before(a, b) and a[2] != b[2] and not any(_before(a, c) and _before(c, b) for c in items)
+    }
     assert set(found) == expected and len(found) == len(expected)
     shuffled = list(items)
     rng.shuffle(shuffled)

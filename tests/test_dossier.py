@@ -55,7 +55,7 @@ def test_every_actor_has_a_claim_and_every_source_and_proposal_is_cited(dossier)
 def test_the_dossier_is_curated_in_depth(dossier):
     assert len(dossier.claims) >= 40
     kinds = {ev.kind for c in dossier.claims.values() for ev in c.evidence}
-    assert kinds == {"direct-quote", "reported-speech", "paraphrase"}
+    assert kinds == {"direct-quote", "reported-speech", "paraphrase", "framing"}
     assert any(ev.translation_of for c in dossier.claims.values() for ev in c.evidence)
     assert any(ev.via for c in dossier.claims.values() for ev in c.evidence)
 

@@ -56,13 +56,15 @@ def test_claims_json_follows_its_schema_and_carries_provenance(real):
             assert text.count("\n", 0, sel["start"]) + 1 == sel["line"]
 
 
-def test_ids_and_dates_keep_their_precision(real):
+def test_dates_carry_their_edtf_text_and_bounds(real):
     claims = {c["id"]: c for c in _data(real)["claims"]}
-    dated = [c for c in claims.values() if c["said"]["date"]]
-    assert dated and all(
-        c["said"]["precision"] == {4: "year", 7: "month", 10: "day"}[len(c["said"]["date"])] for c in dated
-    )
-    assert all(c["said"]["precision"] is None for c in claims.values() if not c["said"]["date"])
+    undated = [c["said"] for c in claims.values() if not c["said"]["date"]]
+    assert undated and all((s["kind"], s["earliest"], s["latest"]) == (None, None, None) for s in undated)
+    # Source 001 was written after Ukraine applied in September 2022: an interval open at its end.
+    kyodo = claims["zelenskyy-kyodo-interview-outlet-summary"]["said"]
+    assert (kyodo["kind"], kyodo["latest"]) == ("open-end", None) and kyodo["earliest"].startswith("2022-")
+    days = [c["said"] for c in claims.values() if c["said"]["kind"] == "day"]
+    assert all(s["earliest"] == s["latest"] == s["date"] for s in days)
 
 
 def test_claims_csv_has_one_row_per_evidence_item(real):
@@ -125,7 +127,8 @@ def _check_claim(node: dict, claim) -> None:
     assert node["author"]["@type"] in ("Person", "Organization") and node["author"]["name"]
     assert node["appearance"] and node["firstAppearance"] == node["appearance"][0]
     assert all(w["@type"] == "CreativeWork" and "isBasedOn" in w for w in node["appearance"])
-    assert ("datePublished" in node) == bool(claim.said.date)
+    plain = bool(claim.said.date) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", claim.said.date) is not None
+    assert ("datePublished" in node) == plain
     quotes = [ev for ev in claim.evidence if ev.kind == "direct-quote"]
     assert [q["text"] for q in node["hasPart"]] == [ev.text for ev in quotes]
     assert all(q["@type"] == "Quotation" for q in node["hasPart"])
@@ -155,11 +158,23 @@ def test_feeds_are_valid_atom_newest_first_and_discoverable(real):
     ).read_text("utf-8")
 
 
+def _stance(value: str) -> tuple:
+    from generator.data.model import Stance
+
+    return (Stance("p", value, (), True),)
+
+
+def _said(date):
+    from generator.data.assemble import dating
+
+    return dating({"date": date, "basis": "stated"} if date else {"basis": "unknown"})
+
+
 def test_feed_order_is_by_date_added_then_date_said():
-    from generator.data.model import Claim, Dating
+    from generator.data.model import Claim
 
     def claim(ident, added, said):
-        return Claim(ident, "a", (("p", "supports"),), Dating(said, "stated" if said else "unknown"), "s", (), added)
+        return Claim(ident, "a", _stance("supports"), _said(said), "s", (), added)
 
     claims = [
         claim("old", "2024-01-01", "2023-05"),
@@ -215,10 +230,10 @@ def test_translation_pairs_link_only_the_named_evidence(real):
 
 
 def test_a_shift_needs_a_strictly_later_date():
-    from generator.data.model import Claim, Dating, Dossier
+    from generator.data.model import Claim, Dossier
 
     def claim(ident, said, stance):
-        return Claim(ident, "a", (("p", stance),), Dating(said, "stated" if said else "unknown"), "s", ())
+        return Claim(ident, "a", _stance(stance), _said(said), "s", ())
 
     claims = [
         claim("c1", "2024-03", "opposes"),

@@ -88,7 +88,13 @@ def _hostile_copy(root: Path) -> Path:
                 "said": {"date": "2024-03", "basis": "inferred", "reason": p[3]},
                 "summary": p[10],
                 "evidence": [
-                    {"source": "evil", "text": " ".join(p), "kind": "direct-quote", "via": [p[0], p[2]], "notes": p[13]}
+                    {
+                        "source": "evil",
+                        "text": " ".join(p),
+                        "kind": "reported-speech",
+                        "via": [p[0], p[2]],
+                        "notes": p[13],
+                    }
                 ],
             }
         )

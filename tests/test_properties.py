@@ -5,7 +5,6 @@ verify there."""
 from __future__ import annotations
 
 import re
-
 import unicodedata
 
 from hypothesis import HealthCheck, assume, example, given, settings

@@ -41,8 +41,10 @@ def source(name: str) -> str:
 
 
 def outside_message(words: str, line: int) -> str:
-    return (f'direct quote is not inside quotation marks in the source: "{words}" (line {line}) '
-            "lies outside them; use kind `reported-speech` or `paraphrase`, or quote only the words in quotation marks")
+    return (
+        f'direct quote is not inside quotation marks in the source: "{words}" (line {line}) '
+        "lies outside them; use kind `reported-speech` or `paraphrase`, or quote only the words in quotation marks"
+    )
 
 
 # -- the quote styles -------------------------------------------------------------------------
@@ -64,24 +66,30 @@ def test_each_quote_style_is_found(text, words):
     assert quoted(text) == words
 
 
-@pytest.mark.parametrize("text", [
-    "Don't ask: it's Kyiv's call, not the partners\u2019.",
-    "Kyiv\u2019s view since the '90s and the \u201990s.",
-    "rock 'n roll",  # opens like a quote, never closes: not a quote
-    "the boys' and the girls' rooms",
-], ids=["apostrophes", "decades", "unclosed-single", "plural-possessives"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don't ask: it's Kyiv's call, not the partners\u2019.",
+        "Kyiv\u2019s view since the '90s and the \u201990s.",
+        "rock 'n roll",  # opens like a quote, never closes: not a quote
+        "the boys' and the girls' rooms",
+    ],
+    ids=["apostrophes", "decades", "unclosed-single", "plural-possessives"],
+)
 def test_apostrophes_are_not_quotes(text):
     assert quoted(text) == []
 
 
 def test_a_nested_quote_is_inside_the_outer_one():
-    text = ("\u201cThey called it \u2018nonsense\u2019, and 'a trick',\u201d she said. "
-            "\u00abA \u201ehalbe\u201c Sache\u00bb.")
+    text = (
+        "\u201cThey called it \u2018nonsense\u2019, and 'a trick',\u201d she said. "
+        "\u00abA \u201ehalbe\u201c Sache\u00bb."
+    )
     assert quoted(text) == ["They called it \u2018nonsense\u2019, and 'a trick',", "A \u201ehalbe\u201c Sache"]
 
 
 def test_a_quote_inside_an_apostrophe_taken_for_a_quote_survives():
-    assert quoted("rock 'n roll \"We will win\" he said") == ["We will win"]
+    assert quoted('rock \'n roll "We will win" he said') == ["We will win"]
 
 
 def test_straight_quotes_alternate():
@@ -100,7 +108,7 @@ def test_a_quote_over_paragraphs_opens_each_and_closes_on_the_last():
 
 def test_a_quote_over_paragraphs_separated_by_blank_lines():
     text = '"First part.\n\n"Last part." Then silence.\n'
-    assert quoted(text) == ["First part.\n\n\"Last part."]
+    assert quoted(text) == ['First part.\n\n"Last part.']
 
 
 def test_an_unclosed_quote_ends_with_its_paragraph():
@@ -175,15 +183,19 @@ def test_long_outside_words_are_cut_at_a_word_boundary():
     phrase = "He added that in all negotiations, Ukraine is currently raising the issue of security guarantees."
     start = text.index(phrase)
     assert direct_quote_problem(text, [(start, start + len(phrase))]) == outside_message(
-        "He added that in all negotiations, Ukraine is currently\u2026", 6)
+        "He added that in all negotiations, Ukraine is currently\u2026", 6
+    )
 
 
 def test_a_headline_is_never_a_direct_quote():
     text = source("000_c5e42e288a909830.txt")
     assert is_headline(text, 10, 30)
     assert not is_headline(text, 10, 100)  # runs into line 2
-    assert direct_quote_problem(text, [(0, 20)]) == HEADLINE == (
-        "a headline is never a direct quote: this passage is the source's headline (line 1); use kind `framing`")
+    assert (
+        direct_quote_problem(text, [(0, 20)])
+        == HEADLINE
+        == ("a headline is never a direct quote: this passage is the source's headline (line 1); use kind `framing`")
+    )
 
 
 def test_the_headline_is_the_first_line_with_text():
@@ -197,10 +209,16 @@ def test_the_headline_is_the_first_line_with_text():
 INTERRUPTED = 'Title\n"We are not," he said, "discussing this." Then he left.\n'
 
 
-@pytest.mark.parametrize("evidence", [
-    "We are not, ... discussing this.", "We are not,... discussing this.", "We are not, \u2026discussing this.",
-    "We are not,\u2026discussing this.", "We are not, ...discussing this.",
-])
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        "We are not, ... discussing this.",
+        "We are not,... discussing this.",
+        "We are not, \u2026discussing this.",
+        "We are not,\u2026discussing this.",
+        "We are not, ...discussing this.",
+    ],
+)
 def test_an_interrupted_quote_is_cited_with_an_ellipsis(evidence):
     found = find(SourceText.of(INTERRUPTED), evidence)
     assert isinstance(found, Passage), found
@@ -241,8 +259,10 @@ def test_a_literal_ellipsis_in_the_source_matches_first():
 def test_occurrence_and_prefix_work_for_an_interrupted_quote():
     text = 'Title\nA: "No," he said, "never."\nB: "No," she said, "never."\n'
     src = SourceText.of(text)
-    assert find(src, "No, ... never.") == Miss("evidence text occurs 2 times (lines 2, 3): "
-                                               "add `occurrence: N` (1 = first) or a `prefix` of the words before it")
+    assert find(src, "No, ... never.") == Miss(
+        "evidence text occurs 2 times (lines 2, 3): "
+        "add `occurrence: N` (1 = first) or a `prefix` of the words before it"
+    )
     second = find(src, "No, ... never.", occurrence=2)
     assert isinstance(second, Passage) and (second.line, second.exact) == (3, 'No," she said, "never.')
     by_prefix = find(src, "No, ... never.", prefix='B: "')
@@ -283,7 +303,8 @@ def test_source_000_straight_quotes():
     assert outside(text, "some partners may have such thoughts.") == []
     assert outside(text, "That's why they do not communicate these questions to me directly") == []
     assert outside(text, "Ukraine has not received any offers to trade its occupied territories") == [
-        "Ukraine has not received any offers to trade its occupied territories"]
+        "Ukraine has not received any offers to trade its occupied territories"
+    ]
     assert outside(text, 'coincidental," Zelenskyy responded') == ["Zelenskyy responded"]
     assert outside(text, 'guarantees. "The best option is NATO.') == ["guarantees"]
 
@@ -318,8 +339,10 @@ def test_source_004_curly_quotes_and_a_quoted_paragraph_without_attribution():
     assert outside(text, "Kyiv needs new formats of interaction with the West and separate security guarantees.") == []
     assert outside(text, "We realized that Ukraine will not become a member of NATO.") == []
     assert outside(text, "it is not,\u201d he said according to Ukrainian news outlet, Trukha.") == [
-        "he said according to Ukrainian news outlet, Trukha"]
+        "he said according to Ukrainian news outlet, Trukha"
+    ]
     assert outside(text, "Ukraine's Zelenskiy") == ["Ukraine's Zelenskiy"]
     assert outside(text, "special military operation") == []
     assert outside(text, "Peskov said it was too early to predict progress in the talks.") == [
-        "Peskov said it was too early to predict progress in the talks"]
+        "Peskov said it was too early to predict progress in the talks"
+    ]

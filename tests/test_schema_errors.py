@@ -28,7 +28,8 @@ CASES = {
         ADDED,
         ADDED + "\n    colour: red",
         "colour",
-        "unknown field `colour`: allowed: `actor`, `added`, `evidence`, `id`, `notes`, `said`, `see_also`, "
+        "unknown field `colour`: allowed: `actor`, `added`, `corrections`, `evidence`, `id`, `notes`, `said`, "
+        "`see_also`, "
         "`stances`, `summary`, `tags`",
     ),
     "unknown-field-in-evidence": (
@@ -72,7 +73,7 @@ CASES = {
         "        occurrence: 1\n        kind: direct-quote",
         "        occurrence: 1\n        kind: direct-qoute",
         "direct-qoute",
-        "`kind` must be one of `direct-quote`, `reported-speech`, `paraphrase` (found `direct-qoute`); "
+        "`kind` must be one of `direct-quote`, `reported-speech`, `paraphrase`, `framing` (found `direct-qoute`); "
         "did you mean `direct-quote`?",
     ),
     "enum-without-suggestion": (

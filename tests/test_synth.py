@@ -194,8 +194,16 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
 
     after = api.generate(root)
     shows_it = {f"actors/{claim.actor}.md", "timeline.md"}
-    shows_it |= {f"proposals/{proposal}.md" for proposal, _ in claim.stances}
+    shows_it |= {f"proposals/{s.proposal}.md" for s in claim.stances}
     shows_it |= {f"sources/{ev.source}.md" for ev in claim.evidence}
+    # Cards that link it under "See also" name it by its summary, as the corrections page does.
+    for other in dossier.claims.values():
+        if claim.id in other.see_also:
+            shows_it |= {f"actors/{other.actor}.md", *(f"proposals/{s.proposal}.md" for s in other.stances)}
+            if other in dossier.latest_claims(10):
+                shows_it.add("index.md")
+    if claim.corrections:
+        shows_it.add("corrections.md")
     if claim in dossier.latest_claims(10):
         shows_it.add("index.md")
     pages = {rel for rel in after.written if rel.endswith(".md")}

@@ -118,11 +118,36 @@ def test_translation_of_an_existing_evidence_id_is_fine(dossier, edit, check):
 SAID_2 = 'said: {date: "2024-03", basis: inferred, reason: Publication month.}\n    summary: The minister refuses'
 
 
-@pytest.mark.parametrize("date", ["2023-02-30", "2024-13", "2024-04-31", "2024-00"])
-def test_a_date_that_does_not_exist(dossier, edit, gcc, pos, date):
+FEB_30 = '"2023-02-30" is not a valid EDTF date: February 2023 has no day 30 (it has 28); check the day'
+HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or an interval START/END (e.g. 2022-03-14/2022-03-17)"
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2023-02-30", '"2023-02-30" is not a valid EDTF date: February 2023 has no day 30 (it has 28); check the day'),
+        ("2024-13", f'"2024-13" is not a valid EDTF date: month 13 does not exist; {HINT}'),
+        ("2024-04-31", '"2024-04-31" is not a valid EDTF date: April 2024 has no day 31 (it has 30); check the day'),
+        ("2024-00", f'"2024-00" is not a valid EDTF date: month 00 does not exist; {HINT}'),
+        (
+            "2022-03-17/2022-03-14",
+            '"2022-03-17/2022-03-14" is not a valid EDTF date: it starts (2022-03-17) after it '
+            "ends (2022-03-14); write the earlier date first",
+        ),
+    ],
+)
+def test_a_date_that_does_not_exist(dossier, edit, gcc, pos, date, message):
     edit(dossier / C, SAID_2, f'said: {{date: "{date}", basis: stated}}\n    summary: The minister refuses')
     at = pos(dossier, C, f'"{date}"')  # a quoted value starts at its opening quote
-    assert gcc(dossier) == [f"{at}: error: `{date}` is not a date in the calendar"]
+    assert gcc(dossier) == [f"{at}: error: {message}"]
+
+
+def test_an_interval_date_is_accepted_and_ordered(dossier, edit, check):
+    edit(dossier / C, SAID_2, 'said: {date: "2024-03-01/2024-03-04", basis: stated}\n    summary: The minister refuses')
+    model, problems = check(dossier)
+    assert problems == []
+    said = model.claims["minister-no-village"].said.interval
+    assert (said.lower.isoformat(), said.upper.isoformat(), said.kind) == ("2024-03-01", "2024-03-04", "interval")
 
 
 def test_leap_day_exists(dossier, edit, gcc):
@@ -158,8 +183,7 @@ def test_said_after_the_source_was_published(dossier, edit, gcc, pos):
     edit(dossier / C, "said: {basis: unknown}", 'said: {date: "2024-03-06", basis: stated}')
     at = pos(dossier, C, '"2024-03-06"')
     assert gcc(dossier) == [
-        f"{at}: error: said on 2024-03-06, after source `alpha` was published (2024-03-05): "
-        "correct the date or the source"
+        f"{at}: error: said 2024-03-06, after source `alpha` was published (2024-03-05): correct the date or the source"
     ]
 
 
@@ -275,10 +299,25 @@ def test_occurrence_and_prefix_place_the_passage(dossier, edit, check):
         "text: finished for now\n        occurrence: 1",
         "text: finished for now\n        prefix: Her deputy said the talks are",
     )
+    edit(
+        dossier / C,
+        "text: finished for now\n        prefix: Her deputy said the talks are\n        kind: direct-quote",
+        "text: finished for now\n        prefix: Her deputy said the talks are\n        kind: reported-speech",
+    )
     model, problems = check(dossier)
     assert problems == []
     passage = model.claims["minister-talks-finished"].evidence[0].passage
     assert passage.line == 5 and passage.prefix.endswith("Her deputy said the talks are ")
+
+
+def test_a_direct_quote_moved_outside_quotation_marks_fails(dossier, edit, gcc, pos):
+    """The passage on line 5 is the deputy's reported words, not in quotation marks."""
+    edit(dossier / C, "text: finished for now\n        occurrence: 1", "text: finished for now\n        occurrence: 3")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |finished for now')}: error: direct quote is not inside quotation marks in the "
+        'source: "finished for now" (line 5) lies outside them; use kind `reported-speech` or `paraphrase`, or quote '
+        "only the words in quotation marks"
+    ]
 
 
 def test_passages_of_the_fixture(dossier, check):
@@ -336,7 +375,8 @@ def test_a_schema_invalid_claim_still_gets_its_unknown_actor(dossier, edit, gcc,
     edit(dossier / C, "    actor: envoy\n", "    actor: envoi\n    colour: red\n")
     assert gcc(dossier, severity="error") == [
         f"{pos(dossier, C, 'envoi')}: error: unknown actor `envoi`: add it to content/actors.yaml or correct the id",
-        f"{pos(dossier, C, 'colour')}: error: unknown field `colour`: allowed: `actor`, `added`, `evidence`, `id`, "
+        f"{pos(dossier, C, 'colour')}: error: unknown field `colour`: allowed: `actor`, `added`, `corrections`, "
+        "`evidence`, `id`, "
         "`notes`, `said`, `see_also`, `stances`, `summary`, `tags`",
     ]
 
@@ -360,11 +400,11 @@ def test_a_missing_data_file(dossier, gcc):
 def test_an_impossible_publication_date(dossier, edit, gcc, pos):
     edit(dossier / S, 'published: {date: "2024-03-05"', 'published: {date: "2023-02-30"')
     at = pos(dossier, S, '"2023-02-30"')
-    assert gcc(dossier) == [f"{at}: error: `2023-02-30` is not a date in the calendar"]
+    assert gcc(dossier) == [f"{at}: error: {FEB_30}"]
 
 
 def test_a_missing_source_file_does_not_hide_its_impossible_date(dossier, edit, gcc, pos):
     (dossier / "content/sources/alpha.txt").unlink()
     edit(dossier / S, 'published: {date: "2024-03-05"', 'published: {date: "2023-02-30"')
     at = pos(dossier, S, '"2023-02-30"')
-    assert f"{at}: error: `2023-02-30` is not a date in the calendar" in gcc(dossier)
+    assert f"{at}: error: {FEB_30}" in gcc(dossier)

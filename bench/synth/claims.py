@@ -48,7 +48,7 @@ class Claims:
         p = self.p
         actor = p.speakers[speaker]
         evidence = self.cite(source, speaker)
-        stances = self.stances(i)
+        stances = self.stances(i, evidence)
         ident = f"{clip(actor.record['id'], 40)}-{slug(p.pick(NOUNS))}-{i + 1}"
         claim = {
             "id": ident,
@@ -71,13 +71,24 @@ class Claims:
         earlier.append(ident)
         return claim
 
-    def stances(self, i: int) -> dict[str, str]:
+    def stances(self, i: int, evidence: list[dict]) -> dict[str, str | dict]:
+        """A stance per proposal: a conditional one names its condition, and one that rests only on
+        the outlet's account (no quote or reported speech among the evidence) says so."""
         p, stances = self.p, {}
         if i < len(self.proposals):
             stances[self.proposals[i]] = p.pick(STANCES)
         for _ in range(1 if p.chance(0.7) else p.rng.randrange(2, 4)):
             stances.setdefault(self.proposals[p.weighted(self.popularity)], p.pick(STANCES))
-        return stances
+        outlets = all(ev["kind"] in ("paraphrase", "framing") for ev in evidence)
+        out: dict[str, str | dict] = {}
+        for proposal, value in stances.items():
+            detail: dict = {"stance": value}
+            if value == "conditional":
+                detail["condition"] = f"if {p.clause()}"
+            if outlets:
+                detail["outlets_account"] = True
+            out[proposal] = detail if len(detail) > 1 else value
+        return out
 
     def said(self, evidence: list[dict]) -> dict:
         """When: no later than the earliest dated source the claim rests on."""
@@ -92,6 +103,11 @@ class Claims:
             day = p.day(max(FIRST_DAY, latest - dt.timedelta(days=60)), latest)
             reason = f"The text says the remark was made “last {p.pick(WEEKDAYS)}” before publication."
             return {"date": Date(day.isoformat()[:7]), "basis": "inferred", "reason": reason}
+        if roll < 0.82:  # an EDTF interval: some day in a week, or on or after a day
+            day = p.day(max(FIRST_DAY, latest - dt.timedelta(days=90)), latest - dt.timedelta(days=7))
+            end = "/.." if p.chance(0.3) else f"/{(day + dt.timedelta(days=p.rng.randrange(1, 8))).isoformat()}"
+            reason = f"The text says the remark was made in the week after {day:%d %B}."
+            return {"date": Date(day.isoformat() + end), "basis": "inferred", "reason": reason}
         return {"basis": "unknown"}
 
     # -- evidence --------------------------------------------------------------------------------
@@ -148,6 +164,8 @@ class Claims:
         if kind == "direct-quote" and mine:
             a, b = p.pick(mine)
             span = (a, b) if p.chance(0.5) else self.span_in(source, a + p.rng.randrange(b - a), b)
+            if span and not proof.inside_quotes(text, source.quoted, *span):
+                kind = "reported-speech"  # the check's reading of the marks is the one that counts
         elif kind == "paraphrase" and p.chance(0.3):
             span = (0, len(text.split("\n", 1)[0].rstrip("\r")))  # the headline
         elif source.stock_spans and p.chance(0.12):

@@ -6,7 +6,7 @@ the strict check and every `occurrence` or `prefix` it needs is one the check ag
 
 from __future__ import annotations
 
-from generator.data import quotes  # the one import of the generator in bench/synth
+from generator.data import quotemarks, quotes  # the one import of the generator in bench/synth
 
 Stored = quotes.SourceText  # a source's text, normalized once
 
@@ -36,3 +36,13 @@ def start_of(source: Stored, words: str, *, prefix: str | None = None, occurrenc
 
 # What the matcher forgives, for the generated methodology page.
 NORMALIZATIONS: tuple[str, ...] = quotes.NORMALIZATIONS
+
+
+def quoted(text: str) -> tuple[tuple[int, int], ...]:
+    """The regions of `text` inside quotation marks, as the check finds them."""
+    return quotemarks.quoted_regions(text)
+
+
+def inside_quotes(text: str, regions: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """Whether the check accepts text[start:end] as a direct quote (all of it in quotation marks)."""
+    return not quotemarks.outside_parts(regions, start, end, text)

@@ -9,6 +9,7 @@ a few are wrapped at 72 columns, decomposed (NFD), with CRLF line ends or a byte
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import textwrap
@@ -56,6 +57,10 @@ class Source:
     @property
     def id(self) -> str:
         return self.record["id"]
+
+    @functools.cached_property
+    def quoted(self) -> tuple[tuple[int, int], ...]:
+        return proof.quoted(self.text)
 
     @property
     def language(self) -> str:

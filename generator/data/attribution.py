@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import ERROR, WARNING
 from . import quotemarks
 from .quotes import Passage
+from .schema import vocabulary
 
 Finding = tuple[tuple, str, str]  # (path inside the claim, message, severity)
 
@@ -75,7 +76,8 @@ def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> It
                 )
         basis = [ids[i] for i in named if i in ids] if named else evidence
         own = any(ev.get("kind") in speakers_kinds for ev in basis)
-        yield from _outlet_findings(where, detail, own, bool(basis))
+        known = all(ev.get("kind") in vocabulary("evidence-kind") for ev in basis)  # else the schema reports it
+        yield from _outlet_findings(where, detail, own, bool(basis) and known)
 
 
 def _outlet_findings(where: tuple, detail: dict, own: bool, has_basis: bool) -> Iterator[Finding]:

@@ -256,11 +256,14 @@ class Dossier:
                 groups[(claim.actor, stance.proposal)].append((claim, stance))
         out = {}
         for key, pairs in groups.items():
-            stance_of = {claim.id: stance.value for claim, stance in pairs}
-            follows: dict[str, str] = {}
+            by_id = {claim.id: (claim, stance) for claim, stance in pairs}
+            follows: dict[str, str] = {}  # claim id -> the claim it changed from (the latest such)
             for before, after in shifts([(c.id, c.said.interval, s.value) for c, s in pairs]):
-                follows.setdefault(after, stance_of[before])
-            out[key] = tuple(Position(c, s, follows.get(c.id)) for c, s in pairs)
+                if after not in follows or by_id[before][0].said.sort_key > by_id[follows[after]][0].said.sort_key:
+                    follows[after] = before
+            out[key] = tuple(
+                Position(c, s, by_id[follows[c.id]][1].value if c.id in follows else None) for c, s in pairs
+            )
         return out
 
     def current(self, actor: str, proposal: str) -> Current:

@@ -175,6 +175,9 @@ def _messages(error: jsonschema.ValidationError, doc: Document, where: tuple) ->
         yield (), False, _type_message(field, value, error.instance, doc.implicit.get(where))
     elif kind == "enum":
         yield (), False, _enum_message(field, value, error.instance)
+    elif kind == "anyOf" and isinstance(error.instance, str) and _enums(value):
+        # A value that may be a word or a mapping (a stance): a word is the likely intent.
+        yield (), False, _enum_message(field, _enums(value), error.instance)
     elif custom:
         shown = f" (found `{_short(error.instance)}`)" if isinstance(error.instance, str) else ""
         yield (), False, f"`{field}` {custom}{shown}"
@@ -188,6 +191,16 @@ def _messages(error: jsonschema.ValidationError, doc: Document, where: tuple) ->
         yield (), False, f"`{field}` must be {value} or more"
     else:
         yield (), False, f"`{field}`: {error.message}"
+
+
+def _enums(branches: list) -> list:
+    """The allowed words among a list of alternative schemas."""
+    out: list = []
+    for branch in branches:
+        ref = branch.get("$ref", "") if isinstance(branch, dict) else ""
+        spec = schema()["definitions"].get(ref.rsplit("/", 1)[-1], {}) if ref else branch
+        out += spec.get("enum", []) if isinstance(spec, dict) else []
+    return out
 
 
 def _implicit_problems(doc: Document) -> list[Problem]:

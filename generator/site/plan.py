@@ -25,10 +25,11 @@ DOCS_DIR = f"{GENERATED_DIR}/docs"
 SITE_DIR = "site"
 
 # Fixed outputs: the pages every dossier has, and the machine-readable files.
-HOME, TIMELINE, GRID = "index.md", "timeline.md", "grid.md"
+HOME, TIMELINE, GRID, CORRECTIONS = "index.md", "timeline.md", "grid.md", "corrections.md"
 SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources": "sources.md.j2"}
 CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema.json", "data/claims.csv"
 FEED_ALL = "feeds/claims.atom"
+FEED_CORRECTIONS = "feeds/corrections.atom"
 ASSETS_DIR = "assets"
 
 
@@ -101,6 +102,7 @@ class SitePlan:
         yield Output(HOME, "home.md.j2", files["claims"])
         yield Output(TIMELINE, "timeline.md.j2", files["claims"])
         yield Output(GRID, "grid.md.j2", files["claims"])
+        yield Output(CORRECTIONS, "corrections.md.j2", files["claims"])
         for kind, template in SECTIONS.items():
             yield Output(f"{kind}/index.md", template, files[kind])
         for a in d.actors.values():

@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..errors import BuildError
 from . import export, views
-from .plan import FEED_ALL, TIMELINE, Output, SitePlan
+from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, TIMELINE, Output, SitePlan
 
 # The templates ship inside the package (mapped from site_templates/ in the repository).
 TEMPLATES = Path(str(resources.files("generator.templates")))
@@ -168,6 +168,25 @@ def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str,
         )
 
     out = {FEED_ALL: feed(FEED_ALL, f"{site.name}: all claims", TIMELINE, dossier.claims.values(), "all")}
+    out[FEED_CORRECTIONS] = render_template(
+        env,
+        "corrections.xml.j2",
+        d=dossier,
+        title=f"{site.name}: corrections",
+        site_name=site.name,
+        site_url=site.url,
+        feed_id=export.atom_id("feed", "corrections"),
+        self_path=FEED_CORRECTIONS,
+        alternate=plan.url(CORRECTIONS),
+        updated=max(
+            (export.timestamp(fix.date, fallback) for _, fix in dossier.corrections),
+            default=export.timestamp(None, fallback),
+        ),
+        href=_feed_href(plan, site.url, posixpath.dirname(FEED_CORRECTIONS)),
+        entry_id=lambda claim, fix: export.atom_id("correction", f"{claim.id}/{fix.date}/{fix.change}"),
+        stamp=lambda date: export.timestamp(date, fallback),
+        claim_url=plan.claim_url,
+    )
     for actor in dossier.actors.values():
         path = plan.feed_path(actor.id)
         out[path] = feed(
