@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BuildError
-from ..site.plan import DOCS_DIR
+from ..site.plan import DOCS_DIR, PER_ITEM_PAGES
 from ..site.render import TEMPLATES, Settings
 
 CONFIG_FILE = "mkdocs.yml"
@@ -55,7 +55,16 @@ def load(root: Path, site_dir: Path | None = None):
     except (OSError, ValueError) as exc:  # YAML errors are ValueErrors underneath
         raise BuildError(f"{CONFIG_FILE}: cannot be read: {exc}") from None
     config.theme.dirs.insert(0, str(OVERRIDES))
+    _keep_out_of_nav(config)
     return config
+
+
+def _keep_out_of_nav(config) -> None:
+    import pathspec
+
+    own = config.not_in_nav.patterns if config.not_in_nav else []
+    extra = pathspec.gitignore.GitIgnoreSpec.from_lines(PER_ITEM_PAGES)
+    config.not_in_nav = pathspec.gitignore.GitIgnoreSpec([*own, *extra.patterns])
 
 
 def settings(config) -> Settings:

@@ -18,6 +18,7 @@ from ..data.files import PAGES_DIR
 from ..data.model import Claim, Dossier, Evidence, Span
 from ..data.schema import data_files
 from ..errors import ERROR, Problem
+from . import views
 
 # The generated folders, relative to the dossier root; both are git-ignored and owned by builds.
 GENERATED_DIR = ".dossier"
@@ -31,6 +32,9 @@ CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"
 ASSETS_DIR = "assets"
+# Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
+# makes Material quadratic).
+PER_ITEM_PAGES = ("/actors/*.md", "/proposals/*.md", "/sources/*.md", "/timeline/*.md", "!/*/index.md")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,10 @@ class SitePlan:
     @staticmethod
     def item_page(kind: str, ident: str) -> str:
         return f"{kind}/{ident}.md"
+
+    @staticmethod
+    def timeline_page(key: str) -> str:
+        return f"timeline/{key.lower().replace(' ', '-')}.md"
 
     @staticmethod
     def csl_path(claim: Claim) -> str:
@@ -101,6 +109,10 @@ class SitePlan:
         d = self.dossier
         yield Output(HOME, "home.md.j2", files["claims"])
         yield Output(TIMELINE, "timeline.md.j2", files["claims"])
+        for key, claims in views.timeline(d):
+            yield Output(
+                self.timeline_page(key), "timeline-part.md.j2", files["claims"], {"key": key, "claims": claims}
+            )
         yield Output(GRID, "grid.md.j2", files["claims"])
         yield Output(CORRECTIONS, "corrections.md.j2", files["claims"])
         for kind, template in SECTIONS.items():

@@ -60,6 +60,7 @@ RELATION_WORDS = {
     "related-to": ("Related to", "Related to"),
 }
 GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones cannot be read anyway
+TIMELINE_PAGE_CLAIMS = 400  # a year with more claims is split by month
 UNDATED = "Date unknown"
 MONTHS = (
     "January",
@@ -148,12 +149,35 @@ def grid(d: Dossier) -> tuple[tuple[Actor, ...], tuple[Proposal, ...]]:
 
 
 def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
-    """Claims grouped by year, oldest first; undated ones last."""
-    groups: dict[str, list[Claim]] = {}
+    """Claims grouped by year, oldest first; undated ones last; a year with more claims than a
+    page should hold is split by month, so that no timeline page grows without bound."""
+    years: dict[str, list[Claim]] = {}
     for claim in d.chronology:
-        label = timeline_year(claim.said)
-        groups.setdefault(label, []).append(claim)
-    return list(groups.items())
+        years.setdefault(timeline_year(claim.said), []).append(claim)
+    groups: list[tuple[str, list[Claim]]] = []
+    for year, claims in years.items():
+        if len(claims) <= TIMELINE_PAGE_CLAIMS or year == UNDATED:
+            groups.append((year, claims))
+            continue
+        months: dict[str, list[Claim]] = {}
+        for claim in claims:
+            i = claim.said.interval
+            day = i.lower if i and i.lower.year == int(year) else (i.upper if i else dt.date.max)
+            months.setdefault(f"{year}-{day.month:02d}", []).append(claim)
+        groups += months.items()
+    return groups
+
+
+def timeline_label(key: str) -> str:
+    if key == UNDATED or "-" not in key:
+        return key
+    year, month = key.split("-")
+    return f"{MONTHS[int(month) - 1]} {year}"
+
+
+def first_words(text: str, count: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 def _most_cited(items: dict, claims: dict, limit: int) -> tuple:

@@ -54,3 +54,16 @@
     });
   });
 })();
+
+/* Printing: every inferred date's reason and every disclosure is part of the printed record, so
+   open them for the print and restore them afterwards. */
+(function () {
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    var closed = document.querySelectorAll("details.dq-reason:not([open])");
+    for (var i = 0; i < closed.length; i++) { closed[i].open = true; opened.push(closed[i]); }
+  });
+  window.addEventListener("afterprint", function () {
+    while (opened.length) opened.pop().open = false;
+  });
+})();
