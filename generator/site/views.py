@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..data.dates import Interval
-from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Proposal, Source
+from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Position, Proposal, Source
 from ..data.schema import vocabulary
 
 STANCE_LABELS = {
@@ -229,3 +230,24 @@ def insertions(text: str) -> Markup:
         last = m.end()
     out.append(escape(flat[last:]))
     return Markup("").join(out)
+
+
+@dataclass(frozen=True)
+class Latest:
+    """What a reader is shown as an actor's latest stance on a proposal: the distinct stances that
+    may be the latest (one, when the dates order the claims or every candidate agrees), each with
+    the newest claim that takes it and how many candidates do."""
+
+    stances: tuple[tuple[Position, int], ...]
+
+    @property
+    def uncertain(self) -> bool:
+        return len(self.stances) > 1
+
+
+def latest(d: Dossier, actor: str, proposal: str) -> Latest:
+    current = d.current(actor, proposal)
+    groups: dict[tuple[str, bool], list[Position]] = {}
+    for point in current.positions:
+        groups.setdefault((point.stance.value, point.stance.speakers_words), []).append(point)
+    return Latest(tuple((points[-1], len(points)) for points in groups.values()))
