@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint check serve golden docs clean distclean browser-deps lock bench
+.PHONY: site pdf test lint check serve golden docs clean distclean browser-deps pdf-deps lock bench
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,9 +13,13 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-site: $(STAMP)
-	$(BIN)/dossier build
+site: $(STAMP) pdf-deps
+	$(BIN)/dossier build --pdf
 	$(BIN)/dossier linkcheck
+
+# The briefing PDF alone, into site/briefing.pdf (`dossier pdf --proposal ID --out FILE` for one proposal).
+pdf: $(STAMP) pdf-deps
+	$(BIN)/dossier pdf
 
 check: $(STAMP)
 	$(BIN)/dossier check --strict
@@ -23,7 +27,7 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/dossier serve
 
-test: $(STAMP) browser-deps lint
+test: $(STAMP) browser-deps pdf-deps lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/dossier check --strict
 	$(BIN)/dossier build
@@ -46,6 +50,14 @@ browser-deps: $(AXE)
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  elif [ -n "$$CI" ]; then echo "chromium is missing and apt needs root" >&2; exit 1; \
 	  else echo "note: /usr/bin/chromium is missing, browser tests will be skipped (sudo apt-get install chromium)" >&2; fi; \
+	fi
+
+# WeasyPrint (the PDF) needs Pango and fonts with Cyrillic from the system; apt installs them when
+# missing (as root, as in CI).
+pdf-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || [ ! -d /usr/share/fonts/truetype/dejavu ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	  else echo "note: Pango or the DejaVu fonts are missing, the PDF needs them (sudo apt-get install libpangoft2-1.0-0 fonts-dejavu-core)" >&2; fi; \
 	fi
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json

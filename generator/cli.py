@@ -45,6 +45,14 @@ def parser() -> argparse.ArgumentParser:
 
     site = sub.add_parser("build", help="check, generate the pages and build the site into DIR/site/")
     root_option(site)
+    site.add_argument(
+        "--pdf", action="store_true", help="also write the briefing PDF into the site (site/briefing.pdf)"
+    )
+
+    pdf = sub.add_parser("pdf", help="write the briefing PDF from the checked dossier")
+    root_option(pdf)
+    pdf.add_argument("--proposal", metavar="ID", help="a briefing on one proposal only")
+    pdf.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: DIR/site/briefing.pdf)")
 
     links = sub.add_parser("linkcheck", help="check every local link and #anchor of the built site (offline)")
     root_option(links)
@@ -132,7 +140,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .publish.build import build
 
     started = time.perf_counter()
-    result = build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr))
+    result = build(args.root.resolve(), progress=lambda m: print(f"dossier build: {m}", file=sys.stderr), pdf=args.pdf)
     report(result.problems, "text")
     took = time.perf_counter() - started
     print(f"dossier build: {result} in {took:.1f}s → {args.root / SITE_DIR}", file=sys.stderr)
@@ -159,4 +167,30 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if broken else EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve}
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .publish import config as mkdocs_config
+    from .publish.build import write_briefing
+    from .site.generate import check
+    from .site.plan import BRIEFING_PDF
+
+    root = args.root.resolve()
+    started = time.perf_counter()
+    checked = check(root)
+    if checked.dossier is None:
+        raise ContentError(checked.problems)
+    if args.proposal and args.proposal not in checked.dossier.proposals:
+        raise UsageError(f"--proposal {args.proposal}: no proposal has this id (see content/proposals.yaml)")
+    out = args.out or root / SITE_DIR / BRIEFING_PDF
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_briefing(checked.dossier, mkdocs_config.settings(mkdocs_config.load(root)), out, args.proposal)
+    print(f"dossier pdf: wrote {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "build": cmd_build,
+    "linkcheck": cmd_linkcheck,
+    "serve": cmd_serve,
+    "pdf": cmd_pdf,
+}

@@ -7,27 +7,45 @@ import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BuildError
 from ..site.generate import Generated, build_epoch, generate
-from ..site.plan import SITE_DIR
+from ..site.plan import BRIEFING_PDF, SITE_DIR
 from ..site.write import swap_in
 from . import config as mkdocs_config
 from .plugin import install
 
 
-def build(root: Path, progress: Callable[[str], None] = lambda message: None) -> Generated:
-    """The whole pipeline: check, generate, MkDocs into DIR/site/ (swapped in on success)."""
+def build(root: Path, progress: Callable[[str], None] = lambda message: None, pdf: bool = False) -> Generated:
+    """The whole pipeline: check, generate, MkDocs into DIR/site/ (swapped in on success); with
+    `pdf`, the briefing PDF is written into the new site before it is swapped in."""
     config = mkdocs_config.load(root)
     progress("checking and generating pages…")
-    generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
+    site = replace(mkdocs_config.settings(config), pdf=pdf)
+    generated = generate(root, site, config.use_directory_urls)
     progress(f"generated {generated}; building the site with MkDocs…")
-    mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier))
+
+    def briefing(tmp: Path) -> None:
+        progress("writing the briefing PDF…")
+        write_briefing(generated.dossier, site, tmp / BRIEFING_PDF)
+
+    mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier), briefing if pdf else None)
     return generated
 
 
-def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) -> None:
+def write_briefing(dossier, site, out: Path, proposal: str | None = None) -> None:
+    from ..site import pdf
+
+    scope = site.description or site.name
+    html = pdf.briefing_html(dossier, title=site.name, scope=scope, site_url=site.url, proposal=proposal)
+    pdf.write_pdf(html, out, base_url=out.parent, created=pdf.created_at(dossier))
+
+
+def mkdocs_build(
+    root: Path, config, edit_paths: Mapping[str, str], epoch: int, extra: Callable[[Path], None] | None = None
+) -> None:
     """`mkdocs build --strict` into DIR/site/. A failure leaves the previous site untouched.
 
     SOURCE_DATE_EPOCH pins every date MkDocs stamps (sitemap, gzip header) so that the same
@@ -48,6 +66,8 @@ def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) 
     try:
         with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
             run_mkdocs(config)
+        if extra:
+            extra(tmp)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"MkDocs failed, the previous site/ is kept: {exc}") from None

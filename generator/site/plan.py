@@ -31,6 +31,7 @@ SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources":
 CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema.json", "data/claims.csv"
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"
+BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier pdf`
 ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).

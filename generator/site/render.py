@@ -39,6 +39,7 @@ class Settings:
     name: str = "Dossier"
     url: str | None = None  # where it is published; None when not known
     description: str | None = None
+    pdf: bool = False  # the build writes the briefing PDF beside the pages
 
 
 @dataclass(frozen=True)
