@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, DossierError, UsageError, step_summary, summary_line
 from .site.plan import SITE_DIR
+from .tools import commands as tools
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -55,6 +56,7 @@ def parser() -> argparse.ArgumentParser:
         "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)"
     )
 
+    tools.add_parsers(sub, root_option)
     return top
 
 
@@ -159,4 +161,4 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return EXIT_CONTENT if broken else EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "linkcheck": cmd_linkcheck, "serve": cmd_serve, **tools.COMMANDS}
