@@ -22,7 +22,7 @@ from ..data.load import decode_utf8, load_yaml
 from ..data.schema import data_files, schema
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import ERROR, DossierError, UsageError
-from .yamltext import one_line, quoted
+from .yamltext import one_line, scalar
 
 KEY = "sources"
 TITLE_LIMIT = 200  # characters of a first line used as a title; a text without line breaks is one line
@@ -50,6 +50,8 @@ def add_source(root: Path, file: Path, language: str, ident: str | None = None, 
     _require("language", language, "--language")
     if title is not None:
         _require("line", title, "--title")
+    if ident is not None:
+        _require("id", ident, "--id")
     raw = _read(file)
     text, problem = decode_utf8(raw, str(file))
     if problem:
@@ -116,7 +118,6 @@ def recorded(root: Path, rel: str) -> list[tuple[dict, int]]:
 
 def _identifier(file: Path, ident: str | None) -> str:
     if ident is not None:
-        _require("id", ident, "--id")
         return ident
     derived = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")[:80].strip("-")
     if not derived:
@@ -148,7 +149,7 @@ def entry_text(fields: dict, indent: str, newline: str) -> str:
             inner = ", ".join(f"{k}: {v}" for k, v in value.items())  # fixed words: plain is safe
             lines.append(f"{key}: {{{inner}}}")
         else:
-            lines.append(f"{key}: {quoted(value)}")
+            lines.append(f"{key}: {scalar(value)}")
     first, *rest = lines
     return f"{indent}- {first}{newline}" + "".join(f"{indent}  {line}{newline}" for line in rest)
 
@@ -195,4 +196,4 @@ def _store(root: Path, rel_yaml: str, name: str, raw: bytes, fields: dict) -> in
         Path(tmp).unlink(missing_ok=True)
         stored.unlink(missing_ok=True)
         raise
-    return new.count("\n", 0, new.rindex(f"- id: {quoted(fields['id'])}")) + 1
+    return new.count("\n", 0, new.rindex(f"- id: {scalar(fields['id'])}")) + 1

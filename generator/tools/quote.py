@@ -16,7 +16,7 @@ from ..data.schema import vocabulary
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import DossierError, UsageError
 from .add_source import recorded, sources_file
-from .yamltext import one_line, quoted
+from .yamltext import one_line, quoted, scalar
 
 INDENT = " " * 6  # under `    evidence:` of a claim, as claims.yaml lays them out
 MAX_SHOWN = 20  # occurrences offered when a text is everywhere (a word, a name)
@@ -82,7 +82,7 @@ def evidence_items(found: Found, kind: str | None) -> str:
     for n, passage in enumerate(found.passages, start=1):
         context = one_line(f"{passage.prefix}[{passage.exact}]{passage.suffix}")
         out.append(f"{INDENT}# {found.path}, line {passage.line}: …{context}…")
-        out.append(f"{INDENT}- source: {found.source}")
+        out.append(f"{INDENT}- source: {scalar(found.source)}")
         out.append(f"{INDENT}  text: {quoted(passage.exact)}")
         if several:
             out.append(f"{INDENT}  occurrence: {n}")
