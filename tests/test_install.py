@@ -30,11 +30,8 @@ def wheel(tmp_path_factory) -> Path:
         else:
             shutil.copy(ROOT / name, src / name)
     out = tmp_path_factory.mktemp("wheel")
-    built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), str(src)],
-        capture_output=True,
-        text=True,
-    )
+    pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+    built = subprocess.run([*pip, "-w", str(out), str(src)], capture_output=True, text=True)
     if built.returncode != 0 and "bdist_wheel" in built.stderr:
         pytest.skip("this environment's setuptools cannot build wheels (needs setuptools>=70.1 or wheel)")
     assert built.returncode == 0, built.stderr

@@ -316,3 +316,23 @@ def test_add_source_then_quote_on_a_fresh_dossier(fresh, text_file, capsys, chec
     paste(fresh, out)
     assert check(fresh)[1] == []
     assert run(capsys, "check", "--strict", "--root", str(fresh))[0] == 0
+
+
+def test_add_source_refuses_a_sources_file_that_does_not_load(fresh, text_file, capsys):
+    (fresh / "content/sources.yaml").write_text("sources: [\n", "utf-8")
+    code, out, err = run(capsys, "add-source", str(text_file), "--language", "en", "--root", str(fresh))
+    # The loader's own words (libyaml's) sit between these: the first problem, as `check` shows it.
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "dossier: error: content/sources.yaml must load before a source is added (content/sources.yaml:"
+    )
+    assert err.endswith("): run `dossier check`\n") and err.count("\n") == 1
+    assert not (fresh / "content/sources/Talks-Over.txt").exists()
+
+
+def test_add_source_refuses_a_list_it_cannot_append_to(fresh, text_file, capsys):
+    (fresh / "content/sources.yaml").write_text("sources: [{id: a, file: a.txt}]\n", "utf-8")
+    assert run(capsys, "add-source", str(text_file), "--language", "en", "--root", str(fresh))[2] == (
+        "dossier: error: content/sources.yaml: the new entry cannot be appended safely (the `sources:` list is not the "
+        "file's last block): move the list to the end of the file\n"
+    )
