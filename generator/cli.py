@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import ContentError, DossierError, UsageError, step_summary, summary_line
 from .site.plan import SITE_DIR
+from .tools import commands as tools
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -63,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
         "--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)"
     )
 
+    tools.add_parsers(sub, root_option)
     return top
 
 
@@ -193,4 +195,5 @@ COMMANDS = {
     "linkcheck": cmd_linkcheck,
     "serve": cmd_serve,
     "pdf": cmd_pdf,
+    **tools.COMMANDS,
 }

@@ -94,6 +94,9 @@ def _md_cell(text: str) -> str:
     return out.replace("`", "'")
 
 
+md_cell = _md_cell  # for other Markdown tables (`dossier changes`)
+
+
 class InputError(DossierError):
     """An input file cannot be read as one (missing, a folder, outside the root, too big)."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
 from . import schema
 from .assemble import assemble
-from .files import input_exists
+from .files import input_exists, list_inputs
 from .load import Document, load_yaml, locate
 from .model import Dossier
 from .validate import Validator, check_pages
@@ -45,6 +45,18 @@ def gc_paused(func):
     return paused
 
 
+def split_files(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The YAML files of the folders that hold more of a list (`claims/*.yaml`), by name."""
+    out: dict[str, str] = {}
+    problems: list[Problem] = []
+    for folder, (suffix, key) in schema.data_folders().items():
+        try:
+            out.update((rel, key) for rel in list_inputs(root, folder, suffix))
+        except InputError as exc:
+            problems.append(exc.problem)
+    return out, problems
+
+
 @gc_paused
 def check(root: Path, today: dt.date | None = None) -> Checked:
     """Load and validate everything; the model only when there is no error."""
@@ -56,7 +68,10 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     for rel, key in files.items():
         if not input_exists(root, rel):
             problems.append(Problem(rel, 1, 1, ERROR, f"file is missing: create it with a top-level `{key}:` list"))
-            continue
+    files = {rel: key for rel, key in files.items() if input_exists(root, rel)}
+    more, found = split_files(root)
+    problems += found
+    for rel, key in {**files, **more}.items():
         try:
             doc, found = load_yaml(root, rel, key)
         except InputError as exc:
@@ -72,11 +87,15 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     problems = sort_problems(problems + validator.problems + page_problems)
     if any(p.severity == ERROR for p in problems):
         return Checked(None, pages, problems)
-    items = {files[rel]: doc.data[files[rel]] for rel, doc in docs.items()}
-    origins = {
-        (key, item["id"]): (rel, *locate(doc.data, (key, i, "id")))
-        for rel, doc in docs.items()
-        for key in [files[rel]]
-        for i, item in enumerate(items[key])
-    }
-    return Checked(assemble(items, checked.texts, checked.passages, origins), pages, problems)
+    # Every file of a list in the order the validator numbered its items (the quotes' passages
+    # are keyed by that number): claims.yaml first, then claims/*.yaml by name.
+    items: dict[str, list] = {}
+    origins = {}
+    for rel, doc in docs.items():
+        held = schema.key_of(rel)
+        assert held is not None
+        items.setdefault(held, []).extend(doc.data[held])
+        for i, item in enumerate(doc.data[held]):
+            origins[(held, item["id"])] = (rel, *locate(doc.data, (held, i, "id")))
+    claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
+    return Checked(assemble(items, checked.texts, checked.passages, origins, claim_files), pages, problems)

@@ -35,6 +35,29 @@ def data_files() -> dict[str, str]:
 
 
 @cache
+def data_folders() -> dict[str, tuple[str, str]]:
+    """Folders whose YAML files hold more of a list (`x-files: claims/*.yaml`, so a large dossier
+    splits its claims by actor, source or topic): the folder -> (the files' suffix, the key)."""
+    out = {}
+    for key, spec in schema()["properties"].items():
+        pattern = spec.get("x-files")
+        if pattern:
+            folder, _, name = pattern.rpartition("/")
+            assert name.startswith("*") and "*" not in folder + name[1:], f"unsupported x-files pattern {pattern}"
+            out[folder] = (name[1:], key)
+    return out
+
+
+def key_of(rel: str) -> str | None:
+    """The top-level key a data file holds (`claims/x.yaml` -> `claims`), None for other files."""
+    if rel in data_files():
+        return data_files()[rel]
+    folder, _, name = rel.rpartition("/")
+    suffix, key = data_folders().get(folder, ("", None))
+    return key if key and name.endswith(suffix) else None
+
+
+@cache
 def vocabulary(definition: str) -> tuple[str, ...]:
     """The allowed values of an enumeration, e.g. `vocabulary("stance")`."""
     return tuple(schema()["definitions"][definition]["enum"])
@@ -96,7 +119,8 @@ def _detailed(top_key: str) -> jsonschema.protocols.Validator:
 
 def check_document(doc: Document) -> list[Problem]:
     """Every schema problem of one file, each at the line of the offending node."""
-    key = data_files()[doc.path]
+    key = key_of(doc.path)
+    assert key is not None, doc.path
     problems = _check_top(doc, key)
     items = doc.data.get(key) if isinstance(doc.data, dict) else None
     if isinstance(items, list):

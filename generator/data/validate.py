@@ -20,7 +20,7 @@ from .assemble import speakers_words_kinds
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8, locate
 from .model import date_range
-from .schema import data_files
+from .schema import key_of
 
 MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
 MAX_PAGE_BYTES = 1 * MiB
@@ -38,8 +38,9 @@ class Checked:
 class _Item:
     doc: Document
     key: str
-    index: int
+    index: int  # in its file
     data: dict
+    number: int = 0  # in its list across files (claims.yaml, then claims/*.yaml): keys the passages
 
     def at(self, *where) -> tuple:
         return (self.key, self.index, *where)
@@ -53,18 +54,23 @@ class Validator:
         self.ids: dict[str, dict[str, _Item]] = {}
         self._speakers_kinds = speakers_words_kinds()
         self._marks: dict[str, tuple] = {}  # source id -> (quoted regions, headline span)
-        files = data_files()
+        self.counts: dict[str, int] = {}
         for rel, doc in docs.items():
             # The file decides what it holds, not its own keys: a stray top-level key must not
             # hide the rest of the file's problems.
-            key = files[rel]
-            items = doc.data.get(key) if isinstance(doc.data, dict) else None
-            if not isinstance(items, list):
+            key = key_of(rel)
+            items = doc.data.get(key) if key and isinstance(doc.data, dict) else None
+            if key is None or not isinstance(items, list):
                 continue
             # Items that failed the schema are checked too, as far as their shape allows,
             # so that one run reports every problem.
-            self.items[key] = [_Item(doc, key, i, d) for i, d in enumerate(items) if isinstance(d, dict)]
-            self._index_ids(key, self.items[key])
+            start = self.counts.get(key, 0)
+            self.counts[key] = start + len(items)
+            self.items.setdefault(key, []).extend(
+                _Item(doc, key, i, d, start + i) for i, d in enumerate(items) if isinstance(d, dict)
+            )
+        for key, found in self.items.items():
+            self._index_ids(key, found)
 
     def report(self, item: _Item, where: tuple, message: str, severity: str = ERROR, key: bool = False) -> None:
         line, col = locate(item.doc.data, item.at(*where), key=key)
@@ -92,8 +98,10 @@ class Validator:
             if not isinstance(ident, str):
                 continue
             if ident in seen:
-                first = locate(seen[ident].doc.data, seen[ident].at("id"))[0]
-                self.report(item, ("id",), f"duplicate id `{ident}` (first at line {first}): ids must be unique")
+                other = seen[ident].doc
+                first = locate(other.data, seen[ident].at("id"))[0]
+                where = f"line {first}" if other is item.doc else f"{other.path}:{first}"
+                self.report(item, ("id",), f"duplicate id `{ident}` (first at {where}): ids must be unique")
                 continue
             seen[ident] = item
         self.ids[key] = seen
@@ -273,7 +281,7 @@ class Validator:
                 f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
             )
         else:
-            checked.passages[(item.index, e)] = found
+            checked.passages[(item.number, e)] = found
             if ev.get("kind") == "direct-quote":
                 self._check_quote_marks(item, (*where, "text"), source_id, source, found)
 

@@ -17,7 +17,7 @@ from . import config as mkdocs_config
 from .plugin import install
 
 log = logging.getLogger("mkdocs.dossier")
-WATCHED = ("claims.yaml", "content", mkdocs_config.CONFIG_FILE)
+WATCHED = ("claims.yaml", "claims", "content", mkdocs_config.CONFIG_FILE)
 
 
 def serve(root: Path, dev_addr: str) -> None:
