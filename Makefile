@@ -81,7 +81,7 @@ lock:
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check .
 	.lock-venv/bin/pip freeze --exclude dossier --exclude pip > requirements.txt
 	.lock-venv/bin/pip install --quiet --disable-pip-version-check ".[dev]"
-	.lock-venv/bin/pip freeze --exclude dossier --exclude pip | grep -vxFf requirements.txt > requirements-dev.txt.new
+	.lock-venv/bin/pip freeze --all --exclude dossier --exclude pip | grep -vxFf requirements.txt > requirements-dev.txt.new
 	(echo "-r requirements.txt"; cat requirements-dev.txt.new) > requirements-dev.txt && rm requirements-dev.txt.new
 	rm -rf .lock-venv
 

@@ -47,7 +47,10 @@ def repo(dossier: Path) -> Path:
     text = claims.read_text("utf-8")
     text = text.replace("stances: {border-deal: opposes}", "stances: {border-deal: supports}")
     text = text.replace("refuses to give up any village.", "refuses | <b>any</b> `village`.")
-    text = text.replace("        occurrence: 1\n", "        occurrence: 3\n")  # the passage moves to line 5
+    # The passage moves to line 5, the deputy's words in reported speech.
+    text = text.replace(
+        "        occurrence: 1\n        kind: direct-quote\n", "        occurrence: 3\n        kind: reported-speech\n"
+    )
     text = text.replace("  - id: spokesman-finished", "  - id: spokesman-done")
     claims.write_text(text, "utf-8")
     actors = dossier / "content/actors.yaml"

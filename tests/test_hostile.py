@@ -287,7 +287,7 @@ def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkey
     else:
         real = Path.write_bytes
         monkeypatch.setattr(
-            Path, "write_bytes", lambda self, data: boom() if self.name.startswith(".timeline") else real(self, data)
+            Path, "write_bytes", lambda self, data: boom() if self.name.endswith(".md.tmp") else real(self, data)
         )
     with pytest.raises(OSError):
         api.build(root)

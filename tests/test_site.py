@@ -147,7 +147,7 @@ def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_p
         "proposals/binding-guarantees.md",
         "proposals/border-deal.md",
         "sources/beta.md",
-        "timeline.md",
+        "timeline/2024.md",
         "index.md",
         "data/claims.json",
         "data/claims.csv",
@@ -242,7 +242,7 @@ def test_build_and_linkcheck_through_the_cli(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert re.search(
-        r"dossier build: 16 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 2 sources in [0-9.]+s", run.stderr
+        r"dossier build: 18 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 2 sources in [0-9.]+s", run.stderr
     )
     run = subprocess.run(
         [sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True

@@ -193,15 +193,13 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
     claims_yaml.write_text(text.replace(line, f"    summary: {claim.summary} (edited)\n"), "utf-8")
 
     after = api.generate(root)
-    shows_it = {f"actors/{claim.actor}.md", "timeline.md"}
+    year = str(claim.said.interval.lower.year) if claim.said.interval else "date-unknown"
+    shows_it = {f"actors/{claim.actor}.md", f"timeline/{year}.md"}
     shows_it |= {f"proposals/{s.proposal}.md" for s in claim.stances}
     shows_it |= {f"sources/{ev.source}.md" for ev in claim.evidence}
-    # Cards that link it under "See also" name it by its summary, as the corrections page does.
-    for other in dossier.claims.values():
-        if claim.id in other.see_also:
-            shows_it |= {f"actors/{other.actor}.md", *(f"proposals/{s.proposal}.md" for s in other.stances)}
-            if other in dossier.latest_claims(10):
-                shows_it.add("index.md")
+    # Cards (on actor pages) that link it under "See also" name it by its summary, as the
+    # corrections page does.
+    shows_it |= {f"actors/{other.actor}.md" for other in dossier.claims.values() if claim.id in other.see_also}
     if claim.corrections:
         shows_it.add("corrections.md")
     if claim in dossier.latest_claims(10):

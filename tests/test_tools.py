@@ -238,12 +238,22 @@ def test_quote_prints_an_item_that_passes_the_check(dossier, capsys, check):
         "      # content/sources/beta.txt, line 4: …said the envoy. The envoy said [guarantees must be binding].…\n"
         "      - source: beta\n"
         '        text: "guarantees must be binding"\n'
-        "        kind: direct-quote  # or reported-speech, paraphrase: which is it?\n"
+        "        kind: reported-speech  # not in quotation marks in the source, so not a direct quote; "
+        "or paraphrase, framing: which is it?\n"
     )
     paste(dossier, out)
     found, problems = check(dossier)
     assert found is not None and [p for p in problems if p.severity == "error"] == []
     assert found.claims["pasted"].evidence[0].passage.line == 4
+
+
+def test_quote_offers_a_direct_quote_only_inside_quotation_marks(dossier, capsys, check):
+    code, out, err = run(capsys, "quote", "beta", "Only with guarantees,", "--root", str(dossier))
+    assert (code, err) == (0, "")
+    assert out.endswith("        kind: direct-quote  # or reported-speech, paraphrase, framing: which is it?\n")
+    paste(dossier, out)
+    found, problems = check(dossier)
+    assert found is not None and [p for p in problems if p.severity == "error"] == []
 
 
 def test_quote_gives_the_text_as_stored(dossier, capsys):

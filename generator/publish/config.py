@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BuildError
-from ..site.plan import DOCS_DIR, PER_ITEM_PAGES
+from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES
 from ..site.render import TEMPLATES, Settings
 
 CONFIG_FILE = "mkdocs.yml"
@@ -63,7 +63,7 @@ def _keep_out_of_nav(config) -> None:
     import pathspec
 
     own = config.not_in_nav.patterns if config.not_in_nav else []
-    extra = pathspec.gitignore.GitIgnoreSpec.from_lines(PER_ITEM_PAGES)
+    extra = pathspec.gitignore.GitIgnoreSpec.from_lines([*PER_ITEM_PAGES, *OPTIONAL_IN_NAV])
     config.not_in_nav = pathspec.gitignore.GitIgnoreSpec([*own, *extra.patterns])
 
 

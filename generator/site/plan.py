@@ -36,6 +36,8 @@ ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).
 PER_ITEM_PAGES = ("/actors/*.md", "/proposals/*.md", "/sources/*.md", "/timeline/*.md", "!/*/index.md")
+# Generated pages a site's nav may leave out (they are linked from the home page and the others).
+OPTIONAL_IN_NAV = ("/corrections.md", "/grid.md", "/timeline.md")
 
 
 @dataclass(frozen=True)

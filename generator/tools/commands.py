@@ -30,7 +30,9 @@ def add_parsers(sub, root_option: Callable[[argparse.ArgumentParser], None]) -> 
     quote.add_argument("source", metavar="SOURCE", help="the source's id")
     quote.add_argument("text", metavar="TEXT", help="the words to find (- reads them from standard input)")
     quote.add_argument(
-        "--kind", choices=vocabulary("evidence-kind"), help="the evidence kind (default: direct-quote, marked to check)"
+        "--kind",
+        choices=vocabulary("evidence-kind"),
+        help="the evidence kind (default: direct-quote inside quotation marks, else reported-speech; marked to check)",
     )
 
     changes = sub.add_parser("changes", help="what the working tree changes in the dossier, compared with a git ref")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..data import quotes
+from ..data import attribution, quotemarks, quotes
 from ..data.files import SOURCES_DIR, read_input
 from ..data.load import decode_utf8
 from ..data.schema import vocabulary
@@ -28,6 +28,7 @@ class Found:
     path: str  # relative to the dossier root
     passages: tuple[quotes.Passage, ...]  # one per occurrence, in text order
     more: bool  # occurrences beyond those shown
+    quotable: tuple[bool, ...] = ()  # per passage: may it be a direct quote (in quotation marks)?
 
 
 def locate(root, source_id: str, text: str) -> Found:
@@ -60,7 +61,10 @@ def locate(root, source_id: str, text: str) -> Found:
     shown = tuple(
         _as_stored(source, p, n if len(passages) > 1 else None) for n, p in enumerate(passages[:MAX_SHOWN], 1)
     )
-    return Found(source_id, rel, shown, len(passages) > MAX_SHOWN)
+    regions = quotemarks.quoted_regions(source.text)
+    headline = attribution.headline_span(source.text, str(entry.get("title") or ""))
+    quotable = tuple(attribution.direct_quote_problem(source.text, p, regions, headline) is None for p in shown)
+    return Found(source_id, rel, shown, len(passages) > MAX_SHOWN, quotable)
 
 
 def _as_stored(source: quotes.SourceText, passage: quotes.Passage, occurrence: int | None) -> quotes.Passage:
@@ -86,9 +90,14 @@ def evidence_items(found: Found, kind: str | None) -> str:
         out.append(f"{INDENT}  text: {quoted(passage.exact)}")
         if several:
             out.append(f"{INDENT}  occurrence: {n}")
-        others = [k for k in vocabulary("evidence-kind") if k != (kind or "direct-quote")]
-        hint = "" if kind else f"  # or {', '.join(others)}: which is it?"
-        out.append(f"{INDENT}  kind: {kind or 'direct-quote'}{hint}")
+        # The check proves a direct quote's quotation marks: offer it only where they are.
+        marks = not found.quotable or found.quotable[n - 1]
+        default = "direct-quote" if marks else "reported-speech"
+        excluded = {kind or default} | (set() if marks else {"direct-quote"})
+        others = [k for k in vocabulary("evidence-kind") if k not in excluded]
+        why = "" if marks else "not in quotation marks in the source, so not a direct quote; "
+        hint = "" if kind else f"  # {why}or {', '.join(others)}: which is it?"
+        out.append(f"{INDENT}  kind: {kind or default}{hint}")
     text = "\n".join(out) + "\n"
     _prove(found, text)
     return text
