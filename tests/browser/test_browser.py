@@ -15,8 +15,8 @@ PAGES = {
     "home": "index.html",
     "actor": "actors/volodymyr-zelenskyy.html",
     "proposal": "proposals/territory-for-nato-membership.html",
-    "source": "sources/zelenskiy-abandons-joining-nato.html",
-    "timeline": "timeline.html",
+    "source": "sources/zelenskyy-abandons-joining-nato.html",
+    "timeline": "timeline/2022.html",
     "grid": "grid.html",
 }
 
@@ -76,13 +76,29 @@ def test_grid_cells_lead_to_the_claim(page, base_url):
     assert page.locator(f"#{claim}.dq-card").count() == 1
 
 
-def test_timeline_evidence_leads_to_the_passage(page, base_url):
+def test_a_timeline_row_leads_to_the_claim_card(page, base_url):
     page.goto(base_url + PAGES["timeline"])
-    link = page.locator("table.dq-timeline a[href*='#q-']").first
+    link = page.locator("table.dq-rows a[href*='#claim-']").first
+    claim = link.get_attribute("href").split("#")[1]
     link.click()
-    page.wait_for_url("**/sources/*.html#q-*")
-    anchor = _target_in_view(page)
-    assert _in_view(page, f"#{anchor} + mark.dq-mark")
+    page.wait_for_url(f"**/actors/*.html#{claim}")
+    assert _target_in_view(page) == claim
+    assert page.locator(f"#{claim}.dq-card").count() == 1
+
+
+def test_a_printed_actor_page_has_no_navigation_and_keeps_provenance(page, base_url):
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    page.goto(base_url + PAGES["actor"])
+    printed = pypdf.PdfReader(io.BytesIO(page.pdf()))
+    text = " ".join(" ".join(p.extract_text() for p in printed.pages).split())
+    assert "Volodymyr Zelenskyy" in text and "See the passage in the source" in text
+    for chrome in ("Table of contents", "Methodology", "Introduction", "Search", "Cite this"):
+        assert chrome not in text, chrome
+    # An inferred date's reason, behind a disclosure on screen, is printed.
+    reason = page.locator("details.dq-reason > span").first.text_content()
+    assert " ".join(reason.split())[:40] in text
 
 
 def test_instant_navigation_keeps_the_page_alive(page, base_url):
