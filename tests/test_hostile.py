@@ -9,6 +9,7 @@ test_schema_errors.py, test_validate.py, test_quotes.py and test_cli.py (BAD_INP
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import shutil
@@ -19,8 +20,8 @@ import pytest
 import yaml
 
 from generator import api
-from generator.errors import ContentError
-from generator.site import render
+from generator.errors import ContentError, OutputError
+from generator.site import render, write
 from tests.refresh_golden import FIXTURE
 
 # Each payload is something Markdown, HTML, Jinja or an extension would act on.
@@ -273,20 +274,30 @@ def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkey
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("The envoy would sign", "The envoy might sign"), "utf-8")
 
-    def boom(*args, **kwargs):
-        raise OSError("No space left on device")
-
     if stage == "render":
+
+        def boom(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
         monkeypatch.setattr(render, "render_site", boom)
+        with pytest.raises(OSError):
+            api.build(root)
     else:
-        real = Path.write_bytes
-        monkeypatch.setattr(
-            Path, "write_bytes", lambda self, data: boom() if self.name.startswith(".timeline") else real(self, data)
+        real = write.OwnedDir._stage
+
+        def full(self, rel, data, made=None):
+            if rel == "timeline.md":
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(self, rel, data, made)
+
+        monkeypatch.setattr(write.OwnedDir, "_stage", full)
+        with pytest.raises(OutputError) as caught:
+            api.build(root)
+        assert str(caught.value) == (
+            "disk full while writing .dossier/docs/timeline.md: free some space and build again"
         )
-    with pytest.raises(OSError):
-        api.build(root)
     assert (_hashes(root / "site"), _hashes(root / api.DOCS_DIR)) == before
-    assert not [p for p in (root / api.DOCS_DIR).rglob(".*.tmp")]
+    assert not [p for p in (root / api.DOCS_DIR).rglob(".dossier-tmp-*")]
 
 
 def test_content_errors_never_reach_the_build_step(tmp_path, monkeypatch):

@@ -9,21 +9,26 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from ..errors import BuildError
+from ..errors import BuildError, OutputError, os_error_message
 from ..site.generate import Generated, build_epoch, generate
 from ..site.plan import SITE_DIR
-from ..site.write import swap_in
+from ..site.write import OwnedDir, build_lock, remove_stale_temps, swap_in
 from . import config as mkdocs_config
 from .plugin import install
 
 
 def build(root: Path, progress: Callable[[str], None] = lambda message: None) -> Generated:
-    """The whole pipeline: check, generate, MkDocs into DIR/site/ (swapped in on success)."""
-    config = mkdocs_config.load(root)
-    progress("checking and generating pages…")
-    generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
-    progress(f"generated {generated}; building the site with MkDocs…")
-    mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier))
+    """The whole pipeline: check, generate, MkDocs into DIR/site/ (swapped in on success).
+    One build at a time per dossier (a lock); temporary folders of killed builds are removed."""
+    with build_lock(root):
+        for name in remove_stale_temps(root):
+            progress(f"removed {name}, left by an interrupted build")
+        OwnedDir(root, SITE_DIR).check()  # refuse a linked or foreign site/ before any work
+        config = mkdocs_config.load(root)
+        progress("checking and generating pages…")
+        generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
+        progress(f"generated {generated}; building the site with MkDocs…")
+        mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier))
     return generated
 
 
@@ -36,7 +41,10 @@ def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) 
     from mkdocs.commands.build import build as run_mkdocs
     from mkdocs.exceptions import MkDocsException
 
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, ".site-*")) from None
     config.site_dir = str(tmp)
     install(config, edit_paths)
     # MkDocs' strict counter is a handler too, so without ours its warnings would go unseen.
@@ -48,7 +56,11 @@ def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) 
     try:
         with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
             run_mkdocs(config)
-    except (MkDocsException, OSError) as exc:
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        message = os_error_message(exc, _shown(root, exc.filename or tmp))
+        raise OutputError(f"{message}; the previous site/ is kept") from None
+    except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"MkDocs failed, the previous site/ is kept: {exc}") from None
     except BaseException:
@@ -56,4 +68,14 @@ def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) 
         raise
     finally:
         mkdocs_log.removeHandler(shown)
-    swap_in(tmp, root / SITE_DIR)
+    try:
+        swap_in(root, tmp.name, SITE_DIR)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # still there only when the swap failed
+
+
+def _shown(root: Path, filename) -> str:
+    try:
+        return Path(filename).relative_to(root).as_posix()
+    except ValueError:
+        return str(filename)

@@ -69,7 +69,7 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
         if asset.is_file():
             files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files.update(exports(plan, site))
-    written, removed = write.sync_tree(root / DOCS_DIR, files)
+    written, removed = write.sync_tree(root, DOCS_DIR, files)
     pages = sum(1 for rel in files if rel.endswith(".md"))
     return Generated(
         checked.dossier,
@@ -78,7 +78,7 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
         pages,
         edit_paths,
         tuple(written),
-        removed,
+        len(removed),
         time.perf_counter() - started,
     )
 
