@@ -138,9 +138,18 @@ def one_line(text: str) -> str:
 
 
 def echo(value: str, limit: int = 60) -> str:
-    """A user's value as a message quotes it: escaped as `one_line` does, cut after `limit`
-    characters with `…`; reads no more of `value` than it shows, so a huge value costs nothing."""
-    return one_line(value[:limit]) + ("…" if len(value) > limit else "")
+    """A user's value as a message quotes it: one line, control and direction characters (and the
+    backslash) escaped as `one_line` does, at most `limit` characters then `…`. Reads no more of
+    `value` than it shows, so a huge value costs nothing."""
+    out: list[str] = []
+    size = 0
+    for char in value:  # stops after at most `limit` characters: every piece is at least one
+        piece = "\\\\" if char == "\\" else _escaped(char) if _UNSHOWN.match(char) else char
+        if size + len(piece) > limit:
+            return "".join(out) + "…"
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
 
 
 def os_error_message(exc: OSError, path: str) -> str:

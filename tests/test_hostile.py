@@ -228,18 +228,51 @@ def test_a_url_with_another_scheme_is_an_error(tmp_path):
     ]
 
 
+_PAGE = "content/pages/methodology.md"
+_REMOVED_SCHEME = "will be removed: only http, https, mailto and relative addresses are allowed"
+
+
 @pytest.mark.parametrize(
-    "line, col", [("Some <b>bold</b> words.", 6), ("<script>x</script>", 1), ("<!-- note -->", 1), ("text </div>", 6)]
+    "body, expected",
+    [
+        ("Some <b>bold</b> words.", []),
+        ("<!-- note --> text </div>", []),  # removed by the cleaning, nothing a reader could run
+        (
+            "<script>x</script>",
+            [
+                f"{_PAGE}:3:1: error: raw HTML `<script>` is not allowed in hand-written pages and will be removed: "
+                "write Markdown"
+            ],
+        ),
+        (  # three backticks open no fence (fenced code is not enabled): the script is raw HTML
+            "```\n\n<script>alert(1)</script>",
+            [
+                f"{_PAGE}:5:1: error: raw HTML `<script>` is not allowed in hand-written pages and will be removed: "
+                "write Markdown"
+            ],
+        ),
+        (
+            '![x](data:,x){: onerror="alert(1)" }',
+            [
+                f"{_PAGE}:3:6: error: image to a `data:` address {_REMOVED_SCHEME}",
+                f"{_PAGE}:3:17: error: attribute `onerror` on `<img>` is not allowed and will be removed",
+            ],
+        ),
+        ("[x](javascript:alert(1))", [f"{_PAGE}:3:5: error: link to a `javascript:` address {_REMOVED_SCHEME}"]),
+        (
+            "![x](https://evil.example/p.png)",
+            [
+                f"{_PAGE}:3:6: error: image `https://evil.example/p.png` is on another host and will be removed: the "
+                "site never makes a reader's browser contact another host; store the image with the site"
+            ],
+        ),
+    ],
 )
-def test_raw_html_in_a_hand_written_page_is_an_error(tmp_path, line, col):
+def test_what_the_cleaning_removes_from_a_hand_written_page_is_an_error(tmp_path, body, expected):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    (root / "content" / "pages" / "methodology.md").write_text(f"# Methodology\n\n{line}\n", "utf-8")
-    problems = api.check(root).problems
-    assert [p.gcc() for p in problems] == [
-        f"content/pages/methodology.md:3:{col}: error: raw HTML is not allowed in hand-written pages: write Markdown "
-        "(or put it in `code`)"
-    ]
+    (root / _PAGE).write_text(f"# Methodology\n\n{body}\n", "utf-8")
+    assert [p.gcc() for p in api.check(root).problems] == expected
 
 
 def test_markdown_autolinks_and_code_may_mention_tags(tmp_path):
