@@ -28,7 +28,7 @@ def assert_inert(clean: str) -> None:
     parser.feed(clean)
     for tag, attrs in parser.tags:
         assert tag in sanitize.TAGS, tag
-        assert not any(name.startswith("on") or name == "style" and tag not in ("th", "td") for name in attrs), attrs
+        assert not any(name.startswith("on") or (name == "style" and tag not in ("th", "td")) for name in attrs), attrs
         for name in ("href", "src"):
             value = "".join(attrs.get(name, "").split()).lower()
             assert not value.startswith(("javascript:", "data:", "vbscript:")), attrs
@@ -119,8 +119,8 @@ def _gcc(text: str) -> list[str]:
 def test_problems_name_the_place_and_what_is_removed():
     assert _gcc(HOSTILE["backticks opening no fence"]) == [
         (
-            "content/pages/p.md:2:1: error: raw HTML `<script>` is not allowed in hand-written pages and will be removed: "
-            "write Markdown"
+            "content/pages/p.md:2:1: error: raw HTML `<script>` is not allowed in hand-written pages and will be "
+            "removed: write Markdown"
         )
     ]
     assert _gcc("text\n\n[x][r]\n\n[r]: javascript:alert(1)\n") == [
