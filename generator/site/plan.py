@@ -17,7 +17,7 @@ from typing import Any
 from ..data.files import PAGES_DIR
 from ..data.model import Claim, Dossier, Evidence, Span
 from ..data.schema import data_files
-from ..errors import ERROR, Problem
+from ..errors import ERROR, Problem, echo
 
 # The generated folders, relative to the dossier root; both are git-ignored and owned by builds.
 GENERATED_DIR = ".dossier"
@@ -29,6 +29,8 @@ HOME, TIMELINE, GRID = "index.md", "timeline.md", "grid.md"
 SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources": "sources.md.j2"}
 CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema.json", "data/claims.csv"
 FEED_ALL = "feeds/claims.atom"
+# Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
+THEME_PAGES = frozenset({"404.md"})
 ASSETS_DIR = "assets"
 
 
@@ -121,11 +123,21 @@ class SitePlan:
                 problems.append(self._collision(out, taken[key]))
             else:
                 taken[key] = out.path
+        written: dict[str, str] = {}
         for rel in hand_written:
             path = self.hand_written_path(rel)
-            if path.casefold() in taken:
-                problems.append(Problem(rel, 1, 1, ERROR, f"`{path}` is a generated page's name: rename the file"))
-            taken.setdefault(path.casefold(), path)
+            key = path.casefold()
+            if key in written:
+                message = (
+                    f"`{echo(written[key])}` and `{echo(path)}` differ only in case: they would be one file on "
+                    "macOS and Windows; rename one"
+                )
+                problems.append(Problem(rel, 1, 1, ERROR, message))
+            elif key in taken or key in THEME_PAGES:
+                problems.append(
+                    Problem(rel, 1, 1, ERROR, f"`{echo(path)}` is a generated page's name: rename the file")
+                )
+            written.setdefault(key, path)
         return problems
 
     def _collision(self, out: Output, other: str) -> Problem:

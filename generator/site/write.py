@@ -51,9 +51,9 @@ def _open_dir(parent: int, name: str, shown: str, create: bool) -> tuple[int | N
             raise OutputError(os_error_message(exc, shown)) from None
         if stat.S_ISLNK(os.lstat(name, dir_fd=parent).st_mode):
             raise OutputError(
-                f"{shown}: is a symbolic link; the generator never writes through one; remove the link and build again"
+                f"{shown} is a symbolic link: the generator never writes through one; remove the link and build again"
             ) from None
-        raise OutputError(f"{shown}: is a file where a folder is expected; remove it and build again") from None
+        raise OutputError(f"{shown} is a file where a folder is expected: remove it and build again") from None
     try:
         os.mkdir(name, 0o755, dir_fd=parent)
         return os.open(name, _DIR_FLAGS, dir_fd=parent), True
@@ -127,7 +127,7 @@ class OwnedDir:
                 rel = f"{sub}/{entry.name}" if sub else entry.name
                 if entry.is_symlink():
                     raise OutputError(
-                        f"{one_line(self.rel + '/' + rel)}: is a symbolic link; the generator never "
+                        f"{one_line(self.rel + '/' + rel)} is a symbolic link: the generator never "
                         "follows one in its own folder; remove it and build again"
                     )
                 found += self._inventory(rel) if entry.is_dir(follow_symlinks=False) else [rel]
@@ -212,7 +212,7 @@ class OwnedDir:
             target = None
         if target is not None and not stat.S_ISREG(target.st_mode):
             raise OutputError(
-                f"{one_line(self.rel + '/' + rel)}: is a folder where a file is expected; remove it and build again"
+                f"{one_line(self.rel + '/' + rel)} is a folder where a file is expected: remove it and build again"
             )
         out = os.open(
             _TMP + name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=fd
@@ -360,7 +360,7 @@ def build_lock(root: Path) -> Iterator[None]:
     except BlockingIOError:
         os.close(fd)
         raise BuildLocked(
-            f"another dossier build is running on this folder (lock {LOCK}); wait for it to finish"
+            f"another dossier build is running on this folder (it holds {LOCK}): wait for it to finish"
         ) from None
     key = os.path.realpath(root)
     _HELD.add(key)
