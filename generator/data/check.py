@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
 from . import schema
 from .files import input_exists
+from .limits import limit_problems
 from .load import Document, load_yaml, locate
 from .model import Dossier, assemble
 from .validate import Validator, check_pages
@@ -63,7 +64,7 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
             continue
         problems += found
         if doc is not None:
-            problems += schema.check_document(doc)
+            problems += schema.check_document(doc) + limit_problems(doc, key)
             docs[rel] = doc
     validator = Validator(root, docs, today or dt.date.today())
     checked = validator.run()

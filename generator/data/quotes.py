@@ -55,6 +55,11 @@ _SPECIAL = re.compile("[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2010-\
 _CHUNK = re.compile(r"\S+(?:\s+\S+){0,31}\s*|\s+")  # up to 32 words and the white space after them
 _PUNCT = "\"'.,;:!?()[]-"
 _CONTEXT = 40  # characters of prefix/suffix kept around a passage
+# The nearest-passage hint aligns at most this many characters of a quote (its start, and its
+# end): the alignment costs about source length × probe length, so an 8 KB quote against a
+# 0.9 MB source took 44 s whole; probes keep any hint under a second even on a 4 MiB source.
+HINT_PROBE = 128
+HINT_REFINE = 1000  # characters of a quote compared word by word with the passage (difflib)
 
 
 @dataclass(frozen=True)
@@ -268,7 +273,7 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
         return Miss(_not_found(source, text, needle))
     if prefix is not None:
         want = normalize_needle(prefix)
-        starts = [s for s in starts if hay[:s].rstrip(" ").endswith(want)]
+        starts = [s for s in starts if _follows(hay, s, want)]
         if not starts:
             return Miss(f"no occurrence of the evidence text follows the `prefix` {_quote(prefix)}")
     if occurrence is not None:
@@ -279,12 +284,22 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
             )
         starts = [starts[occurrence - 1]]
     if len(starts) > 1:
-        lines = ", ".join(str(source.line_of(source.norm.to_original_start(s))) for s in starts)
+        lines = ", ".join(str(source.line_of(source.norm.to_original_start(s))) for s in starts[:10])
+        lines += ", …" if len(starts) > 10 else ""
         return Miss(
             f"evidence text occurs {len(starts)} times (lines {lines}): add `occurrence: N` (1 = first) or a "
             "`prefix` of the words before it"
         )
     return _passage(source, starts[0], starts[0] + len(needle))
+
+
+def _follows(hay: str, start: int, want: str) -> bool:
+    """Whether `want` ends where `hay[start:]` begins, spaces between allowed (no copy of the
+    text before: a prefix tried at every one of many occurrences stays linear)."""
+    end = start
+    while end > 0 and hay[end - 1] == " ":
+        end -= 1
+    return hay.endswith(want, 0, end)
 
 
 def _all_occurrences(hay: str, needle: str) -> list[int]:
@@ -317,17 +332,42 @@ def _not_found(source: SourceText, text: str, needle: str) -> str:
             "which the source does not have there: delete it"
         )
     hay = source.norm.text
-    best = fuzz.partial_ratio_alignment(needle, hay, processor=None)
-    if best is None or best.score < 40:
+    needle, window, score = _nearest(needle, hay)
+    if window is None:
         return "evidence text not found in the source, and nothing in it is close: check the `source` id"
-    lo, hi = _refine(hay, needle, best.dest_start, best.dest_end)
+    lo, hi = _refine(hay, needle, *window)
     start, end = source.norm.to_original_start(lo), source.norm.to_original_end(hi)
     nearest = " ".join(source.text[start:end].split())
     diff = _first_difference(needle, hay[lo:hi])
     return (
         f"evidence text not found in the source; nearest passage (line {source.line_of(start)}, "
-        f"{int(best.score)}% similar{diff}): {_quote(nearest)}"
+        f"{int(score)}% similar{diff}): {_quote(nearest)}"
     )
+
+
+def _nearest(needle: str, hay: str) -> tuple[str, tuple[int, int] | None, float]:
+    """(the text to refine with, the window of `hay` it is nearest to, the similarity). A long
+    needle is aligned by its first and last HINT_PROBE characters (whole words); the window then
+    spans the whole needle from the better one, refined with the whole needle while that stays
+    cheap (HINT_REFINE characters), else with the probe."""
+    if len(needle) <= HINT_PROBE:
+        best = fuzz.partial_ratio_alignment(needle, hay, processor=None, score_cutoff=40)
+        return needle, (best.dest_start, best.dest_end) if best else None, best.score if best else 0.0
+    cut = needle[:HINT_PROBE], needle[-HINT_PROBE:]
+    head = cut[0].rsplit(" ", 1)[0] if " " in cut[0] else cut[0]
+    tail = cut[1].split(" ", 1)[-1] if " " in cut[1] else cut[1]
+    found = []
+    for probe, at_end in ((head, False), (tail, True)):
+        best = fuzz.partial_ratio_alignment(probe, hay, processor=None, score_cutoff=40)
+        if best is not None:
+            found.append((best.score, at_end, probe, best))
+    if not found:
+        return needle, None, 0.0
+    score, at_end, probe, best = max(found, key=lambda item: item[0])
+    if len(needle) > HINT_REFINE:
+        return probe, (best.dest_start, best.dest_end), score
+    lo = max(0, best.dest_end - len(needle)) if at_end else best.dest_start
+    return needle, (lo, min(len(hay), lo + len(needle))), score
 
 
 def _refine(hay: str, needle: str, lo: int, hi: int) -> tuple[int, int]:
