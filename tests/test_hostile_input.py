@@ -99,7 +99,7 @@ def test_a_trailing_line_break_does_not_pass_an_id_pattern(root):
 def test_the_documented_limits(root):
     stances = ", ".join(f"p{i}: neutral" for i in range(limits.MAX_STANCES + 1))
     evidence = "".join(
-        f"\n      - {{source: alpha, text: finished for now, kind: direct-quote}}" for _ in range(limits.MAX_EVIDENCE)
+        "\n      - {source: alpha, text: finished for now, kind: direct-quote}" for _ in range(limits.MAX_EVIDENCE)
     )
     text = "x " * (limits.MAX_EVIDENCE_TEXT // 2 + 1)
     path = root / "claims.yaml"
@@ -164,7 +164,7 @@ def test_a_prefix_tried_at_many_occurrences_stays_linear():
     assert found.message == 'no occurrence of the evidence text follows the `prefix` "zz"'
 
 
-_TOKENS = list("[]{}:-,'\"#&*!|>?\\ \t\nabc01\u202e\x07\ufdd0") + ["\n  ", "- ", "id: ", "text: ", "[[[[", "\\x07"]
+_TOKENS = [*list("[]{}:-,'\"#&*!|>?\\ \t\nabc01\u202e\x07\ufdd0"), "\n  ", "- ", "id: ", "text: ", "[[[[", "\\x07"]
 _YAMLISH = st.lists(st.sampled_from(_TOKENS), max_size=200).map("".join)
 
 
