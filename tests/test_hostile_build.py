@@ -25,6 +25,22 @@ def root(tmp_path: Path) -> Path:
     return base
 
 
+@pytest.fixture(scope="module")
+def _built_once(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("built") / "d"
+    shutil.copytree(FIXTURE, base, ignore=shutil.ignore_patterns("site", ".dossier"))
+    api.build(base)
+    return base
+
+
+@pytest.fixture
+def built(_built_once, tmp_path) -> Path:
+    """A copy of a built dossier (copying is faster than building)."""
+    copy = tmp_path / "built"
+    shutil.copytree(_built_once, copy, symlinks=True)
+    return copy
+
+
 def _run(root: Path, *args: str) -> tuple[int, str]:
     """Exit code and the last line on stderr of `dossier COMMAND --root ROOT`."""
     import contextlib
@@ -79,8 +95,8 @@ def test_a_symlinked_generated_parent_is_refused(root, tmp_path):
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
-def test_links_and_foreign_files_inside_are_refused_untouched(root):
-    api.build(root)
+def test_links_and_foreign_files_inside_are_refused_untouched(built):
+    root = built
     (root / "site" / "p").symlink_to("/etc/passwd")
     assert _run(root, "build") == (
         1,
@@ -98,9 +114,9 @@ def test_links_and_foreign_files_inside_are_refused_untouched(root):
     assert (root / api.DOCS_DIR / "notes" / "mine.md").read_text() == "mine"
 
 
-def test_a_docs_folder_from_an_older_build_is_adopted_once(root):
+def test_a_docs_folder_from_an_older_build_is_adopted_once(built):
     """Builds before manifests left `.dossier/docs` without one: adopted, its stale pages go."""
-    api.build(root)
+    root = built
     docs = root / api.DOCS_DIR
     (docs / write.MANIFEST).unlink()
     (docs / "actors" / "gone.md").write_text("an actor since removed")
@@ -149,8 +165,8 @@ def test_temp_folders_of_an_interrupted_build_are_removed_by_the_next(root):
         (errno.EROFS, "site/index.html is on a read-only file system: build in a writable copy"),
     ],
 )
-def test_disk_and_permission_failures_are_one_line_user_errors(root, monkeypatch, code, expected):
-    api.build(root)
+def test_disk_and_permission_failures_are_one_line_user_errors(built, monkeypatch, code, expected):
+    root = built
     before = _tree(root / "site")
 
     def fail(self, *args, **kwargs):
