@@ -14,7 +14,7 @@ import pytest
 
 from generator import api, cli
 from generator.errors import OutputError
-from generator.site import pages, write
+from generator.site import lock, pages, write
 from tests.refresh_golden import FIXTURE
 
 
@@ -141,7 +141,7 @@ def test_a_file_where_a_generated_folder_is_expected(root, name, expected):
 
 
 def test_a_second_build_on_the_same_root_is_refused(root):
-    with write.build_lock(root):
+    with lock.build_lock(root):
         assert _run(root, "build") == (
             1,
             "dossier: error: another dossier build is running on this folder (it holds .dossier/build.lock): wait "

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from ..errors import BuildError, OutputError, os_error_message
 from ..site.generate import Generated, build_epoch, generate
+from ..site.lock import build_lock, remove_stale_temps
 from ..site.plan import SITE_DIR
-from ..site.write import OwnedDir, build_lock, remove_stale_temps, swap_in
+from ..site.write import OwnedDir, swap_in
 from . import config as mkdocs_config
 from .plugin import install
 

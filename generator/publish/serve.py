@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..errors import ContentError, DossierError, one_line, os_error_message
 from ..site.generate import build_epoch, generate
+from ..site.lock import build_lock
 from ..site.render import TEMPLATES
-from ..site.write import build_lock
 from . import config as mkdocs_config
 from .plugin import install
 

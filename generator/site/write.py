@@ -12,27 +12,23 @@ once: its plain files are taken as the generator's own. It still may hold no lin
 outside it is ever touched, so adopting a folder a stranger committed can at worst remove files
 inside that git-ignored folder.
 
-A second build on the same root waits for nobody: `build_lock` fails at once with one line.
-Temporary `.site-*` folders a killed build left are removed by the next build, under the lock.
+One build at a time, and the temporary folders of killed builds: see lock.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import shutil
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BuildLocked, OutputError, one_line, os_error_message
+from ..errors import OutputError, one_line, os_error_message
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-LOCK = ".dossier/build.lock"
 MANIFEST = ".dossier-manifest.json"
 _TMP = ".dossier-tmp-"  # staged files; never a name the generator publishes
 STALE_PREFIX = ".site-"  # publish/build.py builds the new site in a temp folder named like this
@@ -338,60 +334,6 @@ def _check_name(rel: str) -> None:
         or any(p in ("", ".", "..") or p.startswith(_TMP) for p in parts)
     ):
         raise ValueError(f"not a path the generator may write: {rel!r}")
-
-
-_HELD: set[str] = set()
-
-
-@contextlib.contextmanager
-def build_lock(root: Path) -> Iterator[None]:
-    """Hold `.dossier/build.lock` (flock) for the block; a second build on the same folder fails
-    at once instead of interleaving its writes with this one's."""
-    owned = OwnedDir(root, ".dossier")
-    try:
-        folder = owned._dir("", create=True)
-        fd = os.open("build.lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=folder)
-    except OSError as exc:
-        raise OutputError(os_error_message(exc, LOCK)) from None
-    finally:
-        owned.close()
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise BuildLocked(
-            f"another dossier build is running on this folder (it holds {LOCK}): wait for it to finish"
-        ) from None
-    key = os.path.realpath(root)
-    _HELD.add(key)
-    try:
-        yield
-    finally:
-        _HELD.discard(key)
-        os.close(fd)  # closing the only descriptor releases the lock
-
-
-def remove_stale_temps(root: Path) -> list[str]:
-    """Remove the `.site-*` folders killed builds left in the root (never a link, never a file
-    of that name); only while this process holds the build lock, so no running build loses its
-    folder. Returns the names removed."""
-    if os.path.realpath(root) not in _HELD:
-        raise RuntimeError("remove_stale_temps needs the build lock (use build_lock)")
-    removed = []
-    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-    try:
-        with os.scandir(fd) as entries:
-            stale = [
-                e.name
-                for e in entries
-                if e.name.startswith(STALE_PREFIX) and not e.is_symlink() and e.is_dir(follow_symlinks=False)
-            ]
-        for name in sorted(stale):
-            shutil.rmtree(name, dir_fd=fd)
-            removed.append(name)
-    finally:
-        os.close(fd)
-    return removed
 
 
 def sync_tree(root: Path, rel: str, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
