@@ -10,6 +10,8 @@ subprocess and reads that process's wall time and peak resident memory (`os.wait
 
 Then, on a copy of the real dossier, the preview loop: one claim's summary changed, pages
 regenerated (only changed bytes are written) and the site rebuilt, as `dossier serve` does.
+Last, the hostile inputs (bench/hostile.py): 50,000 nested `[`, an 8 KB quote against a 0.9 MB
+source, a 4 MiB source; `--hostile-only` runs just those.
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
 """
 
@@ -28,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
+sys.path.insert(0, str(ROOT))  # run as a script (`python bench/bench.py`): the package is beside it
+
+from bench.hostile import print_hostile  # noqa: E402
 
 # Each stage runs in its own interpreter; these snippets print one line of JSON.
 GENERATE = """
@@ -145,7 +150,12 @@ def main() -> None:
     )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
+    ap.add_argument("--hostile-only", action="store_true", help="time only the hostile inputs")
     args = ap.parse_args()
+    if args.hostile_only:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
+            print_hostile(args.work or Path(tmp))
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -210,6 +220,8 @@ def main() -> None:
         f"{', '.join(preview['written'])}), MkDocs rebuild {preview['mkdocs']:.2f} s, "
         f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB"
     )
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
+        print_hostile(Path(tmp))
 
 
 if __name__ == "__main__":

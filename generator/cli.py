@@ -6,13 +6,14 @@ Exit codes: 0 clean, 1 content errors (or warnings under --strict) or a failed b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
 import traceback
 from pathlib import Path
 
-from .errors import ContentError, DossierError, UsageError, step_summary, summary_line
+from .errors import ContentError, DossierError, UsageError, one_line, os_error_message, step_summary, summary_line
 from .site.plan import SITE_DIR
 from .tools import commands as tools
 
@@ -83,10 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_CONTENT
     except DossierError as exc:
-        print(f"dossier: error: {exc}", file=sys.stderr)
+        print(f"dossier: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_CONTENT
     except OSError as exc:  # the machine's doing (a full disk, a read-only folder), not a bug
-        print(f"dossier: error: {_os_error(exc)}", file=sys.stderr)
+        print(f"dossier: error: {_os_error(exc, args.root)}", file=sys.stderr)
         return EXIT_CONTENT
     except KeyboardInterrupt:
         return 130
@@ -101,9 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _os_error(exc: OSError) -> str:
-    where = f"{exc.filename}: " if exc.filename else ""
-    return f"{where}{exc.strerror or exc}; check the disk and the folder's permissions, then run the command again"
+def _os_error(exc: OSError, root: Path) -> str:
+    where = Path(exc.filename) if exc.filename else root
+    with contextlib.suppress(ValueError, OSError):
+        where = where.resolve().relative_to(root.resolve())
+    return os_error_message(exc, where.as_posix())
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,7 +22,8 @@ class Problem:
     message: str
 
     def gcc(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # One line whatever a value quoted in it holds: a CI log cannot be spoofed through it.
+        return f"{one_line(self.path)}:{self.line}:{self.col}: {self.severity}: {one_line(self.message)}"
 
     def github(self) -> str:
         # GitHub workflow commands: properties and data have different escaping rules.
@@ -101,5 +104,78 @@ class InputError(DossierError):
     """An input file cannot be read as one (missing, a folder, outside the root, too big)."""
 
     def __init__(self, path: str, message: str):
-        super().__init__(f"{path}: {message}")
+        super().__init__(f"{one_line(path)}: {message}")
         self.problem = Problem(path, 1, 1, ERROR, message)
+
+
+class OutputError(DossierError):
+    """A generated folder cannot be written safely or at all (a link, foreign files, a full disk)."""
+
+
+class BuildLocked(OutputError):
+    """Another build holds the lock on this dossier."""
+
+
+# What a message never prints as it stands: C0/C1 controls, line breaks, direction overrides and
+# isolates, invisible format characters, noncharacters and lone surrogates.
+_NONCHARS = "\ufdd0-\ufdef" + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+_UNSHOWN = re.compile(
+    f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u061c\\u200b-\\u200f\\u202a-\\u202e"
+    f"\\u2060-\\u2069\\ufeff\\ud800-\\udfff{_NONCHARS}]"
+)
+
+
+def _escaped(char: str) -> str:
+    simple = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}.get(char)
+    if simple:
+        return simple
+    point = ord(char)
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def one_line(text: str) -> str:
+    """`text` with every control, line-break and direction character escaped (`\\x07`, `\\u202e`)."""
+    return _UNSHOWN.sub(lambda m: _escaped(m.group()), text)
+
+
+def echo(value: str, limit: int = 60) -> str:
+    """A user's value as a message quotes it: one line, control and direction characters (and the
+    backslash) escaped as `one_line` does, at most `limit` characters then `…`. Reads no more of
+    `value` than it shows, so a huge value costs nothing."""
+    out: list[str] = []
+    size = 0
+    for char in value:  # stops after at most `limit` characters: every piece is at least one
+        piece = "\\\\" if char == "\\" else _escaped(char) if _UNSHOWN.match(char) else char
+        if size + len(piece) > limit:
+            return "".join(out) + "…"
+        out.append(piece)
+        size += len(piece)
+    return "".join(out)
+
+
+def os_error_message(exc: OSError, path: str) -> str:
+    """An OSError as the one line a user can act on (a full disk, a read-only folder...)."""
+    where = one_line(path)
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"disk full while writing {where}: free some space and build again"
+    if code in (errno.EACCES, errno.EPERM):
+        return f"permission denied on {where}: check who owns it and its permissions, then build again"
+    if code == errno.EROFS:
+        return f"{where} is on a read-only file system: build in a writable copy"
+    if code == errno.ENOTDIR:
+        return f"{where}: a file stands where a folder is expected: remove or rename it"
+    if code == errno.EISDIR:
+        return f"{where}: a folder stands where a file is expected: remove or rename it"
+    if code == errno.ELOOP:
+        return f"{where}: is a symbolic link where none is allowed: replace it with the file or folder itself"
+    if code == errno.ENOENT:
+        return f"{where}: does not exist: create it or fix the name"
+    if code == errno.ENAMETOOLONG:
+        return f"{where}: the name is too long for the file system: shorten it"
+    if code in (errno.EMFILE, errno.ENFILE):
+        return f"too many open files while using {where}: close other programs and build again"
+    problem = exc.strerror or "cannot be accessed"
+    return f"{where}: {problem}: check the disk and the folder's permissions, then build again"

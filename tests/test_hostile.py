@@ -9,6 +9,7 @@ test_schema_errors.py, test_validate.py, test_quotes.py and test_cli.py (BAD_INP
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import shutil
@@ -19,8 +20,8 @@ import pytest
 import yaml
 
 from generator import api
-from generator.errors import ContentError
-from generator.site import render
+from generator.errors import ContentError, OutputError
+from generator.site import render, write
 from tests.refresh_golden import FIXTURE
 
 # Each payload is something Markdown, HTML, Jinja or an extension would act on.
@@ -233,18 +234,51 @@ def test_a_url_with_another_scheme_is_an_error(tmp_path):
     ]
 
 
+_PAGE = "content/pages/methodology.md"
+_REMOVED_SCHEME = "will be removed: only http, https, mailto and relative addresses are allowed"
+
+
 @pytest.mark.parametrize(
-    "line, col", [("Some <b>bold</b> words.", 6), ("<script>x</script>", 1), ("<!-- note -->", 1), ("text </div>", 6)]
+    "body, expected",
+    [
+        ("Some <b>bold</b> words.", []),
+        ("<!-- note --> text </div>", []),  # removed by the cleaning, nothing a reader could run
+        (
+            "<script>x</script>",
+            [
+                f"{_PAGE}:3:1: error: raw HTML `<script>` is not allowed in hand-written pages and will be removed: "
+                "write Markdown"
+            ],
+        ),
+        (  # three backticks open no fence (fenced code is not enabled): the script is raw HTML
+            "```\n\n<script>alert(1)</script>",
+            [
+                f"{_PAGE}:5:1: error: raw HTML `<script>` is not allowed in hand-written pages and will be removed: "
+                "write Markdown"
+            ],
+        ),
+        (
+            '![x](data:,x){: onerror="alert(1)" }',
+            [
+                f"{_PAGE}:3:6: error: image to a `data:` address {_REMOVED_SCHEME}",
+                f"{_PAGE}:3:17: error: attribute `onerror` on `<img>` is not allowed and will be removed",
+            ],
+        ),
+        ("[x](javascript:alert(1))", [f"{_PAGE}:3:5: error: link to a `javascript:` address {_REMOVED_SCHEME}"]),
+        (
+            "![x](https://evil.example/p.png)",
+            [
+                f"{_PAGE}:3:6: error: image `https://evil.example/p.png` is on another host and will be removed: the "
+                "site never makes a reader's browser contact another host; store the image with the site"
+            ],
+        ),
+    ],
 )
-def test_raw_html_in_a_hand_written_page_is_an_error(tmp_path, line, col):
+def test_what_the_cleaning_removes_from_a_hand_written_page_is_an_error(tmp_path, body, expected):
     root = tmp_path / "d"
     shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    (root / "content" / "pages" / "methodology.md").write_text(f"# Methodology\n\n{line}\n", "utf-8")
-    problems = api.check(root).problems
-    assert [p.gcc() for p in problems] == [
-        f"content/pages/methodology.md:3:{col}: error: raw HTML is not allowed in hand-written pages: write Markdown "
-        "(or put it in `code`)"
-    ]
+    (root / _PAGE).write_text(f"# Methodology\n\n{body}\n", "utf-8")
+    assert [p.gcc() for p in api.check(root).problems] == expected
 
 
 def test_markdown_autolinks_and_code_may_mention_tags(tmp_path):
@@ -279,20 +313,30 @@ def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkey
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("The envoy would sign", "The envoy might sign"), "utf-8")
 
-    def boom(*args, **kwargs):
-        raise OSError("No space left on device")
-
     if stage == "render":
+
+        def boom(*args, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
         monkeypatch.setattr(render, "render_site", boom)
+        with pytest.raises(OSError):
+            api.build(root)
     else:
-        real = Path.write_bytes
-        monkeypatch.setattr(
-            Path, "write_bytes", lambda self, data: boom() if self.name.endswith(".md.tmp") else real(self, data)
+        real = write.OwnedDir._stage
+
+        def full(self, rel, data, made=None):
+            if rel == "timeline/2024.md":
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return real(self, rel, data, made)
+
+        monkeypatch.setattr(write.OwnedDir, "_stage", full)
+        with pytest.raises(OutputError) as caught:
+            api.build(root)
+        assert str(caught.value) == (
+            "disk full while writing .dossier/docs/timeline/2024.md: free some space and build again"
         )
-    with pytest.raises(OSError):
-        api.build(root)
     assert (_hashes(root / "site"), _hashes(root / api.DOCS_DIR)) == before
-    assert not [p for p in (root / api.DOCS_DIR).rglob(".*.tmp")]
+    assert not [p for p in (root / api.DOCS_DIR).rglob(".dossier-tmp-*")]
 
 
 def test_content_errors_never_reach_the_build_step(tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
 from . import schema
 from .assemble import assemble
 from .files import input_exists, list_inputs
+from .limits import limit_problems
 from .load import Document, load_yaml, locate
 from .model import Dossier
 from .validate import Validator, check_pages
@@ -79,7 +80,7 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
             continue
         problems += found
         if doc is not None:
-            problems += schema.check_document(doc)
+            problems += schema.check_document(doc) + limit_problems(doc, key)
             docs[rel] = doc
     validator = Validator(root, docs, today or dt.date.today())
     checked = validator.run()

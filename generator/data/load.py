@@ -14,6 +14,7 @@ import yaml
 
 from ..errors import ERROR, Problem
 from .files import read_input
+from .hygiene import BAD_BLOCK, prescan_depth, text_problem
 
 try:
     _Loader = yaml.CSafeLoader
@@ -23,6 +24,9 @@ except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
 MODELINE = "# yaml-language-server: $schema="
 MAX_YAML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 50  # the format nests five levels; deeper is a mistake or an attack
+# Checked on the text before libyaml composes it (libyaml recurses per level and crashes near
+# 50,000); the scan may count up to twice the real depth, hence a limit well above MAX_DEPTH.
+MAX_SCANNED_DEPTH = 200
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
@@ -84,8 +88,11 @@ def _mark(node) -> Mark:
 
 
 class _Converter:
-    def __init__(self, path: str, anchors: bool = True):
+    def __init__(self, path: str, anchors: bool = True, hygiene: bool = True):
         self.path = path
+        # Only text holding a suspect character or a backslash (a double-quoted escape such as
+        # "\x07") can yield a string that fails text hygiene; the rest skips the per-string check.
+        self.hygiene = hygiene
         self.problems: list[Problem] = []
         self.implicit: dict[tuple, tuple[str, str]] = {}
         # Only an anchor (`&`) lets two places share a node; without one there is nothing to track.
@@ -94,6 +101,12 @@ class _Converter:
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark[0], mark[1], ERROR, message))
+
+    def text(self, node) -> None:
+        """Every string the dossier holds (keys too) passes text hygiene."""
+        found = text_problem(node.value, block=True)
+        if found:
+            self.problem(_mark(node), f"text {found}")
 
     def convert(self, node, where: tuple) -> Any:
         if self.seen is not None:
@@ -129,6 +142,8 @@ class _Converter:
         for key_node, value_node in node.value:
             if key_node.__class__ is _ScalarNode and key_node.tag == _STR:
                 key = key_node.value
+                if self.hygiene:
+                    self.text(key_node)
             elif key_node.tag == _TAG + "merge":
                 self.problem(_mark(key_node), "YAML merge keys (<<) are not supported: write the fields out")
                 continue
@@ -151,6 +166,8 @@ class _Converter:
             value_marks[key] = (mark.line + 1, mark.column + 1)
             if plain_values and value_node.__class__ is _ScalarNode and value_node.tag == _STR:
                 out[key] = value_node.value
+                if self.hygiene:
+                    self.text(value_node)
             else:
                 out[key] = self.convert(value_node, (*where, key))
         return out
@@ -158,6 +175,8 @@ class _Converter:
     def _scalar(self, node, where: tuple) -> Any:
         tag = node.tag
         if tag == _TAG + "str":
+            if self.hygiene:
+                self.text(node)
             return node.value
         if not tag.startswith(_TAG):
             self.problem(_mark(node), f"unsupported YAML tag `{tag}`: remove it")
@@ -187,6 +206,10 @@ def load_yaml(root: Path, rel: str, key: str) -> tuple[Document | None, list[Pro
     text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]
+    deep = prescan_depth(text, MAX_SCANNED_DEPTH)
+    if deep:
+        message = f"nested more than {MAX_SCANNED_DEPTH} levels deep: the format needs no more than a few"
+        return None, [Problem(rel, deep[0], deep[1], ERROR, message)]
     loader = _CachingLoader(text)
     try:
         node = loader.get_single_node()
@@ -205,7 +228,7 @@ def load_yaml(root: Path, rel: str, key: str) -> tuple[Document | None, list[Pro
         loader.dispose()
     if node is None:
         return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
-    conv = _Converter(rel, anchors="&" in text)
+    conv = _Converter(rel, anchors="&" in text, hygiene="\\" in text or BAD_BLOCK.search(text) is not None)
     data = conv.convert(node, ())
     if conv.aliased:
         conv.problems += _alias_problems(rel, text)

@@ -17,7 +17,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from ..errors import ERROR, WARNING, Problem
+from ..errors import ERROR, WARNING, Problem, echo
 from .load import Document, locate
 
 SCHEMA_FILE = "schema/dossier.schema.json"
@@ -303,5 +303,5 @@ def _describe(value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    # Escaped, not collapsed: a trailing line break or a control character must show.
+    return echo(str(value), limit - 1)

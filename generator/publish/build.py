@@ -10,28 +10,34 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import BuildError
+from ..errors import BuildError, OutputError, os_error_message
 from ..site.generate import Generated, build_epoch, generate
+from ..site.lock import build_lock, remove_stale_temps
 from ..site.plan import BRIEFING_PDF, SITE_DIR
-from ..site.write import swap_in
+from ..site.write import OwnedDir, swap_in
 from . import config as mkdocs_config
 from .plugin import install
 
 
 def build(root: Path, progress: Callable[[str], None] = lambda message: None, pdf: bool = False) -> Generated:
     """The whole pipeline: check, generate, MkDocs into DIR/site/ (swapped in on success); with
-    `pdf`, the briefing PDF is written into the new site before it is swapped in."""
-    config = mkdocs_config.load(root)
-    progress("checking and generating pages…")
-    site = replace(mkdocs_config.settings(config), pdf=pdf)
-    generated = generate(root, site, config.use_directory_urls)
-    progress(f"generated {generated}; building the site with MkDocs…")
+    `pdf`, the briefing PDF is written into the new site before it is swapped in. One build at a
+    time per dossier (a lock); temporary folders of killed builds are removed."""
+    with build_lock(root):
+        for name in remove_stale_temps(root):
+            progress(f"removed {name}, left by an interrupted build")
+        OwnedDir(root, SITE_DIR).check()  # refuse a linked or foreign site/ before any work
+        config = mkdocs_config.load(root)
+        progress("checking and generating pages…")
+        site = replace(mkdocs_config.settings(config), pdf=pdf)
+        generated = generate(root, site, config.use_directory_urls)
+        progress(f"generated {generated}; building the site with MkDocs…")
 
-    def briefing(tmp: Path) -> None:
-        progress("writing the briefing PDF…")
-        write_briefing(generated.dossier, site, tmp / BRIEFING_PDF)
+        def briefing(tmp: Path) -> None:
+            progress("writing the briefing PDF…")
+            write_briefing(generated.dossier, site, tmp / BRIEFING_PDF)
 
-    mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier), briefing if pdf else None)
+        mkdocs_build(root, config, generated.edit_paths, build_epoch(generated.dossier), briefing if pdf else None)
     return generated
 
 
@@ -54,7 +60,10 @@ def mkdocs_build(
     from mkdocs.commands.build import build as run_mkdocs
     from mkdocs.exceptions import MkDocsException
 
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, ".site-*")) from None
     config.site_dir = str(tmp)
     install(config, edit_paths)
     # MkDocs' strict counter is a handler too, so without ours its warnings would go unseen.
@@ -68,7 +77,11 @@ def mkdocs_build(
             run_mkdocs(config)
         if extra:
             extra(tmp)
-    except (MkDocsException, OSError) as exc:
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        message = os_error_message(exc, _shown(root, exc.filename or tmp))
+        raise OutputError(f"{message}; the previous site/ is kept") from None
+    except MkDocsException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"MkDocs failed, the previous site/ is kept: {exc}") from None
     except BaseException:
@@ -76,4 +89,14 @@ def mkdocs_build(
         raise
     finally:
         mkdocs_log.removeHandler(shown)
-    swap_in(tmp, root / SITE_DIR)
+    try:
+        swap_in(root, tmp.name, SITE_DIR)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # still there only when the swap failed
+
+
+def _shown(root: Path, filename) -> str:
+    try:
+        return Path(filename).relative_to(root).as_posix()
+    except ValueError:
+        return str(filename)

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import BuildError
 from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES
 from ..site.render import TEMPLATES, Settings
+from ..site.write import OwnedDir
 
 CONFIG_FILE = "mkdocs.yml"
 OVERRIDES = TEMPLATES / "overrides"
@@ -43,7 +44,7 @@ def load(root: Path, site_dir: Path | None = None):
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
         raise BuildError(f"{config_file} is missing: the site needs an MkDocs configuration")
-    (root / DOCS_DIR).mkdir(parents=True, exist_ok=True)
+    OwnedDir(root, DOCS_DIR).ensure()  # MkDocs wants it to exist; never made through a link
     overrides = {"docs_dir": str(root / DOCS_DIR)}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)

@@ -2,6 +2,8 @@
 
 - Edit links: each page's edit link points at the file a curator changes (claims.yaml,
   content/actors.yaml, ...), as the site plan says.
+- Hand-written pages (content/pages/): MkDocs renders their Markdown, then the HTML is cleaned
+  by the allowlist (site/sanitize.py) before the theme places it in the page.
 - Memory: each page's Markdown and HTML are dropped once used (see on_page_content).
 """
 
@@ -10,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mkdocs.plugins import BasePlugin
+
+from ..data.files import PAGES_DIR
+from ..site.sanitize import clean_html
 
 
 class DossierPlugin(BasePlugin):
@@ -27,6 +32,8 @@ class DossierPlugin(BasePlugin):
         # to the end: at 10,000 claims that is most of a GiB. The Markdown is not needed once it
         # is HTML, nor the HTML once the page is written.
         page.markdown = None
+        if (self.edit_paths.get(page.file.src_uri) or "").startswith(PAGES_DIR + "/"):
+            return clean_html(html)
         return html
 
     def on_post_page(self, output, page, config):

@@ -10,8 +10,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..errors import ContentError, DossierError
+from ..errors import ContentError, DossierError, one_line, os_error_message
 from ..site.generate import build_epoch, generate
+from ..site.lock import build_lock
 from ..site.render import TEMPLATES
 from . import config as mkdocs_config
 from .plugin import install
@@ -22,6 +23,7 @@ WATCHED = ("claims.yaml", "claims", "content", mkdocs_config.CONFIG_FILE)
 
 def serve(root: Path, dev_addr: str) -> None:
     from mkdocs.commands.build import build as run_mkdocs
+    from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import LiveReloadServer
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
@@ -29,12 +31,13 @@ def serve(root: Path, dev_addr: str) -> None:
     live = Path(tempfile.mkdtemp(prefix="dossier-serve-"))
 
     def once() -> None:
-        config = mkdocs_config.load(root, site_dir=live / "next")
-        generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
-        install(config, generated.edit_paths)
-        config.site_url = f"http://{host}:{port}/"
-        with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
-            run_mkdocs(config, serve_url=config.site_url)
+        with build_lock(root):  # a `dossier build` meanwhile would write the same docs folder
+            config = mkdocs_config.load(root, site_dir=live / "next")
+            generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
+            install(config, generated.edit_paths)
+            config.site_url = f"http://{host}:{port}/"
+            with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
+                run_mkdocs(config, serve_url=config.site_url)
         shutil.rmtree(live / "site", ignore_errors=True)
         (live / "next").rename(live / "site")
         log.info("dossier: rebuilt: %s", generated)
@@ -48,7 +51,11 @@ def serve(root: Path, dev_addr: str) -> None:
             log.error("dossier: not rebuilt: fix the errors above; still serving the last good site")
             return
         except DossierError as exc:
-            log.error("dossier: not rebuilt: %s; still serving the last good site", exc)
+            log.error("dossier: not rebuilt: %s; still serving the last good site", one_line(str(exc)))
+        except OSError as exc:
+            log.error("dossier: not rebuilt: %s; still serving the last good site", os_error_message(exc, live.name))
+        except MkDocsException as exc:
+            log.error("dossier: not rebuilt: MkDocs failed: %s; still serving the last good site", one_line(str(exc)))
 
     try:
         once()  # with nothing to serve yet, errors stop here (listed by the command line)

@@ -14,6 +14,7 @@ from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
 from . import export, render, write
+from . import pages as hand_written
 from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
 
 
@@ -37,14 +38,14 @@ class Generated:
 
 def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
-    (two outputs on one path)."""
+    (two outputs on one path, what hand-written pages may hold)."""
     checked = check_data(root, today)
-    if checked.dossier is None:
+    found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
+    if checked.dossier is not None:
+        found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    if not found:
         return checked
-    collisions = SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
-    if not collisions:
-        return checked
-    return Checked(None, checked.pages, sort_problems(checked.problems + collisions))
+    return Checked(None, checked.pages, sort_problems(checked.problems + found))
 
 
 @gc_paused
@@ -62,14 +63,14 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
         if page.edit_path:
             edit_paths[page.path] = page.edit_path
     for rel, text in checked.pages.items():
-        files[plan.hand_written_path(rel)] = text.encode("utf-8")
+        files[plan.hand_written_path(rel)] = hand_written.page_document(text, rel).encode("utf-8")
         edit_paths[plan.hand_written_path(rel)] = rel
     assets = render.TEMPLATES / "assets"
     for asset in sorted(assets.rglob("*")):
         if asset.is_file():
             files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files.update(exports(plan, site))
-    written, removed = write.sync_tree(root / DOCS_DIR, files)
+    written, removed = write.sync_tree(root, DOCS_DIR, files)
     pages = sum(1 for rel in files if rel.endswith(".md"))
     return Generated(
         checked.dossier,
@@ -78,7 +79,7 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
         pages,
         edit_paths,
         tuple(written),
-        removed,
+        len(removed),
         time.perf_counter() - started,
     )
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..data.files import PAGES_DIR
 from ..data.model import Claim, Dossier, Evidence, Span
 from ..data.schema import data_files
-from ..errors import ERROR, Problem
+from ..errors import ERROR, Problem, echo
 from . import views
 
 # The generated folders, relative to the dossier root; both are git-ignored and owned by builds.
@@ -32,6 +32,8 @@ CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"
 BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier pdf`
+# Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
+THEME_PAGES = frozenset({"404.md"})
 ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).
@@ -138,11 +140,21 @@ class SitePlan:
                 problems.append(self._collision(out, taken[key]))
             else:
                 taken[key] = out.path
+        written: dict[str, str] = {}
         for rel in hand_written:
             path = self.hand_written_path(rel)
-            if path.casefold() in taken:
-                problems.append(Problem(rel, 1, 1, ERROR, f"`{path}` is a generated page's name: rename the file"))
-            taken.setdefault(path.casefold(), path)
+            key = path.casefold()
+            if key in written:
+                message = (
+                    f"`{echo(written[key])}` and `{echo(path)}` differ only in case: they would be one file on "
+                    "macOS and Windows; rename one"
+                )
+                problems.append(Problem(rel, 1, 1, ERROR, message))
+            elif key in taken or key in THEME_PAGES:
+                problems.append(
+                    Problem(rel, 1, 1, ERROR, f"`{echo(path)}` is a generated page's name: rename the file")
+                )
+            written.setdefault(key, path)
         return problems
 
     def _collision(self, out: Output, other: str) -> Problem:

@@ -1,72 +1,361 @@
-"""Put generated files on disk: only what changed, and whole folders swapped atomically."""
+"""Put generated files on disk, in folders the generator owns (`.dossier/docs`, `site/`).
+
+A pull request comes from a stranger: a committed `.dossier/docs -> ../content` must not make
+the build delete the dossier, nor `site -> /home/you` empty a folder. So an owned folder is
+written and pruned only through file descriptors opened without following links (`O_NOFOLLOW`
+at every step from the root), a link anywhere inside is refused, and only files that a previous
+build listed in the folder's manifest are ever replaced or removed: a folder holding anything
+else is refused untouched, with one line saying what to remove.
+
+Adoption: a folder with no manifest at all (made by a build older than manifests) is adopted
+once: its plain files are taken as the generator's own. It still may hold no link, and nothing
+outside it is ever touched, so adopting a folder a stranger committed can at worst remove files
+inside that git-ignored folder.
+
+One build at a time, and the temporary folders of killed builds: see lock.py.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import json
 import os
 import shutil
+import stat
 from pathlib import Path
 
+from ..errors import OutputError, one_line, os_error_message
 
-def sync_tree(dest: Path, files: dict[str, bytes]) -> tuple[list[str], int]:
-    """Make `dest` hold exactly `files` (relative POSIX paths → bytes).
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+MANIFEST = ".dossier-manifest.json"
+_TMP = ".dossier-tmp-"  # staged files; never a name the generator publishes
+STALE_PREFIX = ".site-"  # publish/build.py builds the new site in a temp folder named like this
 
-    A file is written only when its bytes differ, so `mkdocs serve` sees only real changes.
-    Two phases: every changed file is first written beside its target under a temporary name,
-    and only when all of them are on disk are they renamed into place, so a failure while
-    writing (a full disk) leaves the folder as it was. Returns (paths written, removed).
+
+def _open_dir(parent: int, name: str, shown: str, create: bool) -> tuple[int | None, bool]:
+    """(descriptor, whether it was made) of a folder opened without following a link: refused if
+    it is a link or a file, (None, False) if missing and not to be made."""
+    try:
+        return os.open(name, _DIR_FLAGS, dir_fd=parent), False
+    except FileNotFoundError:
+        if not create:
+            return None, False
+    except OSError as exc:
+        if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+            raise OutputError(os_error_message(exc, shown)) from None
+        if stat.S_ISLNK(os.lstat(name, dir_fd=parent).st_mode):
+            raise OutputError(
+                f"{shown} is a symbolic link: the generator never writes through one; remove the link and build again"
+            ) from None
+        raise OutputError(f"{shown} is a file where a folder is expected: remove it and build again") from None
+    try:
+        os.mkdir(name, 0o755, dir_fd=parent)
+        return os.open(name, _DIR_FLAGS, dir_fd=parent), True
+    except OSError as exc:
+        raise OutputError(os_error_message(exc, shown)) from None
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class OwnedDir:
+    """A generated folder (`.dossier/docs`, `site`) the generator alone writes.
+
+    Neither the folder nor any folder between it and the root may be a symbolic link, nor may
+    anything inside it. `MANIFEST` inside it lists the files the last build wrote: only those
+    are ever replaced or removed, and a folder holding any other file is refused untouched.
     """
-    dest.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[str, Path, Path]] = []
-    try:
-        for rel, data in sorted(files.items()):
-            path = dest / rel
-            if _holds(path, data):
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.tmp")
-            staged.append((rel, tmp, path))
-            tmp.write_bytes(data)
-    except BaseException:
-        for _, tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
-        raise
-    for _, tmp, path in staged:
-        os.replace(tmp, path)
-    written = [rel for rel, _, _ in staged]
-    removed = 0
-    for path in sorted(dest.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        rel = path.relative_to(dest).as_posix()
-        if path.is_file() and rel not in files:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return written, removed
+
+    def __init__(self, root: Path, rel: str):
+        self.root, self.rel = Path(root), rel.strip("/")
+        self._fds: dict[str, int] = {}
+
+    def _dir(self, sub: str, create: bool, made: list[str] | None = None) -> int | None:
+        """The folder `sub` ('' for the owned folder itself) as a descriptor, opened one step at a
+        time from the root so that no step follows a link. Folders it makes are added to `made`."""
+        if sub in self._fds:
+            return self._fds[sub]
+        if sub:
+            parent, _, name = sub.rpartition("/")
+            fd = self._dir(parent, create, made)
+            steps = [(name, f"{self.rel}/{sub}")]
+        else:
+            fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            parts = self.rel.split("/")
+            steps = [(part, "/".join(parts[: i + 1])) for i, part in enumerate(parts)]
+        for name, shown in steps:
+            if fd is None:
+                return None
+            try:
+                child, new = _open_dir(fd, name, one_line(shown), create)
+            finally:
+                if fd not in self._fds.values():
+                    os.close(fd)
+            if new and made is not None:
+                made.append(sub)
+            fd = child
+        if fd is not None:
+            self._fds[sub] = fd
+        return fd
+
+    def close(self) -> None:
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()
+
+    def _where(self, rel: str) -> tuple[int | None, str]:
+        parent, _, name = rel.rpartition("/")
+        return self._dir(parent, create=False), name
+
+    def _inventory(self, sub: str = "") -> list[str]:
+        """Every file under the folder (relative paths); a link anywhere inside is refused."""
+        fd = self._dir(sub, create=False)
+        if fd is None:
+            return []
+        found = []
+        with os.scandir(fd) as entries:
+            for entry in entries:
+                rel = f"{sub}/{entry.name}" if sub else entry.name
+                if entry.is_symlink():
+                    raise OutputError(
+                        f"{one_line(self.rel + '/' + rel)} is a symbolic link: the generator never "
+                        "follows one in its own folder; remove it and build again"
+                    )
+                found += self._inventory(rel) if entry.is_dir(follow_symlinks=False) else [rel]
+        return found
+
+    def _manifest(self) -> set[str] | None:
+        """The files the last build listed; None when the folder has no manifest at all."""
+        fd = self._dir("", create=False)
+        if fd is None:
+            return set()
+        try:
+            raw = os.open(MANIFEST, _READ_FLAGS, dir_fd=fd)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise OutputError(os_error_message(exc, f"{self.rel}/{MANIFEST}")) from None
+        with os.fdopen(raw, "rb") as handle:
+            try:
+                files = json.loads(handle.read(64 * 1024 * 1024)).get("files")
+                if not isinstance(files, list):
+                    raise TypeError("no file list")
+                for rel in files:  # a manifest from a pull request must not name `../claims.yaml`
+                    _check_name(rel)
+            except (ValueError, TypeError, AttributeError):
+                shown = one_line(self.rel)
+                raise OutputError(f"{shown}/{MANIFEST} is damaged: remove the folder {shown} and build again") from None
+        return set(files)
+
+    def check(self) -> set[str]:
+        """The files the last build wrote; refuses a folder holding anything else. Staged files a
+        killed build left behind are the generator's own: they are removed. A folder without a
+        manifest (an older build's) is adopted: its files are taken as the generator's."""
+        owned = self._manifest()
+        foreign = []
+        inventory = self._inventory()
+        for rel in inventory:
+            name = rel.rpartition("/")[2]
+            if name.startswith(_TMP):
+                fd, _ = self._where(rel)
+                os.unlink(name, dir_fd=fd)
+            elif owned is not None and rel not in owned and rel != MANIFEST:
+                foreign.append(rel)
+        if owned is None:
+            return {rel for rel in inventory if not rel.rpartition("/")[2].startswith(_TMP)}
+        if foreign:
+            foreign.sort()
+            names = ", ".join(one_line(f) for f in foreign[:3])
+            more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+            raise OutputError(
+                f"{one_line(self.rel)} holds files the generator did not write ({names}{more}): "
+                "remove them or the folder, then build again"
+            )
+        return owned
+
+    def _holds(self, rel: str, data: bytes) -> bool:
+        fd, name = self._where(rel)
+        if fd is None:
+            return False
+        try:
+            raw = os.open(name, _READ_FLAGS, dir_fd=fd)
+        except OSError:
+            return False
+        info = os.fstat(raw)
+        if not (stat.S_ISREG(info.st_mode) and info.st_size == len(data)):
+            os.close(raw)  # a folder in the way is reported when staging
+            return False
+        with os.fdopen(raw, "rb") as handle:
+            return handle.read() == data
+
+    def _write_manifest(self, files: set[str]) -> None:
+        data = json.dumps({"generator": "dossier", "files": sorted(files)}, indent=0).encode("utf-8")
+        self._stage(MANIFEST, data)
+        fd = self._dir("", create=False)
+        os.replace(_TMP + MANIFEST, MANIFEST, src_dir_fd=fd, dst_dir_fd=fd)
+
+    def _stage(self, rel: str, data: bytes, made: list[str] | None = None) -> None:
+        parent, _, name = rel.rpartition("/")
+        fd = self._dir(parent, create=True, made=made)
+        try:
+            target = os.lstat(name, dir_fd=fd)
+        except FileNotFoundError:
+            target = None
+        if target is not None and not stat.S_ISREG(target.st_mode):
+            raise OutputError(
+                f"{one_line(self.rel + '/' + rel)} is a folder where a file is expected: remove it and build again"
+            )
+        out = os.open(
+            _TMP + name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=fd
+        )
+        try:
+            _write_all(out, data)
+        finally:
+            os.close(out)
+
+    def _stage_all(self, changed: list[str], files: dict[str, bytes]) -> None:
+        """Phase one: every changed file beside its target under a temporary name. Any failure
+        takes back what this phase did (temporary files, folders it made) before raising."""
+        made: list[str] = []
+        staged: list[str] = []
+        try:
+            for rel in changed:
+                staged.append(rel)
+                self._stage(rel, files[rel], made)
+        except BaseException as exc:
+            for rel in staged:
+                fd, name = self._where(rel)
+                if fd is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(_TMP + name, dir_fd=fd)
+            for sub in reversed([sub for sub in made if sub]):  # an owned folder made empty may stay
+                self._forget(sub)
+                fd, name = self._where(sub)
+                if fd is not None:
+                    with contextlib.suppress(OSError):
+                        os.rmdir(name, dir_fd=fd)
+            if isinstance(exc, OSError):
+                raise OutputError(os_error_message(exc, f"{self.rel}/{staged[-1]}")) from None
+            raise
+
+    def _forget(self, sub: str) -> None:
+        fd = self._fds.pop(sub, None)
+        if fd is not None:
+            os.close(fd)
+
+    def sync(self, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+        """Make the folder hold exactly `files` (relative POSIX paths → bytes): (written, removed).
+
+        Only files whose bytes differ are written (`mkdocs serve` sees real changes only), in two
+        phases: all staged, then renamed into place; the manifest lists old and new files before
+        the first rename, so a build killed at any point leaves nothing it cannot clean up."""
+        for rel in files:
+            _check_name(rel)
+        try:
+            old = self.check()
+            changed = [rel for rel in sorted(files) if not self._holds(rel, files[rel])]
+            self._stage_all(changed, files)
+            self._write_manifest(old | set(files))
+            for rel in changed:
+                fd, name = self._where(rel)
+                os.replace(_TMP + name, name, src_dir_fd=fd, dst_dir_fd=fd)
+            removed = sorted(old - set(files))
+            for rel in removed:
+                fd, name = self._where(rel)
+                if fd is not None:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(name, dir_fd=fd)
+            self._prune(removed)
+            self._write_manifest(set(files))
+        except OSError as exc:
+            raise OutputError(os_error_message(exc, self.rel)) from None
+        finally:
+            self.close()
+        return changed, removed
+
+    def _prune(self, removed: list[str]) -> None:
+        # Folders emptied by this build go too (deepest first); anything still in them stays.
+        parents = {rel.rsplit("/", i)[0] for rel in removed for i in range(1, rel.count("/") + 1)}
+        for sub in sorted(parents, key=lambda p: p.count("/"), reverse=True):
+            self._forget(sub)
+            parent, _, name = sub.rpartition("/")
+            fd = self._dir(parent, create=False)
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.rmdir(name, dir_fd=fd)
+
+    def ensure(self) -> None:
+        """Make the folder (and the folders above it) without following any link."""
+        try:
+            self._dir("", create=True)
+        finally:
+            self.close()
+
+    def replace_with(self, new: str) -> None:
+        """Swap the finished top-level folder `new` (e.g. `.site-abc123`, built beside this one)
+        in for this folder: after `check`, two renames; the old folder is removed without
+        following any link. The new folder gets a manifest of everything in it."""
+        if "/" in self.rel or "/" in new or not new.startswith(STALE_PREFIX):
+            raise ValueError("replace_with swaps top-level folders only, the new one named .site-*")
+        self.check()
+        self.close()
+        built = OwnedDir(self.root, new)
+        try:
+            built._write_manifest(set(built._inventory()))
+        finally:
+            built.close()
+        root = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        old = f"{STALE_PREFIX}old-{os.getpid()}"
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                os.rename(self.rel, old, src_dir_fd=root, dst_dir_fd=root)
+            os.rename(new, self.rel, src_dir_fd=root, dst_dir_fd=root)
+            if os.path.lexists(os.path.join(self.root, old)):
+                shutil.rmtree(old, dir_fd=root)
+        except OSError as exc:
+            raise OutputError(os_error_message(exc, self.rel)) from None
+        finally:
+            os.close(root)
 
 
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        return False
+def _check_name(rel: str) -> None:
+    if not isinstance(rel, str):
+        raise TypeError("a path is text")
+    parts = rel.split("/")
+    if (
+        rel.startswith("/")
+        or "\x00" in rel
+        or rel == MANIFEST
+        or any(p in ("", ".", "..") or p.startswith(_TMP) for p in parts)
+    ):
+        raise ValueError(f"not a path the generator may write: {rel!r}")
+
+
+def sync_tree(root: Path, rel: str, files: dict[str, bytes]) -> tuple[list[str], list[str]]:
+    """Make the owned folder `root/rel` hold exactly `files`: (paths written, paths removed)."""
+    return OwnedDir(root, rel).sync(files)
+
+
+def swap_in(root: Path, new: str, rel: str) -> None:
+    """Replace the owned top-level folder `root/rel` by the finished folder `root/new`."""
+    OwnedDir(root, rel).replace_with(new)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write through a temporary file and a rename, unless the file already holds `data`."""
-    if _holds(path, data):
-        return False
+    """Write through a temporary file and a rename, unless the file already holds `data` (for
+    files of the repository itself, such as FORMAT.md; never for a generated folder)."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
     return True
-
-
-def swap_in(new: Path, target: Path) -> None:
-    """Replace `target` by the finished folder `new` (same file system): two renames."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)

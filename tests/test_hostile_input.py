@@ -1,0 +1,178 @@
+"""Hostile input, round two: text hygiene in every YAML string, documented limits, nesting
+refused before libyaml parses, and bounded work whatever the inputs (timed, and fuzzed)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import api
+from generator.data import limits, quotes
+from generator.errors import ContentError
+from tests.refresh_golden import FIXTURE
+
+SUMMARY = "summary: The minister says the talks are finished for now."
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("input") / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    return root
+
+
+@pytest.fixture
+def root(base, tmp_path) -> Path:
+    copy = tmp_path / "d"
+    shutil.copytree(base, copy)
+    return copy
+
+
+def _claims(root: Path, old: str, new: str) -> list[str]:
+    path = root / "claims.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return [p.gcc() for p in api.check(root).problems]
+
+
+@pytest.mark.parametrize(
+    "new, expected",
+    [
+        (
+            'summary: "The minister says\\x07 the talks"',
+            "claims.yaml:7:14: error: text contains the control character U+0007 at character 18; remove it",
+        ),
+        (
+            "summary: The minister says \u202ethe talks",
+            "claims.yaml:7:14: error: text contains the bidirectional formatting character U+202E at character 19; "
+            "remove it",
+        ),
+        (
+            'summary: "The minister \\uFDD0 says"',
+            "claims.yaml:7:14: error: text contains the Unicode noncharacter U+FDD0 at character 14; remove it",
+        ),
+        (
+            'summary: "x\\u0085y"',  # NEL: XML 1.0 allows it, but it is a C1 control
+            "claims.yaml:7:14: error: text contains the control character U+0085 at character 2; remove it",
+        ),
+    ],
+)
+def test_every_yaml_string_passes_text_hygiene(root, new, expected):
+    assert _claims(root, SUMMARY, new) == [expected]
+
+
+def test_a_control_character_never_reaches_the_atom_feed(root):
+    _claims(root, SUMMARY, 'summary: "The minister\\x0c says"')
+    with pytest.raises(ContentError) as caught:
+        api.build(root)
+    assert [p.message for p in caught.value.problems] == [
+        "text contains the control character U+000C at character 13; remove it"
+    ]
+    assert not (root / "site").exists()
+
+
+def test_keys_pass_text_hygiene_and_messages_escape_what_they_echo(root):
+    assert _claims(root, "    actor: minister\n", '    actor: "mini\\x1b[31mster"\n') == [
+        "claims.yaml:4:12: error: `actor` must be lower-case letters, digits and single hyphens (e.g. "
+        "`volodymyr-zelenskyy`) (found `mini\\x1b[31mster`)",
+        "claims.yaml:4:12: error: text contains the control character U+001B at character 5; remove it",
+        "claims.yaml:4:12: error: unknown actor `mini\\x1b[31mster`: add it to content/actors.yaml or correct the id",
+    ]
+
+
+def test_a_trailing_line_break_does_not_pass_an_id_pattern(root):
+    assert _claims(root, "  - id: minister-talks-finished", '  - id: "minister-talks-finished\\n"') == [
+        "claims.yaml:3:9: error: `id` must be lower-case letters, digits and single hyphens (e.g. "
+        "`volodymyr-zelenskyy`) (found `minister-talks-finished\\n`)"
+    ]
+
+
+def test_the_documented_limits(root):
+    stances = ", ".join(f"p{i}: neutral" for i in range(limits.MAX_STANCES + 1))
+    evidence = "".join(
+        "\n      - {source: alpha, text: finished for now, kind: direct-quote}" for _ in range(limits.MAX_EVIDENCE)
+    )
+    text = "x " * (limits.MAX_EVIDENCE_TEXT // 2 + 1)
+    path = root / "claims.yaml"
+    source = path.read_text("utf-8")
+    source = source.replace("    stances: {border-deal: skeptical}", f"    stances: {{{stances}}}", 1)
+    source = source.replace(
+        "        occurrence: 1\n        kind: direct-quote", "        kind: direct-quote" + evidence, 1
+    )
+    source = source.replace("        text: The talks are finished for now.", f"        text: {text.strip()}", 1)
+    path.write_text(source, "utf-8")
+    found = [p.gcc() for p in api.check(root).problems if "limit" in p.message]
+    assert found == [
+        "claims.yaml:5:14: error: 21 stances, over the limit of 20: split the claim",
+        "claims.yaml:9:7: error: 21 evidence items, over the limit of 20: keep the passages that show the statement "
+        "best",
+        "claims.yaml:49:15: error: evidence text is 10,001 characters, over the 10,000 limit: quote the passage that "
+        "shows the statement, not the whole source",
+    ]
+
+
+def test_fifty_thousand_brackets_are_refused_before_libyaml_parses(root):
+    (root / "claims.yaml").write_text("claims: " + "[" * 50_000 + "\n", "utf-8")
+    # In a child process: were the prescan ever to let this through, libyaml would crash the process.
+    script = "import sys\nfrom generator import api\nprint([p.gcc() for p in api.check(sys.argv[1]).problems])\n"
+    done = subprocess.run(
+        [sys.executable, "-c", script.replace("sys.argv[1]", "__import__('pathlib').Path(sys.argv[1])"), str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (
+        0,
+        "['claims.yaml:1:207: error: nested more than 200 levels deep: the format needs no more than a few']\n",
+    )
+
+
+def _words(count: int, rng: random.Random) -> str:
+    vocabulary = [
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9))) for _ in "x" * 3000
+    ]
+    return " ".join(rng.choice(vocabulary) for _ in range(count))
+
+
+def test_the_nearest_match_hint_is_bounded_in_time():
+    rng = random.Random(7)
+    source = quotes.SourceText.of(_words(150_000, rng)[:900_000] + "\n")
+    needle = _words(1_500, rng)[:8_192]
+    started = time.perf_counter()
+    found = quotes.find(source, needle)
+    took = time.perf_counter() - started
+    assert isinstance(found, quotes.Miss) and found.message.startswith("evidence text not found in the source")
+    assert took < 3, took  # 57 s before the hint aligned probes of a long quote
+
+
+def test_a_prefix_tried_at_many_occurrences_stays_linear():
+    source = quotes.SourceText.of("ab " * 300_000)
+    started = time.perf_counter()
+    found = quotes.find(source, "ab", prefix="zz")
+    assert time.perf_counter() - started < 3
+    assert isinstance(found, quotes.Miss)
+    assert found.message == 'no occurrence of the evidence text follows the `prefix` "zz"'
+
+
+_TOKENS = [*list("[]{}:-,'\"#&*!|>?\\ \t\nabc01\u202e\x07\ufdd0"), "\n  ", "- ", "id: ", "text: ", "[[[[", "\\x07"]
+_YAMLISH = st.lists(st.sampled_from(_TOKENS), max_size=200).map("".join)
+
+
+@settings(
+    max_examples=40, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(body=_YAMLISH)
+def test_fuzzed_claims_never_crash_the_check_and_stay_fast(base, body):
+    (base / "claims.yaml").write_text("claims:\n" + body, "utf-8")
+    checked = api.check(base)  # problems, never an exception; the deadline bounds each example
+    assert checked.dossier is None or checked.problems == [] or all(p.severity for p in checked.problems)
