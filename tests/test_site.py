@@ -17,7 +17,7 @@ import pytest
 from generator import api, cli
 from generator.errors import BuildError, ContentError
 from generator.site.linkcheck import check_site
-from tests.refresh_golden import FIXTURE, GOLDEN, generated_pages
+from tests.refresh_golden import EXPORTS, FIXTURE, GOLDEN, GOLDEN_EXPORTS, generated_files
 
 
 def _copy(dest: Path) -> Path:
@@ -40,12 +40,32 @@ def _tree_hash(folder: Path) -> dict[str, str]:
     }
 
 
-def test_generated_pages_match_golden_files(tmp_path):
-    pages = generated_pages(_copy(tmp_path / "d"))
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[dict[str, str], dict[str, bytes]]:
+    return generated_files(_copy(tmp_path_factory.mktemp("golden") / "d"))
+
+
+def test_generated_pages_match_golden_files(generated):
+    pages, _ = generated
     golden = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in sorted(GOLDEN.rglob("*.md"))}
     assert sorted(pages) == sorted(golden), "pages added or removed: run `make golden` and review"
     for rel, text in pages.items():
         assert text == golden[rel], f"{rel} differs from tests/golden/{rel}: run `make golden` and review the diff"
+
+
+def test_the_golden_exports_are_the_chosen_ones():
+    kept = sorted(p.relative_to(GOLDEN_EXPORTS).as_posix() for p in GOLDEN_EXPORTS.rglob("*") if p.is_file())
+    assert kept == sorted(EXPORTS), "golden exports added or removed: run `make golden` and review"
+
+
+@pytest.mark.parametrize("rel", EXPORTS)
+def test_generated_exports_match_golden_files(generated, rel):
+    _, exports = generated
+    golden = GOLDEN_EXPORTS / rel
+    assert golden.is_file(), f"tests/golden/exports/{rel} is missing: run `make golden` and review the diff"
+    assert exports[rel] == golden.read_bytes(), (
+        f"{rel} differs from tests/golden/exports/{rel}: run `make golden` and review the diff"
+    )
 
 
 def test_every_local_link_and_anchor_resolves(built):
