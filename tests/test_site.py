@@ -262,7 +262,7 @@ def test_build_and_linkcheck_through_the_cli(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert re.search(
-        r"dossier build: 15 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 2 sources in [0-9.]+s", run.stderr
+        r"dossier build: 16 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 3 sources in [0-9.]+s", run.stderr
     )
     run = subprocess.run(
         [sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True
