@@ -74,6 +74,7 @@ lock:
 	rm -rf .lock-venv
 
 # The benchmark behind README's Performance section: synthetic dossiers of 1,000, 4,000 and
-# 10,000 claims; check, generation, MkDocs and the whole build, timed (about 10 minutes).
+# 10,000 claims; check, generation, MkDocs and the whole build, timed (about 10 minutes); then the
+# large inputs of the unit tests. One section alone: make bench BENCH_ARGS="--only inputs".
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
