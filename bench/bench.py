@@ -10,8 +10,15 @@ subprocess and reads that process's wall time and peak resident memory (`os.wait
 
 Then, on a copy of the real dossier, the preview loop: one claim's summary changed, pages
 regenerated (only changed bytes are written) and the site rebuilt, as `dossier serve` does.
+
+Then the large inputs of the unit tests (bench/inputs.py), whose results the tests check and whose
+times are measured here: `dossier check` of the test fixture with a billion-laughs proposals file,
+and the repair hint for a changed word in a two-megabyte source (`--only inputs` runs this section
+alone, in a few seconds).
+
 Last, the hostile inputs (bench/hostile.py): 50,000 nested `[`, an 8 KB quote against a 0.9 MB
-source, a 4 MiB source; `--hostile-only` runs just those.
+source, a 4 MiB source; `--only hostile` runs just those.
+
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
 """
 
@@ -66,6 +73,31 @@ done = time.perf_counter()
 print(json.dumps({"pages": g.pages, "written": list(g.written), "generate": generated - started,
                   "mkdocs": done - generated}))
 """
+
+# The large inputs of the unit tests, timed in one process (interpreter start-up left out).
+INPUTS = """
+import datetime as dt, json, shutil, sys, tempfile, time
+from pathlib import Path
+from bench.inputs import CHANGED, billion_laughs_proposals, two_megabyte_source
+from generator import api
+from generator.data.quotes import SourceText, find
+with tempfile.TemporaryDirectory() as tmp:
+    root = Path(tmp) / "dossier"
+    shutil.copytree(Path(sys.argv[1]), root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    modeline = "# yaml-language-server: $schema=../../../../generator/schema/dossier.schema.json\\n"
+    (root / "content" / "proposals.yaml").write_text(billion_laughs_proposals(modeline), "utf-8")
+    started = time.perf_counter()
+    problems = api.check(root, today=dt.date(2026, 11, 23)).problems
+    laughs = time.perf_counter() - started
+text = two_megabyte_source()
+started = time.perf_counter()
+found = find(SourceText.of(text), CHANGED)
+hint = time.perf_counter() - started
+print(json.dumps({"laughs": laughs, "problems": len(problems), "hint": hint, "mb": len(text.encode()) / 1e6,
+                  "found": type(found).__name__}))
+"""
+FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
+SECTIONS = ("preview", "sizes", "inputs", "hostile")
 
 
 def measure(argv: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
@@ -143,23 +175,27 @@ def bench_preview(work: Path) -> dict:
     return info
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument(
-        "--sizes", default="1000,4000,10000", help="claim counts, comma-separated (default: 1000,4000,10000)"
+def bench_inputs() -> dict:
+    _, mb, out = measure([PY, "-c", INPUTS, str(FIXTURE)])
+    info = json.loads(out.strip().splitlines()[-1])
+    info["peak_mb"] = mb
+    return info
+
+
+def print_inputs(info: dict) -> None:
+    print(
+        "\nlarge inputs of the unit tests (bench/inputs.py), in one warm process:\n"
+        f"- `dossier check` of the test fixture with a billion-laughs proposals file: {info['laughs']:.2f} s "
+        f"({info['problems']} problems reported)\n"
+        f"- repair hint for one changed word in a {info['mb']:.1f} MB source (indexing and search): "
+        f"{info['hint']:.2f} s ({info['found']})\n"
+        f"- peak {info['peak_mb']:.0f} MiB",
+        flush=True,
     )
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
-    ap.add_argument("--hostile-only", action="store_true", help="time only the hostile inputs")
-    args = ap.parse_args()
-    if args.hostile_only:
-        with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
-            print_hostile(args.work or Path(tmp))
-        return
-    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    print(f"machine: {machine()}\n", flush=True)
+
+
+def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
+    """Benchmark each size, printing its row of the table as soon as it is measured."""
     head = (
         "claims",
         "pages",
@@ -179,32 +215,27 @@ def main() -> None:
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head), flush=True)
     rows = []
-    try:
-        preview = bench_preview(work)
-        for claims in sizes:
-            print(f"… {claims} claims", file=sys.stderr, flush=True)
-            r = bench_size(claims, args.seed, work)
-            rows.append(r)
-            cells = (
-                r["claims"],
-                r["pages"],
-                f"{r['check_s']:.2f}",
-                f"{r['check_mb']:.0f}",
-                f"{r['gen_s']:.2f}",
-                f"{r['gen_mb']:.0f}",
-                f"{r['mkdocs_s']:.1f}",
-                f"{r['mkdocs_mb']:.0f}",
-                f"{r['build_s']:.1f}",
-                f"{r['build_mb']:.0f}",
-                f"{r['ms_per_page']:.1f}",
-                f"{r['gen_share']:.0%}",
-                f"{r['site_mb']:.0f}",
-                f"{r['search_mb']:.1f}",
-            )
-            print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
-    finally:
-        if not args.work:
-            shutil.rmtree(work, ignore_errors=True)
+    for claims in sizes:
+        print(f"… {claims} claims", file=sys.stderr, flush=True)
+        r = bench_size(claims, seed, work)
+        rows.append(r)
+        cells = (
+            r["claims"],
+            r["pages"],
+            f"{r['check_s']:.2f}",
+            f"{r['check_mb']:.0f}",
+            f"{r['gen_s']:.2f}",
+            f"{r['gen_mb']:.0f}",
+            f"{r['mkdocs_s']:.1f}",
+            f"{r['mkdocs_mb']:.0f}",
+            f"{r['build_s']:.1f}",
+            f"{r['build_mb']:.0f}",
+            f"{r['ms_per_page']:.1f}",
+            f"{r['gen_share']:.0%}",
+            f"{r['site_mb']:.0f}",
+            f"{r['search_mb']:.1f}",
+        )
+        print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         factor = last["claims"] / first["claims"]
@@ -214,14 +245,53 @@ def main() -> None:
             f"generate ×{last['gen_s'] / first['gen_s']:.1f}, build ×{last['build_s'] / first['build_s']:.1f} "
             f"(pages ×{last['pages'] / first['pages']:.1f})"
         )
+    return rows
+
+
+def print_preview(preview: dict) -> None:
     print(
         f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
         f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: "
         f"{', '.join(preview['written'])}), MkDocs rebuild {preview['mkdocs']:.2f} s, "
-        f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB"
+        f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB",
+        flush=True,
     )
-    with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
-        print_hostile(Path(tmp))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument(
+        "--sizes", default="1000,4000,10000", help="claim counts, comma-separated (default: 1000,4000,10000)"
+    )
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
+    ap.add_argument(
+        "--only",
+        choices=SECTIONS,
+        action="append",
+        help="run only this section (repeatable): the synthetic sizes, the preview loop, the large test inputs or the "
+        "hostile inputs (default: all)",
+    )
+    args = ap.parse_args()
+    sections = set(args.only or SECTIONS)
+    print(f"machine: {machine()}\n", flush=True)
+    if sections & {"sizes", "preview"}:
+        work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            preview = bench_preview(work) if "preview" in sections else None
+            if "sizes" in sections:
+                run_sizes([int(s) for s in args.sizes.split(",") if s.strip()], args.seed, work)
+        finally:
+            if not args.work:
+                shutil.rmtree(work, ignore_errors=True)
+        if preview:
+            print_preview(preview)
+    if "inputs" in sections:
+        print_inputs(bench_inputs())
+    if "hostile" in sections:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
+            print_hostile(Path(tmp))
 
 
 if __name__ == "__main__":

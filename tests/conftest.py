@@ -5,6 +5,10 @@
 - `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
 - `check(root)`: `generator.api.check` with a fixed today, returning (dossier or None, problems).
 - `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
+- `built`: the fixture dossier built once per session (`api.build`, no site address or edit
+  address from the environment) into a temporary root, for the tests that only read it (its site/,
+  its generated docs); the session fails if any test changed it. `built_copy`: a writable copy of
+  that built root (site/ and .dossier/ included), for a test that changes it and builds again.
 - `line_of(path, needle)`: the line number of the line holding `needle`, and `pos(root, rel, token)`:
   `REL:LINE:COL` of a token (`|` marks the spot inside it), so expectations do not hard-code positions in the fixture.
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +36,35 @@ def dossier(tmp_path: Path) -> Path:
     root = tmp_path / "dossier"
     # Generated folders (a local `dossier build` of the fixture) are not part of the input.
     shutil.copytree(FIXTURE, root, symlinks=True, ignore=shutil.ignore_patterns("site", ".dossier"))
+    return root
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by its relative path, with the sha256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("built") / "dossier"
+    shutil.copytree(FIXTURE, root, symlinks=True, ignore=shutil.ignore_patterns("site", ".dossier"))
+    with pytest.MonkeyPatch.context() as env:
+        for name in ("DOSSIER_SITE_URL", "DOSSIER_EDIT_URI"):
+            env.delenv(name, raising=False)
+        api.build(root)
+    before = tree_hash(root)
+    yield root
+    assert tree_hash(root) == before, "a test changed the shared built site: give it `built_copy` instead"
+
+
+@pytest.fixture
+def built_copy(built: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "built"
+    shutil.copytree(built, root, symlinks=True)
     return root
 
 

@@ -55,7 +55,7 @@ def test_the_fixture_passes(dossier, script):
     assert result.returncode == 0
     assert result.stdout == ""
     assert SUMMARY.fullmatch(result.stderr.rstrip("\n"))
-    assert "0 errors, 0 warnings (4 claims, 2 sources)" in result.stderr
+    assert "0 errors, 0 warnings (4 claims, 3 sources)" in result.stderr
 
 
 def test_errors_exit_1(dossier, edit, pos):
@@ -84,7 +84,7 @@ def test_warnings_fail_only_under_strict(dossier, edit, pos):
     relaxed, strict = check(dossier), check(dossier, "--strict")
     assert (relaxed.returncode, strict.returncode) == (0, 1)
     assert relaxed.stdout.splitlines() == strict.stdout.splitlines() == [warning]
-    assert "0 errors, 1 warning (4 claims, 2 sources)" in relaxed.stderr
+    assert "0 errors, 1 warning (4 claims, 3 sources)" in relaxed.stderr
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_a_root_that_is_not_a_dossier_exits_2_with_one_line(tmp_path, kind):
 
 def test_default_root_is_the_current_directory(dossier):
     result = run("check", cwd=dossier)
-    assert result.returncode == 0 and "(4 claims, 2 sources)" in result.stderr
+    assert result.returncode == 0 and "(4 claims, 3 sources)" in result.stderr
 
 
 # -- the text format --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,19 +12,79 @@ import pytest
 from generator import api
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-# The sums published with the seeds (shared/seeds/README.md): the sources must never change.
-SEED_SHA256 = {
-    "000_c5e42e288a909830.txt": "5f5be3364d00cd9155d865860f1f97b9760d9832560efe0a752bdb88b15a0103",
-    "001_56efdcd32fff9723.txt": "7474c86ce0ff0218a88656ef5a4f55708c0d0427ae5540f947586ef000d269f0",
-    "002_9895b7f1f56c068f.txt": "e9ffe46c5563ecc2f6225af573a909c3ec968d998dda16db0564efc5afb5ef3a",
-    "003_32a7c9e9d961a906.txt": "a0f8cc1136f7187cb41da73351e454d483e43e31f04aa10bcf9cc52c47112b22",
-    "004_eb1423f90d90f0e6.txt": "ec32a85ec4879313dc3fdc845c35adbba238b4dc0e514b42ab9b9559adcbdc13",
-}
+SOURCES = ROOT / "content" / "sources"
+# The sums published with the seeds (shared/seeds/README.md), committed in `sha256sum` format so
+# this runs everywhere (`cd content/sources && sha256sum -c ../../tests/seeds.sha256`): the
+# sources must never change.
+SEEDS_LIST = Path(__file__).resolve().parent / "seeds.sha256"
+
+
+def _read_sums(text: str) -> dict[str, str]:
+    sums = {}
+    for line in text.splitlines():
+        digest, name = line.split("  ", 1)
+        sums[name] = digest
+    return sums
+
+
+SEED_SHA256 = _read_sums(SEEDS_LIST.read_text("utf-8"))
+
+
+def _seeds_dir() -> Path | None:
+    """shared/seeds beside the repository's main checkout (the parent folder of this one, or of
+    the main checkout when this is a git worktree), if it is there."""
+    candidates = [ROOT.parent / "shared" / "seeds"]
+    try:
+        common = subprocess.run(
+            ["git", "rev-parse", "--path-format=absolute", "--git-common-dir"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
+    except OSError:
+        common = ""
+    if common:
+        candidates.append(Path(common).parent.parent / "shared" / "seeds")
+    return next((c for c in candidates if (c / "README.md").is_file()), None)
+
+
+SEEDS = _seeds_dir()
 
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_committed_list_holds_the_five_seeds():
+    assert sorted(SEED_SHA256) == [
+        "000_c5e42e288a909830.txt",
+        "001_56efdcd32fff9723.txt",
+        "002_9895b7f1f56c068f.txt",
+        "003_32a7c9e9d961a906.txt",
+        "004_eb1423f90d90f0e6.txt",
+    ]
+    assert all(len(d) == 64 and set(d) <= set("0123456789abcdef") for d in SEED_SHA256.values())
+
+
+def test_every_stored_source_is_a_seed_and_every_seed_is_stored():
+    assert sorted(p.name for p in SOURCES.glob("*.txt")) == sorted(SEED_SHA256)
+
+
+@pytest.mark.parametrize("name", sorted(SEED_SHA256))
+def test_sources_are_the_seeds_byte_for_byte(name):
+    stored = SOURCES / name
+    assert _sha(stored) == SEED_SHA256[name]
+    if SEEDS is not None:  # beside the repository in CI; absent in a clone elsewhere
+        assert stored.read_bytes() == (SEEDS / name).read_bytes()
+
+
+@pytest.mark.skipif(SEEDS is None, reason="shared/seeds is not beside this repository")
+def test_the_committed_list_is_the_one_published_with_the_seeds():
+    readme = (SEEDS / "README.md").read_text("utf-8")
+    block = readme.split("\n```\n", 1)[1].split("```", 1)[0]
+    assert _read_sums(block) == SEED_SHA256
+    assert block == SEEDS_LIST.read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +93,6 @@ def dossier():
     result, problems = checked.dossier, checked.problems
     assert [p.gcc() for p in problems] == []
     return result
-
-
-@pytest.mark.parametrize("name", sorted(SEED_SHA256))
-def test_sources_are_the_seeds_byte_for_byte(name):
-    stored = ROOT / "content" / "sources" / name
-    assert _sha(stored) == SEED_SHA256[name]
-    if SEEDS.is_dir():  # beside the repository in CI; absent in a clone elsewhere
-        assert stored.read_bytes() == (SEEDS / name).read_bytes()
 
 
 def test_recorded_hashes_are_the_seed_hashes(dossier):

@@ -305,10 +305,8 @@ def _hashes(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("stage", ["render", "write"])
-def test_a_failure_while_generating_keeps_the_site_and_the_docs(tmp_path, monkeypatch, stage):
-    root = tmp_path / "d"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    api.build(root)
+def test_a_failure_while_generating_keeps_the_site_and_the_docs(built_copy, monkeypatch, stage):
+    root = built_copy
     before = _hashes(root / "site"), _hashes(root / api.DOCS_DIR)
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("The envoy would sign", "The envoy might sign"), "utf-8")

@@ -51,7 +51,7 @@ def test_build_and_serve_list_every_content_error(root, capsys, command):
     code, out, err = _run(capsys, command, "--root", str(root))
     assert code == 1
     assert out.splitlines() == [
-        "claims.yaml:34:12: error: unknown actor `nobody`: add it to content/actors.yaml or correct the id",
+        "claims.yaml:40:12: error: unknown actor `nobody`: add it to content/actors.yaml or correct the id",
         "content/actors.yaml:11:9: warning: actor `envoy` is not cited by any claim",
     ]
     assert err.endswith(f"dossier {command}: 1 error, 1 warning; nothing was generated, the previous site/ is kept\n")

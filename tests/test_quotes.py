@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import random
 import re
-import time
 
 import pytest
 
+from bench.inputs import CHANGED, TARGET, two_megabyte_source
 from generator.data.quotes import Miss, Passage, SourceText, find
 
 
@@ -267,58 +266,19 @@ def test_empty_evidence_text():
     assert miss(SOURCE, " \n ") == "evidence text is empty"
 
 
-def test_hint_in_a_two_megabyte_source_is_found_fast():
-    rng = random.Random(20261123)
-    words = [
-        "alpha",
-        "bravo",
-        "charlie",
-        "delta",
-        "echo",
-        "foxtrot",
-        "golf",
-        "hotel",
-        "india",
-        "juliet",
-        "kilo",
-        "lima",
-        "mike",
-        "november",
-        "oscar",
-        "papa",
-        "quebec",
-        "romeo",
-        "sierra",
-        "tango",
-        "uniform",
-        "victor",
-        "whiskey",
-        "xray",
-        "yankee",
-        "zulu",
-    ]
-    lines, size = [], 0
-    while size < 2_000_000:
-        lines.append(" ".join(rng.choices(words, k=12)) + ".\n")
-        size += len(lines[-1])
-    target = "The ambassador insisted that the ceasefire would hold through the winter months."
-    lines.insert(len(lines) - 3, target + "\n")
-    text = "".join(lines)
-    target_line = text[: text.index(target)].count("\n") + 1
-
-    started = time.perf_counter()
+def test_hint_in_a_two_megabyte_source():
+    # How long this takes is measured by `python bench/bench.py --only inputs`, not asserted here.
+    text = two_megabyte_source()
+    assert len(text) > 2_000_000 and text.count(TARGET) == 1
+    target_line = text[: text.index(TARGET)].count("\n") + 1
     source = SourceText.of(text)
-    found = find(source, target.replace("ceasefire", "truce"))
-    took = time.perf_counter() - started
-
-    assert took < 5, f"took {took:.1f}s"  # a correctness test with a generous bound, not a benchmark
+    found = find(source, CHANGED)
     assert isinstance(found, Miss)
     assert found.message == (
-        f"evidence text not found in the source; nearest passage (line {target_line}, "
-        + HINT.fullmatch(found.message)[2]
-        + '% similar; yours has "truce" where the source has "ceasefire"): "'
-        + target
-        + '"'
+        f"evidence text not found in the source; nearest passage (line {target_line}, 90% similar; "
+        'yours has "truce" where the source has "ceasefire"): "The ambassador insisted that the ceasefire would '
+        'hold through the winter months."'
     )
-    exact = find(source, target)
+    exact = find(source, TARGET)
     assert isinstance(exact, Passage) and exact.line == target_line
+    assert text[exact.start : exact.end] == TARGET

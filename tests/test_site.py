@@ -1,10 +1,12 @@
 """The built site, as a reader meets it: golden pages, provenance, escaping, determinism,
-fail-safe builds. One real MkDocs build of the fixture dossier is shared by the module."""
+fail-safe builds. The tests that only read the built fixture share one build (`built`, in
+conftest.py); those that change it build a copy (`built_copy`)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -17,19 +19,12 @@ import pytest
 from generator import api, cli
 from generator.errors import BuildError, ContentError
 from generator.site.linkcheck import check_site
-from tests.refresh_golden import FIXTURE, GOLDEN, generated_pages
+from tests.refresh_golden import EXPORTS, FIXTURE, GOLDEN, GOLDEN_EXPORTS, generated_files
 
 
 def _copy(dest: Path) -> Path:
     shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("site", ".dossier"))
     return dest
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = _copy(tmp_path_factory.mktemp("site") / "dossier")
-    api.build(root)
-    return root
 
 
 def _tree_hash(folder: Path) -> dict[str, str]:
@@ -40,12 +35,32 @@ def _tree_hash(folder: Path) -> dict[str, str]:
     }
 
 
-def test_generated_pages_match_golden_files(tmp_path):
-    pages = generated_pages(_copy(tmp_path / "d"))
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[dict[str, str], dict[str, bytes]]:
+    return generated_files(_copy(tmp_path_factory.mktemp("golden") / "d"))
+
+
+def test_generated_pages_match_golden_files(generated):
+    pages, _ = generated
     golden = {p.relative_to(GOLDEN).as_posix(): p.read_text("utf-8") for p in sorted(GOLDEN.rglob("*.md"))}
     assert sorted(pages) == sorted(golden), "pages added or removed: run `make golden` and review"
     for rel, text in pages.items():
         assert text == golden[rel], f"{rel} differs from tests/golden/{rel}: run `make golden` and review the diff"
+
+
+def test_the_golden_exports_are_the_chosen_ones():
+    kept = sorted(p.relative_to(GOLDEN_EXPORTS).as_posix() for p in GOLDEN_EXPORTS.rglob("*") if p.is_file())
+    assert kept == sorted(EXPORTS), "golden exports added or removed: run `make golden` and review"
+
+
+@pytest.mark.parametrize("rel", EXPORTS)
+def test_generated_exports_match_golden_files(generated, rel):
+    _, exports = generated
+    golden = GOLDEN_EXPORTS / rel
+    assert golden.is_file(), f"tests/golden/exports/{rel} is missing: run `make golden` and review the diff"
+    assert exports[rel] == golden.read_bytes(), (
+        f"{rel} differs from tests/golden/exports/{rel}: run `make golden` and review the diff"
+    )
 
 
 def test_every_local_link_and_anchor_resolves(built):
@@ -81,18 +96,33 @@ class _Marks(HTMLParser):
                 self.marked[anchor] = self.marked.get(anchor, "") + data
 
 
+# Every cited passage of the fixture, written out by hand: source, anchor (`q-START-END`, character
+# offsets in the stored text), the text highlighted there, and the actor whose card links to it.
+PASSAGES = [
+    ("alpha", "q-90-106", "finished for now", "minister"),
+    (
+        "alpha",
+        "q-137-218",
+        "\u201cWe will not give up a single village,\u201d she told reporters. \u201cNot one\u2026 not today.\u201d",
+        "minister",
+    ),
+    ("alpha", "q-245-276", "The talks are finished for now.", "spokesman"),
+    ("beta", "q-45-66", "Only with guarantees,", "envoy"),
+    ("beta", "q-85-127", "The envoy said guarantees must be binding.", "envoy"),
+    ("vilne", "q-91-117", "Ми не віддамо жодного села", "minister"),
+]
+
+
 def test_every_quote_is_highlighted_at_its_anchor_and_cards_link_there(built):
-    dossier = api.check(built).dossier
-    for claim in dossier.claims.values():
-        for ev in claim.evidence:
-            anchor = f"q-{ev.passage.start}-{ev.passage.end}"
-            page = built / "site" / "sources" / f"{ev.source}.html"
-            marks = _Marks()
-            marks.feed(page.read_text("utf-8"))
-            assert anchor in marks.open_anchors
-            assert marks.marked[anchor] == ev.passage.exact.replace("\r", "")
-            actor_page = (built / "site" / "actors" / f"{claim.actor}.html").read_text("utf-8")
-            assert f'href="../sources/{ev.source}.html#{anchor}"' in actor_page
+    for source in ("alpha", "beta", "vilne"):
+        marks = _Marks()
+        marks.feed((built / "site" / "sources" / f"{source}.html").read_text("utf-8"))
+        expected = {anchor: text for src, anchor, text, _ in PASSAGES if src == source}
+        assert marks.open_anchors == list(expected), source
+        assert marks.marked == expected, source
+    for source, anchor, _, actor in PASSAGES:
+        actor_page = (built / "site" / "actors" / f"{actor}.html").read_text("utf-8")
+        assert f'href="../sources/{source}.html#{anchor}"' in actor_page, (actor, anchor)
 
 
 def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
@@ -122,9 +152,20 @@ def test_search_index_finds_every_actor_under_every_alias(built):
             assert escaped in page[0]["text"], (actor.id, alias)
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(built, tmp_path):
-    other = _copy(tmp_path / "again")
-    api.build(other)
+@pytest.fixture(scope="module")
+def cli_built(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    """A second build of the fixture, through the command line, in another folder (read only)."""
+    root = _copy(tmp_path_factory.mktemp("cli") / "dossier")
+    env = {k: v for k, v in os.environ.items() if k not in ("DOSSIER_SITE_URL", "DOSSIER_EDIT_URI")}
+    run = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, text=True, env=env
+    )
+    return run, root
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(built, cli_built):
+    run, other = cli_built
+    assert run.returncode == 0, run.stderr
     assert _tree_hash(other / "site") == _tree_hash(built / "site")
 
 
@@ -157,9 +198,8 @@ def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_p
     }
 
 
-def test_a_failed_mkdocs_build_keeps_the_previous_site(built, tmp_path):
-    root = _copy(tmp_path / "d")
-    api.build(root)
+def test_a_failed_mkdocs_build_keeps_the_previous_site(built_copy):
+    root = built_copy
     before = _tree_hash(root / "site")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\n  - Missing: missing.md\n", "utf-8")
@@ -169,9 +209,8 @@ def test_a_failed_mkdocs_build_keeps_the_previous_site(built, tmp_path):
     assert not list(root.glob(".site-*"))
 
 
-def test_content_errors_stop_the_build_before_anything_is_written(tmp_path):
-    root = _copy(tmp_path / "d")
-    api.build(root)
+def test_content_errors_stop_the_build_before_anything_is_written(built_copy):
+    root = built_copy
     before = _tree_hash(root / "site"), _tree_hash(root / api.DOCS_DIR)
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("actor: envoy", "actor: nobody"), "utf-8")
@@ -180,12 +219,10 @@ def test_content_errors_stop_the_build_before_anything_is_written(tmp_path):
     assert (_tree_hash(root / "site"), _tree_hash(root / api.DOCS_DIR)) == before
 
 
-def test_the_build_never_writes_into_content_or_claims(tmp_path):
-    root = _copy(tmp_path / "d")
-    data = [root / "claims.yaml", root / "content"]
-    before = [_tree_hash(p) if p.is_dir() else p.read_bytes() for p in data]
-    api.build(root)
-    assert [_tree_hash(p) if p.is_dir() else p.read_bytes() for p in data] == before
+def test_the_build_never_writes_into_content_or_claims(built):
+    # `built` is a copy of the fixture, built: its input is still the fixture's, byte for byte.
+    assert (built / "claims.yaml").read_bytes() == (FIXTURE / "claims.yaml").read_bytes()
+    assert _tree_hash(built / "content") == _tree_hash(FIXTURE / "content")
 
 
 def test_edit_links_point_at_the_yaml_a_curator_changes(tmp_path, monkeypatch):
@@ -236,19 +273,18 @@ def test_check_refuses_what_build_refuses(tmp_path, capsys):
     ]
 
 
-def test_build_and_linkcheck_through_the_cli(tmp_path):
-    root = _copy(tmp_path / "d")
-    run = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--root", str(root)], capture_output=True, text=True
-    )
+def test_build_and_linkcheck_through_the_cli(cli_built, tmp_path):
+    run, built_by_cli = cli_built
     assert run.returncode == 0, run.stderr
     assert re.search(
-        r"dossier build: 18 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 2 sources in [0-9.]+s", run.stderr
+        r"dossier build: 19 pages \([0-9]+ files rewritten, 0 removed\), 4 claims, 3 sources in [0-9.]+s", run.stderr
     )
     run = subprocess.run(
-        [sys.executable, "-m", "generator", "linkcheck", "--root", str(root)], capture_output=True, text=True
+        [sys.executable, "-m", "generator", "linkcheck", "--root", str(built_by_cli)], capture_output=True, text=True
     )
     assert run.returncode == 0 and "0 broken" in run.stderr
+    root = tmp_path / "d"
+    shutil.copytree(built_by_cli, root)  # a copy to break
     page = root / "site" / "sources" / "alpha.html"
     page.write_text(page.read_text("utf-8").replace('id="q-90-106"', 'id="gone"'), "utf-8")
     run = subprocess.run(

@@ -335,6 +335,27 @@ def test_passages_of_the_fixture(dossier, check):
     assert (gist.line, gist.prefix, gist.suffix) == (4, 'with guarantees," said the envoy.\r\n', "\r\n")
 
 
+def test_the_fixture_places_a_repeated_text_by_its_prefix_and_pairs_a_translation(dossier, check):
+    model, _ = check(dossier)
+    english, ukrainian = model.claims["minister-no-village"].evidence
+    # vilne.txt holds «Ми не віддамо жодного села» twice: in its headline (line 1) and, after the
+    # `prefix`, in the body (line 2), which is the one cited.
+    assert (ukrainian.source, ukrainian.language, ukrainian.passage.line) == ("vilne", "uk", 2)
+    assert (ukrainian.passage.start, ukrainian.passage.end) == (91, 117)
+    assert model.sources["vilne"].text[91:117] == "Ми не віддамо жодного села"
+    assert (english.id, english.language, ukrainian.translation_of) == ("en", "en", "en")
+    claim = model.claims["minister-no-village"]
+    assert claim.translation_partner(english) is ukrainian and claim.translation_partner(ukrainian) is english
+
+
+def test_without_its_prefix_the_fixtures_repeated_text_is_ambiguous(dossier, edit, gcc, pos):
+    edit(dossier / C, '        prefix: "сказала журналістам: «"\n', "")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |Ми не віддамо')}: error: evidence text occurs 2 times (lines 1, 2): add "
+        "`occurrence: N` (1 = first) or a `prefix` of the words before it [source `vilne`, content/sources/vilne.txt]"
+    ]
+
+
 # -- unused items -----------------------------------------------------------------------------
 
 

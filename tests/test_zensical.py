@@ -41,10 +41,10 @@ def html_pages(site: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory):
+def both(built, tmp_path_factory):
+    """The shared MkDocs build of the fixture and, from a copy of it, Zensical's."""
     root = tmp_path_factory.mktemp("zensical") / "dossier"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    api.build(root)
+    shutil.copytree(built, root, symlinks=True)
     run, site = zensical_build(root)
     assert run.returncode == 0, run.stdout + run.stderr
     return root / "site", site
