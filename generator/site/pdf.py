@@ -19,7 +19,7 @@ from ..data.model import Claim, Dossier, Evidence, Position, Proposal, Source, d
 from ..errors import DossierError
 from . import views
 from .plan import SitePlan
-from .render import TEMPLATES, oneline, paragraphs
+from .render import TEMPLATES, environment
 
 PDF_TEMPLATES = TEMPLATES / "pdf"
 # The grid has up to 30 columns on a landscape page: stances are abbreviated there, with a legend.
@@ -114,24 +114,8 @@ def scope_of(dossier: Dossier, proposal: str | None) -> Scope:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(PDF_TEMPLATES)]),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(
-        oneline=oneline,
-        paragraphs=paragraphs,
-        stance_label=views.STANCE_LABELS.__getitem__,
-        kind_label=views.KIND_LABELS.__getitem__,
-        sha=lambda digest: digest[:12],
-        date_display=views.date_display,
-        voice_label=views.VOICE_LABELS.__getitem__,
-    )
-    env.globals.update(views=views)
+    env = environment(("pdf",))
+    env.filters.update(sha=lambda digest: digest[:12])
     return env
 
 

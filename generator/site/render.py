@@ -77,9 +77,10 @@ def paragraphs(text: str | None) -> list[str]:
     return [" ".join(block.split()) for block in str(text).split("\n\n") if block.strip()]
 
 
-def environment() -> jinja2.Environment:
+def environment(folders: tuple[str, ...] = ("pages", "feeds")) -> jinja2.Environment:
+    """The templates' environment: autoescape on, undefined names an error, the dossier's filters."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(TEMPLATES / "pages"), str(TEMPLATES / "feeds")]),
+        loader=jinja2.FileSystemLoader([str(TEMPLATES / folder) for folder in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

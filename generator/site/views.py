@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..data.dates import Interval
+from ..data.dates import MONTHS, Interval
 from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Position, Proposal, Source
 from ..data.schema import vocabulary
 
@@ -63,20 +63,6 @@ RELATION_WORDS = {
 GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones cannot be read anyway
 TIMELINE_PAGE_CLAIMS = 400  # a year with more claims is split by month
 UNDATED = "Date unknown"
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)  # not strftime's %B, which follows the locale
 SEASONS = {3: "spring", 6: "summer", 9: "autumn"}  # by first month, as the dates module reads EDTF seasons
 
 
