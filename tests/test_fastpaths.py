@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from bench.synth import synthesize
-from generator.data import load, quotes
+from generator.data import load, normalize, quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dossier"
@@ -72,7 +72,7 @@ def test_white_space_list_is_exactly_what_python_calls_white_space():
 
 def test_changes_finds_what_the_regex_finds():
     for text in _random_texts(3000, 60, seed=1):
-        assert quotes._changes(text) == [m.span() for m in quotes._CHANGES.finditer(text)], repr(text)
+        assert normalize._changes(text) == [m.span() for m in normalize._CHANGES.finditer(text)], repr(text)
 
 
 def test_text_not_in_nfc_normalizes_as_unit_by_unit():
@@ -80,7 +80,7 @@ def test_text_not_in_nfc_normalizes_as_unit_by_unit():
     for text in _random_texts(1500, 300, seed=2):
         if unicodedata.is_normalized("NFC", text):
             continue
-        reference = quotes.Normalized(*quotes._normalize_units(text))
+        reference = normalize.Normalized(*normalize._normalize_units(text))
         assert _same_mapping(quotes.normalize(text), reference), repr(text)
         checked += 1
     assert checked > 1000
