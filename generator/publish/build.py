@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ..errors import BuildError
 from ..site.generate import Generated, build_epoch, generate
-from ..site.plan import SITE_DIR
+from ..site.plan import JSONLD_DIR, SITE_DIR
 from ..site.write import swap_in
 from . import config as mkdocs_config
+from .pagefind import index_built_site
 from .plugin import install
 
 
@@ -28,7 +29,8 @@ def build(root: Path, progress: Callable[[str], None] = lambda message: None) ->
 
 
 def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) -> None:
-    """`mkdocs build --strict` into DIR/site/. A failure leaves the previous site untouched.
+    """`mkdocs build --strict` into DIR/site/, then the search bundle (once MkDocs has let its
+    pages go: the indexer is a process of its own). A failure leaves the previous site untouched.
 
     SOURCE_DATE_EPOCH pins every date MkDocs stamps (sitemap, gzip header) so that the same
     input gives byte-identical output.
@@ -38,7 +40,7 @@ def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) 
 
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=root))
     config.site_dir = str(tmp)
-    install(config, edit_paths)
+    install(config, edit_paths, root / JSONLD_DIR)
     # MkDocs' strict counter is a handler too, so without ours its warnings would go unseen.
     shown = logging.StreamHandler()
     shown.setLevel(logging.WARNING)
@@ -48,6 +50,7 @@ def mkdocs_build(root: Path, config, edit_paths: Mapping[str, str], epoch: int) 
     try:
         with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
             run_mkdocs(config)
+        index_built_site(root, tmp)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"MkDocs failed, the previous site/ is kept: {exc}") from None

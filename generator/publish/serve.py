@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..errors import ContentError, DossierError
 from ..site.generate import build_epoch, generate
+from ..site.plan import JSONLD_DIR
 from ..site.render import TEMPLATES
 from . import config as mkdocs_config
+from .pagefind import index_built_site
 from .plugin import install
 
 log = logging.getLogger("mkdocs.dossier")
@@ -31,10 +33,11 @@ def serve(root: Path, dev_addr: str) -> None:
     def once() -> None:
         config = mkdocs_config.load(root, site_dir=live / "next")
         generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
-        install(config, generated.edit_paths)
+        install(config, generated.edit_paths, root / JSONLD_DIR)
         config.site_url = f"http://{host}:{port}/"
         with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
             run_mkdocs(config, serve_url=config.site_url)
+        index_built_site(root, live / "next")
         shutil.rmtree(live / "site", ignore_errors=True)
         (live / "next").rename(live / "site")
         log.info("dossier: rebuilt: %s", generated)

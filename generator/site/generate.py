@@ -13,8 +13,8 @@ from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
-from . import export, render, write
-from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
+from . import export, render, search, write
+from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, JSONLD_DIR, SEARCH_RECORDS, SitePlan
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,11 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
     plan = SitePlan(checked.dossier, directory_urls)
     files: dict[str, bytes] = {}
     edit_paths: dict[str, str] = {}
+    jsonld: dict[str, bytes] = {}
     for page in render.render_site(plan, site):  # one page's text in memory at a time
         files[page.path] = page.text.encode("utf-8")
+        if page.jsonld:
+            jsonld[plan.jsonld_path(page.path)] = page.jsonld.encode("utf-8")
         if page.edit_path:
             edit_paths[page.path] = page.edit_path
     for rel, text in checked.pages.items():
@@ -70,6 +73,9 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
             files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files.update(exports(plan, site))
     written, removed = write.sync_tree(root / DOCS_DIR, files)
+    write.sync_tree(root / JSONLD_DIR, jsonld)
+    hand_written = [plan.hand_written_path(rel) for rel in checked.pages]
+    write.write_if_changed(root / SEARCH_RECORDS, export.json_bytes(search.records(plan, hand_written)))
     pages = sum(1 for rel in files if rel.endswith(".md"))
     return Generated(
         checked.dossier,
