@@ -8,6 +8,10 @@ subprocess and reads that process's wall time and peak resident memory (`os.wait
 - `mkdocs`: the MkDocs build alone, on the pages just generated;
 - `build`: `dossier build`, the whole pipeline, from an empty `.dossier/` and no `site/`.
 
+On the site built: the largest and the median HTML page, the whole site on disk, the search
+bundle, and the bytes a reader's browser fetches from opening the home page to the first search
+result (`bench/browser_bytes.py`: headless Chromium against a local http.server).
+
 Then, on a copy of the real dossier, the preview loop: one claim's summary changed, pages
 regenerated (only changed bytes are written) and the site rebuilt, as `dossier serve` does.
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
@@ -116,10 +120,16 @@ def bench_size(claims: int, seed: int, work: Path) -> dict:
     shutil.rmtree(root / ".dossier", ignore_errors=True)
     shutil.rmtree(root / "site", ignore_errors=True)
     row["build_s"], row["build_mb"], _ = measure([PY, "-m", "generator", "build", "--root", str(root)])
-    row["html"] = sum(1 for _ in (root / "site").rglob("*.html"))
-    row["site_mb"] = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 2**20
-    index = root / "site" / "search" / "search_index.json"
-    row["search_mb"] = index.stat().st_size / 2**20 if index.is_file() else 0.0
+    site = root / "site"
+    html = sorted(p.stat().st_size for p in site.rglob("*.html"))
+    row["html"] = len(html)
+    row["html_max_kb"], row["html_median_kb"] = html[-1] / 1000, html[len(html) // 2] / 1000
+    row["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
+    lunr = site / "search" / "search_index.json"
+    bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    row["search_mb"] = (lunr.stat().st_size if lunr.is_file() else sum(p.stat().st_size for p in bundle)) / 2**20
+    _, _, out = measure([PY, "-m", "bench.browser_bytes", str(site)], cwd=ROOT)
+    row["browser"] = json.loads(out.strip().splitlines()[-1])
     row["ms_per_page"] = row["build_s"] * 1000 / row["pages"]
     row["gen_share"] = row["gen_s"] / row["build_s"]
     return row
@@ -163,8 +173,11 @@ def main() -> None:
         "build MiB",
         "ms/page",
         "generator share",
+        "largest page KB",
+        "median page KB",
         "site MiB",
-        "search index MiB",
+        "search files MiB",
+        "reader KB (search KB)",
     )
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head), flush=True)
@@ -188,8 +201,11 @@ def main() -> None:
                 f"{r['build_mb']:.0f}",
                 f"{r['ms_per_page']:.1f}",
                 f"{r['gen_share']:.0%}",
+                f"{r['html_max_kb']:.0f}",
+                f"{r['html_median_kb']:.0f}",
                 f"{r['site_mb']:.0f}",
                 f"{r['search_mb']:.1f}",
+                f"{r['browser']['total_kb']:.0f} ({r['browser']['search_kb']:.0f})",
             )
             print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
     finally:
