@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..data.check import Checked, gc_paused
+from ..data.cache import cached
 from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
@@ -38,7 +39,8 @@ class Generated:
 def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path)."""
-    checked = check_data(root, today)
+    day = today or dt.date.today()
+    checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
     if checked.dossier is None:
         return checked
     collisions = SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
