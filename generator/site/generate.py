@@ -9,8 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.check import Checked, gc_paused
 from ..data.cache import cached
+from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
