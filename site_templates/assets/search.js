@@ -34,7 +34,8 @@
     return engine;
   }
 
-  /* Text from Pagefind (titles, excerpts): only <mark> survives; everything else is text. */
+  /* An excerpt from Pagefind (escaped text with <mark>s): only <mark> survives, all else is text;
+     parsed in a document of its own, where nothing loads or runs. */
   function inert(html, into) {
     var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
     doc.body.childNodes.forEach(function (node) {
@@ -58,7 +59,7 @@
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h1");
-    title.textContent = inert(data.meta.title || data.url, document.createElement("span")).textContent;
+    title.textContent = data.meta.title || data.url; /* plain text (excerpts are HTML-escaped) */
     article.appendChild(title);
     if (data.meta.said) {
       var when = document.createElement("p");
@@ -110,6 +111,7 @@
         var label = document.createElement("label");
         label.textContent = key.charAt(0).toUpperCase() + key.slice(1) + " ";
         var select = document.createElement("select");
+        select.name = key;
         select.appendChild(new Option("any", ""));
         Object.keys(all[key]).sort().forEach(function (value) {
           select.appendChild(new Option(value + " (" + all[key][value] + ")", value));
@@ -134,6 +136,9 @@
   input.addEventListener("input", run);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }); });
+  list.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest(".md-search-result__link")) close();
+  });
   details.addEventListener("toggle", function () { if (details.open) fillFilters(); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
 

@@ -76,13 +76,15 @@ def test_grid_cells_lead_to_the_claim(page, base_url):
     assert page.locator(f"#{claim}.dq-card").count() == 1
 
 
-def test_timeline_evidence_leads_to_the_passage(page, base_url):
+def test_timeline_rows_lead_to_the_claim_card(page, base_url):
+    # The timeline is an index of years; a year's rows link each claim to its card.
     page.goto(base_url + PAGES["timeline"])
-    link = page.locator("table.dq-timeline a[href*='#q-']").first
+    page.locator(".md-content a[href^='timeline/']").first.click()
+    link = page.locator("table.dq-rows a[href*='#claim-']").first
+    claim = link.get_attribute("href").split("#")[1]
     link.click()
-    page.wait_for_url("**/sources/*.html#q-*")
-    anchor = _target_in_view(page)
-    assert _in_view(page, f"#{anchor} + mark.dq-mark")
+    page.wait_for_url(f"**/actors/*.html#{claim}")
+    assert _target_in_view(page) == claim
 
 
 def test_instant_navigation_keeps_the_page_alive(page, base_url):
