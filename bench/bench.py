@@ -47,23 +47,24 @@ from pathlib import Path
 from generator import api
 api.mkdocs_build(Path(sys.argv[1]), int(sys.argv[2]))
 """
-# The preview loop of `dossier serve`, in one warm process as in serve: regenerate, rebuild.
+# The preview loop of `dossier serve`, in one warm process as in serve: the first build, then
+# one claim's summary changed and the site rebuilt as serve rebuilds it (publish/serve.py).
 PREVIEW = """
-import json, sys, time
+import json, sys, tempfile, time
 from pathlib import Path
 from generator import api
+from generator.publish.serve import Preview
 root = Path(sys.argv[1])
-claim = next(iter(api.build(root).dossier.claims.values()))  # the state a running preview starts from
+preview = Preview(root, Path(tempfile.mkdtemp()), "http://127.0.0.1:8000/")
+preview.once()  # the state a running preview starts from
+claim = next(iter(api.check(root).dossier.claims.values()))
 claims = root / "claims.yaml"
 line = f"    summary: {claim.summary}\\n"
 claims.write_text(claims.read_text("utf-8").replace(line, line[:-1] + " (edited)\\n", 1), "utf-8")
 started = time.perf_counter()
-g = api.generate(root)
-generated = time.perf_counter()
-api.mkdocs_build(root, api.build_epoch(g.dossier))
+g = preview.once()
 done = time.perf_counter()
-print(json.dumps({"pages": g.pages, "written": list(g.written), "generate": generated - started,
-                  "mkdocs": done - generated}))
+print(json.dumps({"pages": g.pages, "written": list(g.written), "rebuild": done - started}))
 """
 
 
@@ -222,9 +223,9 @@ def main() -> None:
         )
     print(
         f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
-        f"regenerate {preview['generate']:.2f} s ({len(preview['written'])} files rewritten: "
-        f"{', '.join(preview['written'])}), MkDocs rebuild {preview['mkdocs']:.2f} s, "
-        f"together {preview['generate'] + preview['mkdocs']:.2f} s; peak {preview['mb']:.0f} MiB"
+        f"{len(preview['written'])} files rewritten ("
+        f"{', '.join(preview['written'])}); serve's whole rebuild (regenerate, MkDocs on the changed pages, "
+        f"search) {preview['rebuild']:.2f} s; peak {preview['mb']:.0f} MiB"
     )
 
 
