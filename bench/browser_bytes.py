@@ -31,8 +31,9 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def measure(site: Path, query: str = "ceasefire") -> dict:
-    from playwright.sync_api import sync_playwright
+def measure(site: Path, query: str = "ceasefire", limit: float = 180.0) -> dict:
+    """The bytes fetched; `first_result_s` is None when no result showed within `limit` s."""
+    from playwright.sync_api import TimeoutError, sync_playwright
 
     port = _port()
     server = subprocess.Popen(
@@ -59,8 +60,11 @@ def measure(site: Path, query: str = "ceasefire") -> dict:
             started = time.perf_counter()
             page.keyboard.press("/")
             page.keyboard.type(query)
-            page.wait_for_selector(".md-search-result__item", timeout=60000)
-            seconds = time.perf_counter() - started
+            try:
+                page.wait_for_selector(".md-search-result__item", timeout=limit * 1000)
+                seconds: float | None = time.perf_counter() - started
+            except TimeoutError:
+                seconds = None
             page.wait_for_timeout(300)  # the fragments of the other results shown
             browser.close()
     finally:
