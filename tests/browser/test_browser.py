@@ -15,7 +15,7 @@ PAGES = {
     "home": "index.html",
     "actor": "actors/volodymyr-zelenskyy.html",
     "proposal": "proposals/territory-for-nato-membership.html",
-    "source": "sources/zelenskiy-abandons-joining-nato.html",
+    "source": "sources/zelenskyy-abandons-joining-nato.html",
     "timeline": "timeline.html",
     "grid": "grid.html",
 }
@@ -78,8 +78,7 @@ def test_grid_cells_lead_to_the_claim(page, base_url):
 
 def test_timeline_rows_lead_to_the_claim_card(page, base_url):
     # The timeline is an index of years; a year's rows link each claim to its card.
-    page.goto(base_url + PAGES["timeline"])
-    page.locator(".md-content a[href^='timeline/']").first.click()
+    page.goto(base_url + "timeline/2024.html")
     link = page.locator("table.dq-rows a[href*='#claim-']").first
     claim = link.get_attribute("href").split("#")[1]
     link.click()
