@@ -116,6 +116,8 @@ def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
         (block,) = _jsonld(site / "proposals" / f"{proposal.id}.html")
         topic, *claims = _nodes(block)
         assert topic["name"] == proposal.title and len(claims) == len(dossier.claims_by_proposal[proposal.id])
+        # references to the claims described on their actors' pages
+        assert all(n["@type"] == "Claim" and "../actors/" in n["@id"] and "#claim-" in n["@id"] for n in claims)
     for source in dossier.sources.values():
         (block,) = _jsonld(site / "sources" / f"{source.id}.html")
         assert block["@type"] == "CreativeWork" and block["name"] == source.title
