@@ -3,7 +3,8 @@
 For each size it writes a synthetic dossier (`python -m bench.synth`), then runs every stage in a fresh
 subprocess and reads that process's wall time and peak resident memory (`os.wait4`):
 
-- `check`: `dossier check --strict`, what a curator runs on every edit (interpreter start-up included);
+- `check`: `dossier check --strict`, what a curator runs on every edit (interpreter start-up included),
+  first with no cache, then again on the same input (answered from `.dossier/cache/`);
 - `generate`: everything but MkDocs (check, render, write), into an empty `.dossier/docs/`;
 - `mkdocs`: the MkDocs build alone, on the pages just generated;
 - `build`: `dossier build`, the whole pipeline, from an empty `.dossier/` and no `site/`.
@@ -113,7 +114,9 @@ def bench_size(claims: int, seed: int, work: Path) -> dict:
         [PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)], cwd=ROOT
     )
     row = {"claims": claims, "synth_s": synth_s}
-    row["check_s"], row["check_mb"], _ = measure([PY, "-m", "generator", "check", "--strict", "--root", str(root)])
+    check = [PY, "-m", "generator", "check", "--strict", "--root", str(root)]
+    row["check_s"], row["check_mb"], _ = measure(check)  # the first: no cache
+    row["check_again_s"], _, _ = measure(check)  # the same input again: from .dossier/cache/
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
     info = json.loads(out.strip().splitlines()[-1])
     row["pages"] = info["pages"]
@@ -166,6 +169,7 @@ def main() -> None:
         "pages",
         "check s",
         "check MiB",
+        "check again s",
         "generate s",
         "generate MiB",
         "mkdocs s",
@@ -194,6 +198,7 @@ def main() -> None:
                 r["pages"],
                 f"{r['check_s']:.2f}",
                 f"{r['check_mb']:.0f}",
+                f"{r['check_again_s']:.2f}",
                 f"{r['gen_s']:.2f}",
                 f"{r['gen_mb']:.0f}",
                 f"{r['mkdocs_s']:.1f}",
