@@ -22,6 +22,7 @@ import yaml
 from generator import api
 from generator.errors import ContentError, OutputError
 from generator.site import render, write
+from generator.site.plan import SEARCH_BUNDLE, SEARCH_RECORDS
 from tests.refresh_golden import FIXTURE
 
 # Each payload is something Markdown, HTML, Jinja or an extension would act on.
@@ -202,14 +203,13 @@ def test_titles_and_headers_show_the_literal_text(site):
     assert evil.title.startswith(PAYLOADS["heading"] + " - ")
 
 
-def test_the_search_index_holds_the_payloads_as_escaped_text(site):
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    for doc in index["docs"]:
-        for field in ("title", "text"):
-            value = doc[field]
-            assert "<script" not in value and "<img" not in value and "<b " not in value, (doc["location"], field)
-    titles = {d["location"]: d["title"] for d in index["docs"]}
-    assert titles["actors/minister.html"] == '&lt;script&gt;alert("x1")&lt;/script&gt; " onmouseover="alert(6)'
+def test_the_search_records_hold_the_payloads_as_plain_text(site):
+    # Plain text, as written: Pagefind escapes excerpts, and search.js shows titles as text and
+    # keeps nothing of an excerpt but its text and <mark>s (tests/browser/test_search.py).
+    records = json.loads((site.parent / SEARCH_RECORDS).read_text("utf-8"))
+    titles = {r["url"]: r["meta"]["title"] for r in records if "url" in r}
+    assert titles["actors/minister.html"] == '<script>alert("x1")</script> " onmouseover="alert(6)'
+    assert (site / SEARCH_BUNDLE / "pagefind.js").is_file() and not (site / "search").exists()
 
 
 def test_the_nav_and_breadcrumbs_carry_no_markup(site):

@@ -19,6 +19,7 @@ import pytest
 from generator import api, cli
 from generator.errors import BuildError, ContentError
 from generator.site.linkcheck import check_site
+from generator.site.plan import SEARCH_BUNDLE, SEARCH_RECORDS
 from tests.refresh_golden import EXPORTS, FIXTURE, GOLDEN, GOLDEN_EXPORTS, generated_files
 
 
@@ -135,21 +136,26 @@ def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
     header = re.findall(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.S)
     assert "Ana &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Minister" in header
     assert "<h1 id=" in page and "Ana &#60;script&#62;alert" in page
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    entries = [d for d in index["docs"] if d["location"].startswith("actors/minister.html")]
-    assert entries and all("<script" not in d["title"] + d["text"] for d in entries)
-    assert entries[0]["title"].startswith("Ana &lt;script&gt;")
+    # The search keeps names as plain text (search.js shows them as text).
+    records = {r["url"]: r for r in _records(built) if "url" in r}
+    assert records["actors/minister.html"]["meta"]["title"] == 'Ana <script>alert("x")</script> Minister'
 
 
-def test_search_index_finds_every_actor_under_every_alias(built):
+def _records(root: Path) -> list[dict]:
+    return json.loads((root / SEARCH_RECORDS).read_text("utf-8"))
+
+
+def test_search_finds_every_actor_under_every_alias(built):
     dossier = api.check(built).dossier
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    records = {r["url"]: r for r in _records(built) if "url" in r}
     for actor in dossier.actors.values():
-        page = [d for d in index["docs"] if d["location"] == f"actors/{actor.id}.html"]
-        assert page, actor.id
+        content = records[f"actors/{actor.id}.html"]["content"]
         for alias in actor.aliases:
-            escaped = alias.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            assert escaped in page[0]["text"], (actor.id, alias)
+            assert alias in content, (actor.id, alias)
+        for claim in dossier.claims_by_actor.get(actor.id, ()):  # a claim is found by its actor's aliases
+            assert all(
+                alias in records[f"actors/{actor.id}.html#claim-{claim.id}"]["content"] for alias in actor.aliases
+            )
 
 
 @pytest.fixture(scope="module")
@@ -297,10 +303,11 @@ def test_build_and_linkcheck_through_the_cli(cli_built, tmp_path):
     )
 
 
-def test_search_finds_each_quote_on_its_actor_page_without_repeats(built):
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
-    texts = {d["location"]: d["text"] for d in index["docs"]}
+def test_search_finds_each_quote_once_on_its_claim_card_and_its_source(built):
+    records = _records(built)
     quote = "We will not give up a single village"
-    holding = sorted(loc.split("#")[0] for loc, text in texts.items() if quote in text)
-    assert holding == ["actors/minister.html", "sources/alpha.html"]  # the card and the passage
-    assert not any("In context" in t or "Cite this" in t for t in texts.values())
+    holding = sorted(r["url"] for r in records if quote in r.get("content", ""))
+    assert holding == ["actors/minister.html#claim-minister-no-village", "sources/alpha.html"]
+    claims = [r["url"] for r in records if r.get("filters", {}).get("kind") == ["Claim"]]
+    assert len(claims) == len(set(claims)) == len(api.check(built).dossier.claims)  # each claim once
+    assert (built / "site" / SEARCH_BUNDLE / "pagefind.js").is_file()

@@ -25,7 +25,9 @@ YAMLS = ("claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """The files synth wrote (not .dossier/, where a check of the folder keeps its cache)."""
+    files = (p for p in sorted(folder.rglob("*")) if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files if ".dossier" not in p.parts}
 
 
 def _synth(*argv: str) -> subprocess.CompletedProcess:

@@ -22,7 +22,6 @@ use_directory_urls: false
 
 theme:
   name: material
-  custom_dir: .dossier/overrides  # copied from the generator's templates by `dossier build`
   language: en
   font: false  # no request to Google Fonts: the site works offline
   features:
@@ -30,16 +29,15 @@ theme:
     - navigation.indexes
     - navigation.prune
     - navigation.top
-    - search.highlight
     - content.action.edit
   palette:
     - scheme: default
       primary: indigo
       accent: indigo
 
-plugins:
-  - search:
-      lang: [en, ru]
+# No Material search plugin: the header's search is Pagefind's, its index made by `dossier build`
+# (the empty list matters: without a `plugins` key MkDocs turns the lunr search on by itself).
+plugins: []
 
 markdown_extensions:
   - toc:
@@ -74,6 +72,7 @@ nav:
   - Sources: sources/index.md
   - Timeline: timeline.md
   - Grid: grid.md
+  - Corrections: corrections.md
 """
 
 INTRODUCTION = """\

@@ -13,9 +13,10 @@ from pathlib import Path
 from ..errors import BuildError, OutputError, os_error_message
 from ..site.generate import Generated, build_epoch, generate
 from ..site.lock import build_lock, remove_stale_temps
-from ..site.plan import BRIEFING_PDF, SITE_DIR
+from ..site.plan import BRIEFING_PDF, JSONLD_DIR, SITE_DIR
 from ..site.write import OwnedDir, swap_in
 from . import config as mkdocs_config
+from .pagefind import index_built_site
 from .plugin import install
 
 
@@ -52,7 +53,9 @@ def write_briefing(dossier, site, out: Path, proposal: str | None = None) -> Non
 def mkdocs_build(
     root: Path, config, edit_paths: Mapping[str, str], epoch: int, extra: Callable[[Path], None] | None = None
 ) -> None:
-    """`mkdocs build --strict` into DIR/site/. A failure leaves the previous site untouched.
+    """`mkdocs build --strict` into DIR/site/, then the search bundle (once MkDocs has let its
+    pages go: the indexer is a process of its own) and `extra` (the PDF). A failure leaves the
+    previous site untouched.
 
     SOURCE_DATE_EPOCH pins every date MkDocs stamps (sitemap, gzip header) so that the same
     input gives byte-identical output.
@@ -65,7 +68,7 @@ def mkdocs_build(
     except OSError as exc:
         raise OutputError(os_error_message(exc, ".site-*")) from None
     config.site_dir = str(tmp)
-    install(config, edit_paths)
+    install(config, edit_paths, root / JSONLD_DIR)
     # MkDocs' strict counter is a handler too, so without ours its warnings would go unseen.
     shown = logging.StreamHandler()
     shown.setLevel(logging.WARNING)
@@ -75,6 +78,7 @@ def mkdocs_build(
     try:
         with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
             run_mkdocs(config)
+        index_built_site(root, tmp)
         if extra:
             extra(tmp)
     except OSError as exc:

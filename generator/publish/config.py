@@ -57,7 +57,20 @@ def load(root: Path, site_dir: Path | None = None):
         raise BuildError(f"{CONFIG_FILE}: cannot be read: {exc}") from None
     config.theme.dirs.insert(0, str(OVERRIDES))
     _keep_out_of_nav(config)
+    _no_lunr(config)
     return config
+
+
+def _no_lunr(config) -> None:
+    """The site's search is Pagefind's (publish/pagefind.py): Material's lunr plugin, which
+    MkDocs also turns on by itself when mkdocs.yml has no `plugins` key, would build an index of
+    every page's text (36 MB at 10,000 claims, fetched whole by every reader) for nothing."""
+    plugins = config.plugins
+    for name in ("material/search", "search"):
+        plugin = plugins.pop(name, None)
+        if plugin is not None:  # and its event handlers, registered when it was added
+            for event, handlers in plugins.events.items():
+                plugins.events[event] = [h for h in handlers if getattr(h, "__self__", None) is not plugin]
 
 
 def _keep_out_of_nav(config) -> None:

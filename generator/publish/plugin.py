@@ -5,22 +5,27 @@
 - Hand-written pages (content/pages/): MkDocs renders their Markdown, then the HTML is cleaned
   by the allowlist (site/sanitize.py) before the theme places it in the page.
 - Memory: each page's Markdown and HTML are dropped once used (see on_page_content).
+- JSON-LD: an actor's, proposal's or source's schema.org data (a file in `jsonld_dir`, as the
+  site plan names it) goes into its page's <head> (see on_post_page).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
 from ..data.files import PAGES_DIR
+from ..site.plan import SitePlan
 from ..site.sanitize import clean_html
 
 
 class DossierPlugin(BasePlugin):
-    def __init__(self, edit_paths: Mapping[str, str]):
+    def __init__(self, edit_paths: Mapping[str, str], jsonld_dir: Path | None = None):
         super().__init__()
         self.edit_paths = edit_paths
+        self.jsonld_dir = jsonld_dir
 
     def on_files(self, files, config):
         for file in files.documentation_pages():
@@ -38,8 +43,13 @@ class DossierPlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         page.content = None
+        if self.jsonld_dir is not None:
+            path = self.jsonld_dir / SitePlan.jsonld_path(page.file.src_uri)
+            if path.is_file():  # ASCII JSON with no <, > or &: nothing in it can end the script
+                script = f'<script type="application/ld+json">{path.read_text("ascii")}</script>\n'
+                output = output.replace("</head>", script + "</head>", 1)
         return output
 
 
-def install(config, edit_paths: Mapping[str, str]) -> None:
-    config.plugins["dossier"] = DossierPlugin(edit_paths)
+def install(config, edit_paths: Mapping[str, str], jsonld_dir: Path | None = None) -> None:
+    config.plugins["dossier"] = DossierPlugin(edit_paths, jsonld_dir)

@@ -1,7 +1,11 @@
 """`dossier serve`: a live preview. Every change to the data, the pages or the templates
-regenerates the pages (only those whose bytes change are rewritten) and rebuilds the site into
-a temporary folder that is served. A failed rebuild prints one line per problem and keeps
-serving the last good site."""
+regenerates the pages (only those whose bytes change are rewritten) and rebuilds the site that
+is served. A failed rebuild prints one line per problem and keeps serving the last good site.
+
+After the first build, a change to the data rebuilds only the pages whose Markdown changed
+(MkDocs' dirty build: it compares each page's time with its output's) and the search bundle if
+its records changed: well under a second for one edited claim. A change to the templates or
+mkdocs.yml, or a page removed, rebuilds everything into a new folder that is swapped in."""
 
 from __future__ import annotations
 
@@ -11,40 +15,83 @@ import tempfile
 from pathlib import Path
 
 from ..errors import ContentError, DossierError, one_line, os_error_message
-from ..site.generate import build_epoch, generate
+from ..site.generate import Generated, build_epoch, generate
 from ..site.lock import build_lock
+from ..site.plan import JSONLD_DIR, SEARCH_RECORDS
 from ..site.render import TEMPLATES
 from . import config as mkdocs_config
+from .pagefind import index_built_site
 from .plugin import install
 
 log = logging.getLogger("mkdocs.dossier")
 WATCHED = ("claims.yaml", "claims", "content", mkdocs_config.CONFIG_FILE)
 
 
+class Preview:
+    """The site served from `live/site`, rebuilt by `once()`."""
+
+    def __init__(self, root: Path, live: Path, site_url: str):
+        self.root, self.live, self.site_url = root, live, site_url
+        self.layout: tuple | None = None  # what a full build depends on, as of the last one
+
+    def _layout(self) -> tuple:
+        files = [self.root / mkdocs_config.CONFIG_FILE, *(p for p in TEMPLATES.rglob("*") if p.is_file())]
+        return tuple((str(p), p.stat().st_mtime_ns) for p in files if p.exists())
+
+    def once(self) -> Generated:
+        with build_lock(self.root):  # a `dossier build` meanwhile would write the same docs folder
+            return self._build()
+
+    def _build(self) -> Generated:
+        from mkdocs.commands.build import build as run_mkdocs
+
+        records = self.root / SEARCH_RECORDS
+        indexed = records.stat().st_mtime_ns if records.exists() else None
+        layout = self._layout()
+        site = self.live / "site"
+        config = mkdocs_config.load(self.root, site_dir=site)
+        generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls)
+        dirty = layout == self.layout and generated.removed == 0 and site.is_dir()
+        if not dirty:
+            config.site_dir = str(self.live / "next")
+        install(config, generated.edit_paths, self.root / JSONLD_DIR)
+        config.site_url = self.site_url
+        self.layout = None  # until this build has finished
+        quiet = logging.getLogger("mkdocs.commands.build")
+        quiet.addFilter(_not_the_dirty_warning)  # strict mode would count it as a failure
+        try:
+            with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
+                run_mkdocs(config, serve_url=config.site_url, dirty=dirty)
+        finally:
+            quiet.removeFilter(_not_the_dirty_warning)
+        if not dirty or records.stat().st_mtime_ns != indexed:
+            index_built_site(self.root, Path(config.site_dir))
+        if not dirty:
+            shutil.rmtree(site, ignore_errors=True)
+            (self.live / "next").rename(site)
+        self.layout = layout
+        log.info("dossier: rebuilt%s: %s", " (changed pages)" if dirty else "", generated)
+        return generated
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave the navigation inaccurate; here the navigation
+    is the same on every page and pages are only rebuilt when their Markdown changed."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def serve(root: Path, dev_addr: str) -> None:
-    from mkdocs.commands.build import build as run_mkdocs
     from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import LiveReloadServer
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s - %(message)s")
     host, _, port = dev_addr.rpartition(":")
     live = Path(tempfile.mkdtemp(prefix="dossier-serve-"))
-
-    def once() -> None:
-        with build_lock(root):  # a `dossier build` meanwhile would write the same docs folder
-            config = mkdocs_config.load(root, site_dir=live / "next")
-            generated = generate(root, mkdocs_config.settings(config), config.use_directory_urls)
-            install(config, generated.edit_paths)
-            config.site_url = f"http://{host}:{port}/"
-            with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
-                run_mkdocs(config, serve_url=config.site_url)
-        shutil.rmtree(live / "site", ignore_errors=True)
-        (live / "next").rename(live / "site")
-        log.info("dossier: rebuilt: %s", generated)
+    preview = Preview(root, live, f"http://{host}:{port}/")
 
     def rebuild() -> None:
         try:
-            once()
+            preview.once()
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(problem.gcc())
@@ -58,7 +105,7 @@ def serve(root: Path, dev_addr: str) -> None:
             log.error("dossier: not rebuilt: MkDocs failed: %s; still serving the last good site", one_line(str(exc)))
 
     try:
-        once()  # with nothing to serve yet, errors stop here (listed by the command line)
+        preview.once()  # with nothing to serve yet, errors stop here (listed by the command line)
     except BaseException:
         shutil.rmtree(live, ignore_errors=True)
         raise

@@ -9,13 +9,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..data.cache import cached
 from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
-from . import export, render, write
+from . import export, render, search, write
 from . import pages as hand_written
-from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
+from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, JSONLD_DIR, SEARCH_RECORDS, SitePlan
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Generated:
 def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold)."""
-    checked = check_data(root, today)
+    day = today or dt.date.today()
+    checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
@@ -58,8 +60,11 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
     plan = SitePlan(checked.dossier, directory_urls)
     files: dict[str, bytes] = {}
     edit_paths: dict[str, str] = {}
+    jsonld: dict[str, bytes] = {}
     for page in render.render_site(plan, site):  # one page's text in memory at a time
         files[page.path] = page.text.encode("utf-8")
+        if page.jsonld:
+            jsonld[plan.jsonld_path(page.path)] = page.jsonld.encode("utf-8")
         if page.edit_path:
             edit_paths[page.path] = page.edit_path
     for rel, text in checked.pages.items():
@@ -71,6 +76,9 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
             files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files.update(exports(plan, site))
     written, removed = write.sync_tree(root, DOCS_DIR, files)
+    write.sync_tree(root, JSONLD_DIR, jsonld)
+    searchable = [plan.hand_written_path(rel) for rel in checked.pages]
+    write.write_if_changed(root / SEARCH_RECORDS, export.json_bytes(search.records(plan, searchable)))
     pages = sum(1 for rel in files if rel.endswith(".md"))
     return Generated(
         checked.dossier,

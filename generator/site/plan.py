@@ -34,6 +34,15 @@ FEED_CORRECTIONS = "feeds/corrections.atom"
 BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier pdf`
 # Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
 THEME_PAGES = frozenset({"404.md"})
+FEED_ENTRIES = 50  # a feed holds the newest claims, not every one (a reader polls it)
+# The search: its records (plain JSON, beside the docs: not a page) and the Pagefind bundle that
+# is made from them inside the built site.
+SEARCH_RECORDS = f"{GENERATED_DIR}/search-records.json"
+SEARCH_BUNDLE = "pagefind"
+# Each actor's, proposal's and source's schema.org JSON-LD, one file per page beside the docs (not
+# in the front matter, which MkDocs parses as YAML: 58 MB of it at 10,000 claims); the dossier's
+# MkDocs plugin puts it in the page's <head>.
+JSONLD_DIR = f"{GENERATED_DIR}/jsonld"
 ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).
@@ -73,6 +82,11 @@ class SitePlan:
     @staticmethod
     def feed_path(actor_id: str | None = None) -> str:
         return f"feeds/actors/{actor_id}.atom" if actor_id else FEED_ALL
+
+    @staticmethod
+    def jsonld_path(page_path: str) -> str:
+        """A page's JSON-LD file, inside JSONLD_DIR: `actors/ID.md` → `actors/ID.json`."""
+        return page_path.removesuffix(".md") + ".json"
 
     @staticmethod
     def hand_written_path(rel: str) -> str:

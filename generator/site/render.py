@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from ..errors import BuildError
 from . import export, views
-from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, TIMELINE, Output, SitePlan
+from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, FEED_ENTRIES, TIMELINE, Output, SitePlan
 
 # The templates ship inside the package (mapped from site_templates/ in the repository).
 TEMPLATES = Path(str(resources.files("generator.templates")))
@@ -47,6 +47,7 @@ class Page:
     path: str  # inside the docs folder, e.g. "actors/volodymyr-zelenskyy.md"
     text: str
     edit_path: str | None  # the file a curator edits to change this page
+    jsonld: str | None = None  # schema.org JSON-LD for the page's head (plan.JSONLD_DIR)
 
 
 def md(text: str) -> Markup:
@@ -99,18 +100,25 @@ def environment(folders: tuple[str, ...] = ("pages", "feeds")) -> jinja2.Environ
         voice_label=views.VOICE_LABELS.__getitem__,
         insertions=views.insertions,
     )
-    env.globals.update(jsonld=_jsonld, views=views, STANCE_LABELS=views.STANCE_LABELS)
+    env.globals.update(views=views, STANCE_LABELS=views.STANCE_LABELS)
     return env
 
 
-_JSONLD = {"actor": export.actor_jsonld, "proposal": export.proposal_jsonld, "source": export.source_jsonld}
+# The pages with schema.org JSON-LD: template -> (the item's context key, its JSON-LD).
+_JSONLD = {
+    "actor.md.j2": ("actor", export.actor_jsonld),
+    "proposal.md.j2": ("proposal", export.proposal_jsonld),
+    "source.md.j2": ("source", export.source_jsonld),
+}
 
 
-@jinja2.pass_context
-def _jsonld(context, kind: str, ident: str) -> Markup:
-    """schema.org JSON-LD for a page's front matter (the theme puts it in <head>: Material's
-    instant navigation would run a <script> in the content as JavaScript), ids relative to the page."""
-    return Markup(export.front_matter_json(_JSONLD[kind](context["d"], context["link"], ident)))
+def page_jsonld(plan: SitePlan, out: Output) -> str | None:
+    """A page's JSON-LD (its <head> holds it: Material's instant navigation would run a <script>
+    in the content as JavaScript), ids relative to the page; ASCII, nothing HTML acts on."""
+    if out.template not in _JSONLD:
+        return None
+    key, make = _JSONLD[out.template]
+    return export.front_matter_json(make(plan.dossier, plan.links(out.path), out.context[key].id))
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -144,12 +152,12 @@ def _feed_href(plan: SitePlan, site_url: str | None, here: str):
 
 
 def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str, str]:
-    """Atom feeds: the whole dossier and one per actor, newest claims first."""
+    """Atom feeds: the whole dossier and one per actor, the newest FEED_ENTRIES claims first."""
     env = environment()
     dossier = plan.dossier
 
     def feed(path: str, title: str, alternate: str, claims, ident: str) -> str:
-        entries = export.feed_entries(claims)
+        entries = export.feed_entries(claims, FEED_ENTRIES)
         updated = max((export.timestamp(c.added, fallback) for c in entries), default=export.timestamp(None, fallback))
         return render_template(
             env,
@@ -220,4 +228,4 @@ def render_page(env: jinja2.Environment, plan: SitePlan, site: Settings, out: Ou
         plan=plan,
         **out.context,
     )
-    return Page(out.path, text, out.edit)
+    return Page(out.path, text, out.edit, page_jsonld(plan, out))

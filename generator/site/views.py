@@ -137,14 +137,19 @@ def grid(d: Dossier) -> tuple[tuple[Actor, ...], tuple[Proposal, ...]]:
 
 def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
     """Claims grouped by year, oldest first; undated ones last; a year with more claims than a
-    page should hold is split by month, so that no timeline page grows without bound."""
+    page should hold is split by month, and undated claims into parts of that size, so that no
+    timeline page grows without bound."""
     years: dict[str, list[Claim]] = {}
     for claim in d.chronology:
         years.setdefault(timeline_year(claim.said), []).append(claim)
     groups: list[tuple[str, list[Claim]]] = []
     for year, claims in years.items():
-        if len(claims) <= TIMELINE_PAGE_CLAIMS or year == UNDATED:
+        if len(claims) <= TIMELINE_PAGE_CLAIMS:
             groups.append((year, claims))
+            continue
+        if year == UNDATED:
+            for n, start in enumerate(range(0, len(claims), TIMELINE_PAGE_CLAIMS), 1):
+                groups.append((UNDATED if n == 1 else f"{UNDATED} {n}", claims[start : start + TIMELINE_PAGE_CLAIMS]))
             continue
         months: dict[str, list[Claim]] = {}
         for claim in claims:
@@ -156,7 +161,10 @@ def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
 
 
 def timeline_label(key: str) -> str:
-    if key == UNDATED or "-" not in key:
+    if key.startswith(UNDATED):
+        part = key.removeprefix(UNDATED).strip()
+        return f"{UNDATED} (part {part})" if part else key
+    if "-" not in key:
         return key
     year, month = key.split("-")
     return f"{MONTHS[int(month) - 1]} {year}"

@@ -12,7 +12,9 @@
     if (!target) return;
     target.classList.add("dq-landed");
     requestAnimationFrame(function () {
-      target.scrollIntoView({ block: "center" });
+      /* centred, unless taller than most of the window: then its top, below the header */
+      var tall = target.getBoundingClientRect().height > window.innerHeight * 0.8;
+      target.scrollIntoView({ block: tall ? "start" : "center" });
     });
   }
   if (typeof document$ !== "undefined") {

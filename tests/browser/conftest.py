@@ -48,8 +48,13 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
+def site_dir(base_url, tmp_path_factory) -> Path:
+    return tmp_path_factory.getbasetemp() / "browser" / "dossier" / "site"
+
+
+@pytest.fixture(scope="session")
 def base_url(tmp_path_factory) -> str:
-    root = tmp_path_factory.mktemp("browser") / "dossier"
+    root = tmp_path_factory.mktemp("browser", numbered=False) / "dossier"
     root.mkdir()
     shutil.copy(ROOT / "claims.yaml", root)
     shutil.copy(ROOT / "mkdocs.yml", root)
