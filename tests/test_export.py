@@ -44,8 +44,13 @@ def test_claims_json_follows_its_schema_and_carries_provenance(real):
     schema = json.loads((real / "site" / "data" / "claims.schema.json").read_text("utf-8"))
     jsonschema.Draft7Validator(schema).validate(data)
     assert data["format"] == "dossier-claims" and data["format_version"] == export.FORMAT_VERSION
-    # Oldest first, undated last, ties by id (a month sorts before its days: "2024-03" < "2024-03-05").
-    order = [(c["said"]["date"] or "9999", c["id"]) for c in data["claims"]]
+    # Oldest first by the earliest day a date allows (an open start is earliest of all), then by its
+    # latest day; undated last; ties by id.
+    order = [
+        (s["earliest"] or ("0000" if s["date"] else "9999"), s["latest"] or "9999", c["id"])
+        for c in data["claims"]
+        for s in [c["said"]]
+    ]
     assert order == sorted(order) and len(order) >= 40
     for claim in data["claims"]:
         for ev in claim["evidence"]:

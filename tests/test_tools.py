@@ -298,7 +298,7 @@ def test_quote_of_a_text_not_in_the_source_says_what_check_says(dossier, capsys)
 
 def test_quote_refusals(dossier, capsys):
     assert run(capsys, "quote", "gamma", "x", "--root", str(dossier))[2] == (
-        "dossier: error: unknown source `gamma`: content/sources.yaml has `alpha`, `beta`\n"
+        "dossier: error: unknown source `gamma`: content/sources.yaml has `alpha`, `beta`, `vilne`\n"
     )
     assert run(capsys, "quote", "alpha", "  ", "--root", str(dossier)) == (
         2,
