@@ -22,7 +22,8 @@ and the repair hint for a changed word in a two-megabyte source (`--only inputs`
 alone, in a few seconds).
 
 Last, the hostile inputs (bench/hostile.py): 50,000 nested `[`, an 8 KB quote against a 0.9 MB
-source, a 4 MiB source; `--only hostile` runs just those.
+source, a 4 MiB source; `--only hostile` runs just those. And the briefing PDF of a 1,000-claim
+dossier (`--only pdf`).
 
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
 """
@@ -103,7 +104,8 @@ print(json.dumps({"laughs": laughs, "problems": len(problems), "hint": hint, "mb
                   "found": type(found).__name__}))
 """
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
-SECTIONS = ("preview", "sizes", "inputs", "hostile")
+SECTIONS = ("preview", "sizes", "inputs", "hostile", "pdf")
+PDF_CLAIMS = 1000  # the briefing PDF is timed at this size (goal: 30 s or less)
 
 
 def measure(argv: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
@@ -270,6 +272,27 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
     return rows
 
 
+def bench_pdf(seed: int, work: Path) -> dict:
+    """`dossier pdf` of a synthetic dossier of PDF_CLAIMS claims, in a fresh process; its pages."""
+    import pypdf
+
+    root = work / f"pdf-{PDF_CLAIMS}"
+    if not root.exists():
+        measure([PY, "-m", "bench.synth", "--claims", str(PDF_CLAIMS), "--out", str(root), "--seed", str(seed)], ROOT)
+    out = work / "briefing.pdf"
+    seconds, mb, _ = measure([PY, "-m", "generator", "pdf", "--root", str(root), "--out", str(out)])
+    pages = len(pypdf.PdfReader(out).pages)
+    return {"claims": PDF_CLAIMS, "s": seconds, "mb": mb, "pages": pages, "size_mb": out.stat().st_size / 2**20}
+
+
+def print_pdf(info: dict) -> None:
+    print(
+        f"\nbriefing PDF of {info['claims']:,} claims: {info['s']:.1f} s (goal 30 s), {info['pages']} pages "
+        f"({info['pages'] / info['claims']:.2f} a claim), {info['size_mb']:.1f} MiB, peak {info['mb']:.0f} MiB",
+        flush=True,
+    )
+
+
 def print_preview(preview: dict) -> None:
     print(
         f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
@@ -290,8 +313,8 @@ def main() -> None:
         "--only",
         choices=SECTIONS,
         action="append",
-        help="run only this section (repeatable): the synthetic sizes, the preview loop, the large test inputs or the "
-        "hostile inputs (default: all)",
+        help="run only this section (repeatable): the synthetic sizes, the preview loop, the large test inputs, the "
+        "hostile inputs or the PDF (default: all)",
     )
     args = ap.parse_args()
     sections = set(args.only or SECTIONS)
@@ -310,6 +333,9 @@ def main() -> None:
             print_preview(preview)
     if "inputs" in sections:
         print_inputs(bench_inputs())
+    if "pdf" in sections:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-pdf-") as tmp:
+            print_pdf(bench_pdf(args.seed, args.work or Path(tmp)))
     if "hostile" in sections:
         with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
             print_hostile(Path(tmp))
