@@ -61,3 +61,32 @@ def test_a_planted_entry_is_never_unpickled(root):
     planted = pickle.dumps(["not", "a", "check"])
     path.write_bytes(b"\0" * 32 + blob[32:64] + planted)  # the right key, an unsigned payload
     assert api.check(root).dossier is not None
+
+
+def test_a_linked_dossier_folder_is_never_written_through(root):
+    """A pull request may commit `.dossier` as a link into content/: the cache is then not kept."""
+    (root / ".dossier").symlink_to("content")
+    before = sorted(p.relative_to(root).as_posix() for p in (root / "content").rglob("*"))
+    assert api.check(root).dossier is not None
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "content").rglob("*")) == before
+
+
+def test_a_fifo_among_the_inputs_is_never_opened(root):
+    """Hashing the inputs must not block on a FIFO (nothing would ever write to it)."""
+    import os
+    import threading
+
+    os.mkfifo(root / "content" / "pages" / "notes.md")
+    done = threading.Event()
+    problems: list[str] = []
+
+    def run() -> None:
+        problems.extend(p.gcc() for p in api.check(root).problems)
+        done.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    assert done.wait(60), "the check blocked on a FIFO"
+    assert problems == [
+        "content/pages/notes.md:1:1: error: is not a regular file, where a file is expected: replace it with a file "
+        "or remove it"
+    ]

@@ -19,6 +19,7 @@ import hmac
 import os
 import pickle
 import secrets
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +31,7 @@ CACHE_FILE = ".dossier/cache/check.pickle"
 INPUTS = ("claims.yaml", "claims", "content")
 CODE = Path(__file__).resolve().parents[1]  # the generator package
 T = TypeVar("T")
+MAX_HASHED = 32 * 1024 * 1024  # the largest input the check reads (a YAML file); larger: by its stat
 
 
 @gc_paused  # pickling and unpickling a 10,000-claim model: 3× slower with the collector running
@@ -40,6 +42,8 @@ def cached(root: Path, options: Iterable[Any], compute: Callable[[], T]) -> T:
     except OSError:  # an input that cannot be read: let the check itself say so
         return compute()
     path = root / CACHE_FILE
+    if not _owned(root):
+        return compute()
     hit = _load(path, key)
     if hit is not None:
         return hit
@@ -54,7 +58,7 @@ def _key(root: Path, options: Iterable[Any]) -> bytes:
     for base, names in ((CODE, ("data", "errors.py", "schema")), (root, INPUTS)):
         for rel, path in _files(base, names):
             digest.update(f"\0{base == CODE}:{rel}\0".encode("utf-8", "surrogateescape"))
-            digest.update(path.read_bytes())
+            digest.update(_fingerprint(path))
     return digest.digest()
 
 
@@ -62,15 +66,29 @@ def _files(base: Path, names: Iterable[str]) -> list[tuple[str, Path]]:
     out = []
     for name in names:
         top = base / name
-        if top.is_file():
-            out.append((name, top))
-        elif top.is_dir():
-            for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
+        if top.is_dir() and not top.is_symlink():
+            for dirpath, dirnames, filenames in os.walk(top):  # links are entries, not followed
                 dirnames[:] = [d for d in dirnames if d != "__pycache__"]
-                for file in filenames:
-                    path = Path(dirpath, file)
-                    out.append((path.relative_to(base).as_posix(), path))
+                out += [(Path(dirpath, f).relative_to(base).as_posix(), Path(dirpath, f)) for f in filenames]
+                out += [
+                    (Path(dirpath, d).relative_to(base).as_posix(), Path(dirpath, d))
+                    for d in dirnames
+                    if Path(dirpath, d).is_symlink()
+                ]
+        elif os.path.lexists(top):
+            out.append((name, top))
     return sorted(out)
+
+
+def _fingerprint(path: Path) -> bytes:
+    """A regular file (not a link) by its bytes; anything else (a link, a FIFO, a device, a file
+    over the input limits) by what it is and where it points, never opened: the check itself
+    refuses those, and a FIFO must never be read."""
+    info = path.lstat()
+    if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_HASHED:
+        return path.read_bytes()
+    target = os.readlink(path) if stat.S_ISLNK(info.st_mode) else ""
+    return f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{target}".encode("utf-8", "replace")
 
 
 def _secret() -> bytes:
@@ -89,8 +107,21 @@ def _secret() -> bytes:
     return path.read_bytes()
 
 
+def _owned(root: Path) -> bool:
+    """The cache lives only in a real `.dossier/cache/` folder: never through a link that a
+    pull request could commit (it would write into, or read from, anywhere)."""
+    folder = root
+    for part in Path(CACHE_FILE).parent.parts:
+        folder = folder / part
+        if folder.is_symlink() or (os.path.lexists(folder) and not folder.is_dir()):
+            return False
+    return True
+
+
 def _load(path: Path, key: bytes) -> Any:
     try:
+        if not stat.S_ISREG(path.lstat().st_mode):  # a FIFO or a link is never opened
+            return None
         blob = path.read_bytes()
         secret = _secret()
     except OSError:
@@ -110,7 +141,9 @@ def _store(path: Path, key: bytes, result: Any) -> None:
         signature = hmac.digest(_secret(), key + payload, "sha256")
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(signature + key + payload)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(signature + key + payload)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
         pass  # a cache that cannot be written is no cache
