@@ -178,25 +178,7 @@ def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str,
         )
 
     out = {FEED_ALL: feed(FEED_ALL, f"{site.name}: all claims", TIMELINE, dossier.claims.values(), "all")}
-    out[FEED_CORRECTIONS] = render_template(
-        env,
-        "corrections.xml.j2",
-        d=dossier,
-        title=f"{site.name}: corrections",
-        site_name=site.name,
-        site_url=site.url,
-        feed_id=export.atom_id("feed", "corrections"),
-        self_path=FEED_CORRECTIONS,
-        alternate=plan.url(CORRECTIONS),
-        updated=max(
-            (export.timestamp(fix.date, fallback) for _, fix in dossier.corrections),
-            default=export.timestamp(None, fallback),
-        ),
-        href=_feed_href(plan, site.url, posixpath.dirname(FEED_CORRECTIONS)),
-        entry_id=lambda claim, fix: export.atom_id("correction", f"{claim.id}/{fix.date}/{fix.change}"),
-        stamp=lambda date: export.timestamp(date, fallback),
-        claim_url=plan.claim_url,
-    )
+    out[FEED_CORRECTIONS] = _corrections_feed(env, plan, site, fallback)
     for actor in dossier.actors.values():
         path = plan.feed_path(actor.id)
         out[path] = feed(
@@ -207,6 +189,29 @@ def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str,
             f"actor/{actor.id}",
         )
     return out
+
+
+def _corrections_feed(env: jinja2.Environment, plan: SitePlan, site: Settings, fallback: dt.date) -> str:
+    """The public corrections log as an Atom feed, newest first."""
+    fixes = plan.dossier.corrections
+    return render_template(
+        env,
+        "corrections.xml.j2",
+        d=plan.dossier,
+        title=f"{site.name}: corrections",
+        site_name=site.name,
+        site_url=site.url,
+        feed_id=export.atom_id("feed", "corrections"),
+        self_path=FEED_CORRECTIONS,
+        alternate=plan.url(CORRECTIONS),
+        updated=max(
+            (export.timestamp(fix.date, fallback) for _, fix in fixes), default=export.timestamp(None, fallback)
+        ),
+        href=_feed_href(plan, site.url, posixpath.dirname(FEED_CORRECTIONS)),
+        entry_id=lambda claim, fix: export.atom_id("correction", f"{claim.id}/{fix.date}/{fix.change}"),
+        stamp=lambda date: export.timestamp(date, fallback),
+        claim_url=plan.claim_url,
+    )
 
 
 def render_site(plan: SitePlan, site: Settings) -> Iterator[Page]:
