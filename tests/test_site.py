@@ -311,3 +311,9 @@ def test_search_finds_each_quote_once_on_its_claim_card_and_its_source(built):
     claims = [r["url"] for r in records if r.get("filters", {}).get("kind") == ["Claim"]]
     assert len(claims) == len(set(claims)) == len(api.check(built).dossier.claims)  # each claim once
     assert (built / "site" / SEARCH_BUNDLE / "pagefind.js").is_file()
+
+
+def test_the_context_keeps_the_sources_spacing_around_the_passage(built):
+    """Quotation marks hug the highlighted words as in the source, not with spaces added."""
+    page = (built / "site" / "actors" / "envoy.html").read_text("utf-8")
+    assert "A: &#34;<mark>Only with guarantees,</mark>&#34; said the envoy." in page

@@ -245,3 +245,14 @@ def latest(d: Dossier, actor: str, proposal: str) -> Latest:
     for point in current.positions:
         groups.setdefault((point.stance.value, point.stance.speakers_words), []).append(point)
     return Latest(tuple((points[-1], len(points)) for points in groups.values()))
+
+
+def context_edges(passage) -> tuple[str, str]:
+    """The words around a passage on one line, with a space next to the passage only where the
+    source has one (`“<mark>finished for now</mark>”`, not `“ finished for now ”`)."""
+    before, after = " ".join(passage.prefix.split()), " ".join(passage.suffix.split())
+    if before and passage.prefix[-1:].isspace():
+        before += " "
+    if after and passage.suffix[:1].isspace():
+        after = " " + after
+    return before, after
