@@ -28,9 +28,8 @@ CASES = {
         ADDED,
         ADDED + "\n    colour: red",
         "colour",
-        "unknown field `colour`: allowed: `actor`, `added`, `corrections`, `evidence`, `id`, `notes`, `said`, "
-        "`see_also`, "
-        "`stances`, `summary`, `tags`",
+        "unknown field `colour`: allowed: `actor`, `added`, `corrections`, `evidence`, `formerly`, `id`, `notes`, "
+        "`said`, `see_also`, `stances`, `summary`, `tags`",
     ),
     "unknown-field-in-evidence": (
         C,
@@ -252,8 +251,8 @@ def test_every_problem_is_reported_in_one_run(dossier, edit, gcc, pos):
         f"{pos(dossier, A, 'The-Envoy')}: warning: actor `The-Envoy` is not cited by any claim",
         f"{pos(dossier, A, 'robot')}: error: `kind` must be one of `person`, `organization`, `anonymous` (found "
         "`robot`)",
-        f"{pos(dossier, A, 'colour')}: error: unknown field `colour`: allowed: `affiliation`, `aliases`, `id`, `kind`, "
-        "`name`, `notes`, `roles`",
+        f"{pos(dossier, A, 'colour')}: error: unknown field `colour`: allowed: `affiliation`, `aliases`, `formerly`, "
+        "`id`, `kind`, `name`, `notes`, `roles`",
     ]
 
 

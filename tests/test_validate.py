@@ -397,7 +397,7 @@ def test_a_schema_invalid_claim_still_gets_its_unknown_actor(dossier, edit, gcc,
     assert gcc(dossier, severity="error") == [
         f"{pos(dossier, C, 'envoi')}: error: unknown actor `envoi`: add it to content/actors.yaml or correct the id",
         f"{pos(dossier, C, 'colour')}: error: unknown field `colour`: allowed: `actor`, `added`, `corrections`, "
-        "`evidence`, `id`, "
+        "`evidence`, `formerly`, `id`, "
         "`notes`, `said`, `see_also`, `stances`, `summary`, `tags`",
     ]
 
@@ -429,3 +429,14 @@ def test_a_missing_source_file_does_not_hide_its_impossible_date(dossier, edit, 
     edit(dossier / S, 'published: {date: "2024-03-05"', 'published: {date: "2023-02-30"')
     at = pos(dossier, S, '"2023-02-30"')
     assert f"{at}: error: {FEB_30}" in gcc(dossier)
+
+
+def test_an_old_id_is_never_a_current_one(dossier, edit, gcc, pos):
+    edit(
+        dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    formerly: [minister-no-village]\n"
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'formerly: [|minister-no-village')}: error: `formerly` names `minister-no-village`, which "
+        "is "
+        "a current id: an old id is never reused"
+    ]

@@ -71,6 +71,7 @@ def assemble(
             notes=d.get("notes"),
             corrections=tuple(Correction(c["date"], c["change"], c["reason"]) for c in d.get("corrections", ())),
             origin=(claim_files or {}).get(d["id"], "claims.yaml"),
+            formerly=tuple(d.get("formerly", ())),
         )
     return Dossier(sources, actors, proposals, claims, origins or {})
 
@@ -112,6 +113,7 @@ def _source(d: dict, text: str) -> Source:
         d.get("notes"),
         tuple(Perspective(p["label"], p["note"]) for p in d.get("perspective", ())),
         translation,
+        tuple(d.get("formerly", ())),
     )
 
 
@@ -120,10 +122,17 @@ def _actor(d: dict) -> Actor:
         Role(r["title"], r.get("from"), r.get("until"), tuple(r.get("sources", ()))) for r in d.get("roles", ())
     )
     return Actor(
-        d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())), roles, d.get("affiliation"), d.get("notes")
+        d["id"],
+        d["name"],
+        d["kind"],
+        tuple(d.get("aliases", ())),
+        roles,
+        d.get("affiliation"),
+        d.get("notes"),
+        tuple(d.get("formerly", ())),
     )
 
 
 def _proposal(d: dict) -> Proposal:
     related = tuple(Relation(r["proposal"], r["relation"]) for r in d.get("related", ()))
-    return Proposal(d["id"], d["title"], d["summary"], related, d.get("notes"))
+    return Proposal(d["id"], d["title"], d["summary"], related, d.get("notes"), tuple(d.get("formerly", ())))

@@ -81,6 +81,7 @@ class Source:
     notes: str | None = None
     perspective: tuple[Perspective, ...] = ()
     translation: Translation | None = None
+    formerly: tuple[str, ...] = ()  # ids it had before it was renamed
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Actor:
     roles: tuple[Role, ...] = ()
     affiliation: str | None = None
     notes: str | None = None
+    formerly: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class Proposal:
     summary: str
     related: tuple[Relation, ...] = ()
     notes: str | None = None
+    formerly: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class Claim:
     notes: str | None = None
     corrections: tuple[Correction, ...] = ()
     origin: str = "claims.yaml"  # the file that holds it
+    formerly: tuple[str, ...] = ()
 
     def translation_partner(self, ev: Evidence) -> Evidence | None:
         """The other side of a translation pair (`translation_of` names it, either way round)."""

@@ -105,6 +105,24 @@ class Validator:
                 continue
             seen[ident] = item
         self.ids[key] = seen
+        self._check_formerly(items, seen)
+
+    def _check_formerly(self, items: list[_Item], current: dict[str, _Item]) -> None:
+        """An old id leads to its new item: it must not be a current id, nor another item's old one."""
+        named: dict[str, _Item] = {}
+        for item in items:
+            for n, old in enumerate(_list(item.data.get("formerly"))):
+                if not _s(old):
+                    continue
+                if old in current:
+                    self.report(
+                        item,
+                        ("formerly", n),
+                        f"`formerly` names `{old}`, which is a current id: an old id is never reused",
+                    )
+                elif old in named and named[old] is not item:
+                    self.report(item, ("formerly", n), f"`formerly` names `{old}`, which another item names too")
+                named.setdefault(old, item)
 
     def _exists(self, kind: str, ident: str) -> bool:
         # A kind whose file did not load is not known: its absence is already reported there.

@@ -148,6 +148,7 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
                 "actor": {"id": actor.id, "name": actor.name, "kind": actor.kind},
                 "stances": _stances(dossier, claim),
                 "corrections": [{"date": c.date, "change": c.change, "reason": c.reason} for c in claim.corrections],
+                "formerly": list(claim.formerly),
                 "said": _dating(claim.said),
                 "added": claim.added,
                 "summary": claim.summary,

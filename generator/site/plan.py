@@ -142,6 +142,18 @@ class SitePlan:
             yield Output(self.item_page("proposals", p.id), "proposal.md.j2", files["proposals"], {"proposal": p})
         for s in d.sources.values():
             yield Output(self.item_page("sources", s.id), "source.md.j2", files["sources"], {"source": s})
+        yield from self._moved(files)
+
+    def _moved(self, files: Mapping[str, str]) -> Iterator[Output]:
+        """A page at each renamed item's old address that leads to its new one."""
+        d = self.dossier
+        for kind, items in (("actors", d.actors), ("proposals", d.proposals), ("sources", d.sources)):
+            for item in items.values():
+                for old in item.formerly:
+                    target = self.item_page(kind, item.id)
+                    yield Output(
+                        self.item_page(kind, old), "moved.md.j2", files[kind], {"target": target, "item": item}
+                    )
 
     def collisions(self, hand_written: Mapping[str, Any]) -> list[Problem]:
         """Outputs that would land on the same file (an actor `index` on the actors' listing, a
