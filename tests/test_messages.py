@@ -115,3 +115,9 @@ def test_many_aliases_are_reported_five_then_counted(root):
         "write the value out"
     )
     assert found[-1] == "content/proposals.yaml:6:33: error: …and 3 more aliases"
+
+
+def test_pdf_refuses_an_unknown_proposal_before_writing_anything(root, capsys):
+    code, _, err = _run(capsys, "pdf", "--root", str(root), "--proposal", "nope", "--out", str(root / "b.pdf"))
+    assert (code, err) == (2, "dossier: error: --proposal nope: no proposal has this id (see content/proposals.yaml)\n")
+    assert not (root / "b.pdf").exists()

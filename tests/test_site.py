@@ -4,7 +4,6 @@ conftest.py); those that change it build a copy (`built_copy`)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -20,20 +19,13 @@ from generator import api, cli
 from generator.errors import BuildError, ContentError
 from generator.site.linkcheck import check_site
 from generator.site.plan import SEARCH_BUNDLE, SEARCH_RECORDS
+from tests.conftest import tree_hash
 from tests.refresh_golden import EXPORTS, FIXTURE, GOLDEN, GOLDEN_EXPORTS, generated_files
 
 
 def _copy(dest: Path) -> Path:
     shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("site", ".dossier"))
     return dest
-
-
-def _tree_hash(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +164,7 @@ def cli_built(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
 def test_two_builds_of_the_same_input_are_byte_identical(built, cli_built):
     run, other = cli_built
     assert run.returncode == 0, run.stderr
-    assert _tree_hash(other / "site") == _tree_hash(built / "site")
+    assert tree_hash(other / "site") == tree_hash(built / "site")
 
 
 def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_path):
@@ -206,29 +198,29 @@ def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_p
 
 def test_a_failed_mkdocs_build_keeps_the_previous_site(built_copy):
     root = built_copy
-    before = _tree_hash(root / "site")
+    before = tree_hash(root / "site")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\n  - Missing: missing.md\n", "utf-8")
     with pytest.raises(BuildError, match="the previous site/ is kept"):
         api.build(root)
-    assert _tree_hash(root / "site") == before
+    assert tree_hash(root / "site") == before
     assert not list(root.glob(".site-*"))
 
 
 def test_content_errors_stop_the_build_before_anything_is_written(built_copy):
     root = built_copy
-    before = _tree_hash(root / "site"), _tree_hash(root / api.DOCS_DIR)
+    before = tree_hash(root / "site"), tree_hash(root / api.DOCS_DIR)
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("actor: envoy", "actor: nobody"), "utf-8")
     with pytest.raises(ContentError):
         api.build(root)
-    assert (_tree_hash(root / "site"), _tree_hash(root / api.DOCS_DIR)) == before
+    assert (tree_hash(root / "site"), tree_hash(root / api.DOCS_DIR)) == before
 
 
 def test_the_build_never_writes_into_content_or_claims(built):
     # `built` is a copy of the fixture, built: its input is still the fixture's, byte for byte.
     assert (built / "claims.yaml").read_bytes() == (FIXTURE / "claims.yaml").read_bytes()
-    assert _tree_hash(built / "content") == _tree_hash(FIXTURE / "content")
+    assert tree_hash(built / "content") == tree_hash(FIXTURE / "content")
 
 
 def test_edit_links_point_at_the_yaml_a_curator_changes(tmp_path, monkeypatch):

@@ -440,3 +440,69 @@ def test_an_old_id_is_never_a_current_one(dossier, edit, gcc, pos):
         "is "
         "a current id: an old id is never reused"
     ]
+
+
+# -- attribution: stances and whose words ----------------------------------------------------
+
+
+def test_a_conditional_stance_needs_its_condition(dossier, edit, gcc, pos):
+    edit(dossier / C, "stances: {border-deal: skeptical}", "stances: {border-deal: conditional}")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, '{|border-deal: conditional')}: error: a `conditional` stance needs its condition: write "
+        "`border-deal: {stance: conditional, condition: ...}`"
+    ]
+
+
+def test_rests_on_names_evidence_of_its_own_claim(dossier, edit, gcc, pos):
+    edit(dossier / C, "stances: {border-deal: skeptical}", "stances: {border-deal: {stance: skeptical, rests_on: [x]}}")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'rests_on: [|x]')}: error: `rests_on` names `x`, which is not the id of an evidence item "
+        "of this claim"
+    ]
+
+
+def test_a_stance_on_the_outlets_account_alone_is_reported_until_acknowledged(dossier, edit, gcc, pos):
+    edit(
+        dossier / C, "        occurrence: 1\n        kind: direct-quote", "        occurrence: 1\n        kind: framing"
+    )
+    at = pos(dossier, C, "{|border-deal: skeptical}")
+    assert gcc(dossier) == [
+        f"{at}: warning: this stance rests only on the outlet's account (framing or paraphrase), not on the "
+        "speaker's words: cite their words, or mark it with `outlets_account: true` so the site says so"
+    ]
+    edit(
+        dossier / C,
+        "stances: {border-deal: skeptical}",
+        "stances: {border-deal: {stance: skeptical, outlets_account: true}}",
+    )
+    assert gcc(dossier) == []
+
+
+def test_an_acknowledgement_on_the_speakers_own_words_is_refused(dossier, edit, gcc, pos):
+    edit(
+        dossier / C,
+        "stances: {border-deal: skeptical}",
+        "stances: {border-deal: {stance: skeptical, outlets_account: true}}",
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'outlets_account: |true')}: error: `outlets_account: true` but this stance rests on the "
+        "speaker's own words (a direct quote or reported speech): remove the line"
+    ]
+
+
+def test_a_headline_is_never_a_direct_quote(dossier, edit, gcc, pos):
+    edit(
+        dossier / C, "        text: finished for now\n        occurrence: 1", "        text: the border talks are over"
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |the border talks are over')}: error: a headline is never a direct quote: this "
+        "passage is the source's headline (line 1); use kind `framing`"
+    ]
+
+
+def test_two_items_cannot_claim_the_same_old_id(dossier, edit, gcc, pos):
+    edit(dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    formerly: [old-one]\n")
+    edit(dossier / C, "  - id: minister-talks-finished\n", "  - id: minister-talks-finished\n    formerly: [old-one]\n")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'formerly: [|old-one]', 2)}: error: `formerly` names `old-one`, which another item names too"
+    ]
