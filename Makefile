@@ -33,7 +33,7 @@ serve: $(STAMP)
 test: $(STAMP) browser-deps pdf-deps lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/dossier check --strict
-	$(BIN)/dossier build
+	$(BIN)/dossier build --pdf
 	$(BIN)/dossier linkcheck
 
 lint: $(STAMP)

@@ -2,7 +2,8 @@
 
 from generator import api
 checked = api.check(Path("."))     # .dossier (None on errors), .problems, .pages
-api.build(Path("."))               # check, generate, MkDocs into site/
+api.render(Path("."))              # check and render in memory: .files, .jsonld, .records
+api.build(Path("."))               # check, render, MkDocs into site/
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from .data.check import Checked
 from .data.quotes import Miss, Passage, SourceText, find, normalize_needle
 from .publish import config as mkdocs_config
 from .publish.build import build
-from .publish.build import mkdocs_build as _mkdocs_build
 from .site.generate import Generated, build_epoch, check
 from .site.generate import generate as _generate
+from .site.generate import render_all as _render_all
 from .site.plan import DOCS_DIR, SITE_DIR, SitePlan
 
 __all__ = [
@@ -35,7 +36,14 @@ __all__ = [
     "generate",
     "mkdocs_build",
     "normalize_needle",
+    "render",
 ]
+
+
+def render(root: Path) -> Generated:
+    """Check and render every output in memory (pages, JSON-LD, search records); nothing written."""
+    config = mkdocs_config.load(root)
+    return _render_all(root, mkdocs_config.settings(config), config.use_directory_urls)
 
 
 def generate(root: Path, progress: Callable[[str], None] = lambda message: None) -> Generated:
@@ -45,5 +53,14 @@ def generate(root: Path, progress: Callable[[str], None] = lambda message: None)
 
 
 def mkdocs_build(root: Path, epoch: int) -> None:
-    """MkDocs alone on the pages `generate` wrote (for benchmarks; edit links left out)."""
-    _mkdocs_build(root, mkdocs_config.load(root), {}, epoch)
+    """Plain MkDocs on the pages `generate` wrote, into a temporary folder (no plugin, no search
+    index, no swap): the reference the benchmark compares `dossier build` with."""
+    import tempfile
+
+    from mkdocs.commands.build import build as run_mkdocs
+
+    config = mkdocs_config.load(root)
+    with tempfile.TemporaryDirectory(prefix="mkdocs-") as out:
+        config.site_dir = out
+        with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch)):
+            run_mkdocs(config)

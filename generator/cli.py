@@ -176,7 +176,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from .publish import config as mkdocs_config
     from .publish.build import write_briefing
     from .site.generate import check
-    from .site.plan import BRIEFING_PDF
 
     root = args.root.resolve()
     started = time.perf_counter()
@@ -185,9 +184,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise ContentError(checked.problems)
     if args.proposal and args.proposal not in checked.dossier.proposals:
         raise UsageError(f"--proposal {args.proposal}: no proposal has this id (see content/proposals.yaml)")
-    out = args.out or root / SITE_DIR / BRIEFING_PDF
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_briefing(checked.dossier, mkdocs_config.settings(mkdocs_config.load(root)), out, args.proposal)
+    site = mkdocs_config.settings(mkdocs_config.load(root))
+    out = write_briefing(root, checked.dossier, site, args.out, args.proposal)
     print(f"dossier pdf: wrote {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return EXIT_OK
 

@@ -22,7 +22,7 @@ import yaml
 from generator import api
 from generator.errors import ContentError, OutputError
 from generator.site import render, write
-from generator.site.plan import SEARCH_BUNDLE, SEARCH_RECORDS
+from generator.site.plan import SEARCH_BUNDLE
 from tests.refresh_golden import FIXTURE
 
 # Each payload is something Markdown, HTML, Jinja or an extension would act on.
@@ -206,7 +206,7 @@ def test_titles_and_headers_show_the_literal_text(site):
 def test_the_search_records_hold_the_payloads_as_plain_text(site):
     # Plain text, as written: Pagefind escapes excerpts, and search.js shows titles as text and
     # keeps nothing of an excerpt but its text and <mark>s (tests/browser/test_search.py).
-    records = json.loads((site.parent / SEARCH_RECORDS).read_text("utf-8"))
+    records = api.render(site.parent).records
     titles = {r["url"]: r["meta"]["title"] for r in records if "url" in r}
     assert titles["actors/minister.html"] == '<script>alert("x1")</script> " onmouseover="alert(6)'
     assert (site / SEARCH_BUNDLE / "pagefind.js").is_file() and not (site / "search").exists()
@@ -307,6 +307,7 @@ def _hashes(folder: Path) -> dict[str, str]:
 @pytest.mark.parametrize("stage", ["render", "write"])
 def test_a_failure_while_generating_keeps_the_site_and_the_docs(built_copy, monkeypatch, stage):
     root = built_copy
+    api.generate(root)  # the docs tree on disk, as the preview keeps it
     before = _hashes(root / "site"), _hashes(root / api.DOCS_DIR)
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("The envoy would sign", "The envoy might sign"), "utf-8")
@@ -329,7 +330,7 @@ def test_a_failure_while_generating_keeps_the_site_and_the_docs(built_copy, monk
 
         monkeypatch.setattr(write.OwnedDir, "_stage", full)
         with pytest.raises(OutputError) as caught:
-            api.build(root)
+            api.generate(root)
         assert str(caught.value) == (
             "disk full while writing .dossier/docs/timeline/2024.md: free some space and build again"
         )

@@ -64,10 +64,14 @@ def test_a_symlinked_docs_folder_is_refused_and_the_dossier_kept(root):
     before = _tree(root / "content")
     (root / ".dossier").mkdir()
     (root / ".dossier" / "docs").symlink_to("../content")
-    assert _run(root, "build") == (
-        1,
-        "dossier: error: .dossier/docs is a symbolic link: the generator never writes through one; remove the link "
-        "and build again",
+    # A build hands MkDocs its pages in memory: the link is never read nor written.
+    assert _run(root, "build")[0] == 0
+    assert _tree(root / "content") == before
+    # The preview writes the tree to disk: it refuses.
+    with pytest.raises(OutputError) as caught:
+        api.generate(root)
+    assert str(caught.value) == (
+        ".dossier/docs is a symbolic link: the generator never writes through one; remove the link and build again"
     )
     assert _tree(root / "content") == before
 
@@ -105,12 +109,14 @@ def test_links_and_foreign_files_inside_are_refused_untouched(built):
         "and build again",
     )
     (root / "site" / "p").unlink()
+    api.generate(root)  # the tree on disk, as the preview writes it
     (root / api.DOCS_DIR / "notes").mkdir()
     (root / api.DOCS_DIR / "notes" / "mine.md").write_text("mine")
-    assert _run(root, "build") == (
-        1,
-        "dossier: error: .dossier/docs holds files the generator did not write (notes/mine.md): remove them or the "
-        "folder, then build again",
+    with pytest.raises(OutputError) as caught:
+        api.generate(root)
+    assert str(caught.value) == (
+        ".dossier/docs holds files the generator did not write (notes/mine.md): remove them or the folder, then "
+        "build again"
     )
     assert (root / api.DOCS_DIR / "notes" / "mine.md").read_text() == "mine"
 
@@ -119,6 +125,7 @@ def test_a_docs_folder_from_an_older_build_is_adopted_once(built):
     """Builds before manifests left `.dossier/docs` without one: adopted, its stale pages go."""
     root = built
     docs = root / api.DOCS_DIR
+    api.generate(root)
     (docs / write.MANIFEST).unlink()
     (docs / "actors" / "gone.md").write_text("an actor since removed")
     generated = api.generate(root)

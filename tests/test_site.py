@@ -4,7 +4,6 @@ conftest.py); those that change it build a copy (`built_copy`)."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -18,7 +17,7 @@ import pytest
 from generator import api, cli
 from generator.errors import BuildError, ContentError
 from generator.site.linkcheck import check_site
-from generator.site.plan import SEARCH_BUNDLE, SEARCH_RECORDS
+from generator.site.plan import SEARCH_BUNDLE
 from tests.conftest import tree_hash
 from tests.refresh_golden import EXPORTS, FIXTURE, GOLDEN, GOLDEN_EXPORTS, generated_files
 
@@ -134,7 +133,7 @@ def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
 
 
 def _records(root: Path) -> list[dict]:
-    return json.loads((root / SEARCH_RECORDS).read_text("utf-8"))
+    return api.render(root).records
 
 
 def test_search_finds_every_actor_under_every_alias(built):

@@ -45,6 +45,7 @@ def both(built, tmp_path_factory):
     """The shared MkDocs build of the fixture and, from a copy of it, Zensical's."""
     root = tmp_path_factory.mktemp("zensical") / "dossier"
     shutil.copytree(built, root, symlinks=True)
+    api.generate(root)  # `dossier build` hands MkDocs its pages in memory; Zensical reads the tree
     run, site = zensical_build(root)
     assert run.returncode == 0, run.stdout + run.stderr
     return root / "site", site

@@ -8,6 +8,7 @@ and this module's business, so `mkdocs.yml` does not repeat them.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,6 @@ from pathlib import Path
 from ..errors import BuildError
 from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES
 from ..site.render import TEMPLATES, Settings
-from ..site.write import OwnedDir
 
 CONFIG_FILE = "mkdocs.yml"
 OVERRIDES = TEMPLATES / "overrides"
@@ -35,6 +35,21 @@ def environ(**values: str) -> Iterator[None]:
                 os.environ[key] = value
 
 
+@contextlib.contextmanager
+def shown_warnings() -> Iterator[None]:
+    """MkDocs' warnings on stderr while the block runs: its strict counter is a handler too, so
+    without ours they would go unseen."""
+    shown = logging.StreamHandler()
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(shown)
+    try:
+        yield
+    finally:
+        mkdocs_log.removeHandler(shown)
+
+
 def load(root: Path, site_dir: Path | None = None):
     """MkDocs' configuration of the dossier at `root`: docs from the generated folder, the
     dossier's theme overrides first. A bad configuration is a one-line error."""
@@ -44,8 +59,10 @@ def load(root: Path, site_dir: Path | None = None):
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
         raise BuildError(f"{config_file} is missing: the site needs an MkDocs configuration")
-    OwnedDir(root, DOCS_DIR).ensure()  # MkDocs wants it to exist; never made through a link
-    overrides = {"docs_dir": str(root / DOCS_DIR)}
+    # MkDocs wants docs_dir to exist when it reads the file; the generated tree may not (a build
+    # hands MkDocs its pages in memory), and loading must not make it. So the theme overrides, a
+    # folder that exists, stand in while loading, and the real place is set after.
+    overrides = {"docs_dir": str(OVERRIDES)}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
     try:
@@ -55,6 +72,7 @@ def load(root: Path, site_dir: Path | None = None):
         raise BuildError(f"{CONFIG_FILE}: {exc}") from None
     except (OSError, ValueError) as exc:  # YAML errors are ValueErrors underneath
         raise BuildError(f"{CONFIG_FILE}: cannot be read: {exc}") from None
+    config.docs_dir = str(root / DOCS_DIR)
     config.theme.dirs.insert(0, str(OVERRIDES))
     _keep_out_of_nav(config)
     _no_lunr(config)

@@ -1,5 +1,5 @@
-"""The search bundle: Pagefind (`pagefind[bin]`, pinned) indexes the records `generate` wrote
-(site/search.py) into `SITE/pagefind/` after MkDocs has built the site and freed its pages.
+"""The search bundle: Pagefind (`pagefind[bin]`, pinned) indexes the records the site layer made
+(site/search.py, handed over in memory) into `SITE/pagefind/`, taking them while MkDocs builds.
 
 The Python client as shipped is slow (its read loop sleeps 0.1 s per answer) and may stop the
 binary before its last writes have landed, so this module drives the service itself (see
@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import concurrent.futures
 import gzip
 import json
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
 from ..errors import BuildError
+from ..site.plan import SEARCH_BUNDLE
 from ..site.search import LANGUAGE
 from . import stable
 
@@ -39,36 +40,85 @@ UNUSED = (
 )
 
 
-def index_built_site(root: Path, site_dir: Path) -> None:
-    """Index the records `generate` wrote for the dossier at `root` into the site just built."""
-    from ..site.plan import SEARCH_RECORDS
+class Indexer:
+    """Pagefind, fed while MkDocs builds: a thread of its own sends the records to the binary
+    (a process of its own, on the other core) at once; the hand-written pages follow when
+    `finish` is given the built site, and the bundle is written into it."""
 
-    try:
-        records = json.loads((root / SEARCH_RECORDS).read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise BuildError(f"the search records cannot be read ({exc}): generate the pages first") from None
-    index_site(site_dir, records)
+    def __init__(self, records: list[dict[str, Any]]):
+        self._records = records
+        self._site: Path | None = None
+        self._ready = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._index())
+        except BaseException as exc:  # raised again in the caller's thread by finish()
+            self._error = exc
+
+    async def _index(self) -> None:
+        from pagefind.index import IndexConfig
+
+        config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE, force_language=LANGUAGE)
+        service = await _service().launch()
+        try:
+            index = await service.create_index(config)
+            custom = [r for r in self._records if "html" not in r]
+            await _batched(
+                index.add_custom_record(
+                    url=r["url"], content=r["content"], language=LANGUAGE, meta=r["meta"], filters=r["filters"]
+                )
+                for r in custom
+            )
+            await asyncio.get_running_loop().run_in_executor(None, self._ready.wait)
+            site = self._site
+            if site is None:  # cancelled
+                return
+            pages = [r["html"] for r in self._records if "html" in r]
+            await _batched(index.add_html_file(content=(site / rel).read_text("utf-8"), url=rel) for rel in pages)
+            bundle = site.resolve() / SEARCH_BUNDLE
+            shutil.rmtree(bundle, ignore_errors=True)  # write_files adds to the folder, never clears it
+            await index.write_files(output_path=str(bundle))
+            await _settled(bundle)
+        finally:
+            await service.close()
+
+    def finish(self, site_dir: Path) -> None:
+        """Index the built pages of `site_dir` and write the bundle into it."""
+        self._site = Path(site_dir)
+        self._ready.set()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        bundle = self._site.resolve() / SEARCH_BUNDLE
+        for name in UNUSED:
+            (bundle / name).unlink(missing_ok=True)
+        stable.rewrite(bundle)
+        _check_bundle(bundle)
+
+    def cancel(self) -> None:
+        self._ready.set()
+        self._thread.join()
+
+
+async def _batched(requests) -> None:
+    pending = []
+    for request in requests:
+        pending.append(request)
+        if len(pending) == BATCH:
+            await asyncio.gather(*pending)
+            pending = []
+    await asyncio.gather(*pending)
 
 
 def index_site(site_dir: Path, records: list[dict[str, Any]]) -> None:
     """Write the bundle into `site_dir/pagefind/`, replacing any there. A record is a Pagefind
     custom record (url relative to the site root, content, meta, filters), or {"html": PATH}:
     a built page of `site_dir`, indexed from its article."""
-    from ..site.plan import SEARCH_BUNDLE
-
-    bundle = Path(site_dir).resolve() / SEARCH_BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # write_files adds to the folder, never clears it
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:  # the usual case: no event loop in this thread
-        asyncio.run(_index(Path(site_dir), bundle, records))
-    else:  # inside a running loop (Playwright's sync API in tests, a notebook): a thread of its own
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            pool.submit(lambda: asyncio.run(_index(Path(site_dir), bundle, records))).result()
-    for name in UNUSED:
-        (bundle / name).unlink(missing_ok=True)
-    stable.rewrite(bundle)
-    _check_bundle(bundle)
+    Indexer(records).finish(site_dir)
 
 
 def _service():
@@ -98,34 +148,6 @@ def _service():
                     future.set_result(payload)
 
     return FastService()
-
-
-async def _index(site_dir: Path, bundle: Path, records: list[dict[str, Any]]) -> None:
-    from pagefind.index import IndexConfig
-
-    config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE, force_language=LANGUAGE)
-    service = await _service().launch()
-    try:
-        index = await service.create_index(config)
-        requests = []
-        for r in records:
-            if "html" in r:
-                html = (site_dir / r["html"]).read_text("utf-8")
-                requests.append(index.add_html_file(content=html, url=r["html"]))
-            else:
-                requests.append(
-                    index.add_custom_record(
-                        url=r["url"], content=r["content"], language=LANGUAGE, meta=r["meta"], filters=r["filters"]
-                    )
-                )
-            if len(requests) == BATCH:
-                await asyncio.gather(*requests)
-                requests = []
-        await asyncio.gather(*requests)
-        await index.write_files(output_path=str(bundle))
-        await _settled(bundle)
-    finally:
-        await service.close()
 
 
 async def _settled(bundle: Path, interval: float = 0.1, limit: float = 30.0) -> None:

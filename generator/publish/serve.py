@@ -17,10 +17,9 @@ from pathlib import Path
 from ..errors import ContentError, DossierError, one_line, os_error_message
 from ..site.generate import Generated, build_epoch, generate
 from ..site.lock import build_lock
-from ..site.plan import JSONLD_DIR, SEARCH_RECORDS
 from ..site.render import TEMPLATES
 from . import config as mkdocs_config
-from .pagefind import index_built_site
+from .pagefind import index_site
 from .plugin import install
 
 log = logging.getLogger("mkdocs.dossier")
@@ -33,6 +32,7 @@ class Preview:
     def __init__(self, root: Path, live: Path, site_url: str):
         self.root, self.live, self.site_url = root, live, site_url
         self.layout: tuple | None = None  # what a full build depends on, as of the last one
+        self.records: list[dict] | None = None  # the search records indexed last
 
     def _layout(self) -> tuple:
         files = [self.root / mkdocs_config.CONFIG_FILE, *(p for p in TEMPLATES.rglob("*") if p.is_file())]
@@ -45,16 +45,15 @@ class Preview:
     def _build(self) -> Generated:
         from mkdocs.commands.build import build as run_mkdocs
 
-        records = self.root / SEARCH_RECORDS
-        indexed = records.stat().st_mtime_ns if records.exists() else None
         layout = self._layout()
         site = self.live / "site"
         config = mkdocs_config.load(self.root, site_dir=site)
+        # On disk, once: MkDocs' dirty build compares each page's time with its output's.
         generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls)
         dirty = layout == self.layout and generated.removed == 0 and site.is_dir()
         if not dirty:
             config.site_dir = str(self.live / "next")
-        install(config, generated.edit_paths, self.root / JSONLD_DIR)
+        install(config, generated, in_memory=False)
         config.site_url = self.site_url
         self.layout = None  # until this build has finished
         quiet = logging.getLogger("mkdocs.commands.build")
@@ -64,12 +63,12 @@ class Preview:
                 run_mkdocs(config, serve_url=config.site_url, dirty=dirty)
         finally:
             quiet.removeFilter(_not_the_dirty_warning)
-        if not dirty or records.stat().st_mtime_ns != indexed:
-            index_built_site(self.root, Path(config.site_dir))
+        if not dirty or generated.records != self.records:
+            index_site(Path(config.site_dir), generated.records)
         if not dirty:
             shutil.rmtree(site, ignore_errors=True)
             (self.live / "next").rename(site)
-        self.layout = layout
+        self.layout, self.records = layout, generated.records
         log.info("dossier: rebuilt%s: %s", " (changed pages)" if dirty else "", generated)
         return generated
 

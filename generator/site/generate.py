@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..data.cache import cached
@@ -16,11 +16,15 @@ from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
 from . import export, render, search, write
 from . import pages as hand_written
-from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, JSONLD_DIR, SEARCH_RECORDS, SitePlan
+from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
 
 
 @dataclass(frozen=True)
 class Generated:
+    """Every output of the site layer, in memory: the docs tree MkDocs reads (generated pages
+    are HTML blocks under a heading; hand-written pages their checked Markdown), each page's
+    JSON-LD and the search records. `written`/`removed`: what `write` changed on disk."""
+
     dossier: Dossier
     plan: SitePlan
     problems: list[Problem]
@@ -29,6 +33,10 @@ class Generated:
     written: tuple[str, ...]  # files rewritten because their bytes changed
     removed: int
     seconds: float
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)  # the docs tree
+    jsonld: dict[str, str] = field(default_factory=dict, repr=False)  # page path -> JSON-LD
+    records: list[dict] = field(default_factory=list, repr=False)  # the search records
+    hand_written: frozenset[str] = frozenset()  # page paths from content/pages (the full Markdown path)
 
     def __str__(self) -> str:
         return (
@@ -51,8 +59,8 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
 
 
 @gc_paused
-def generate(root: Path, site: render.Settings, directory_urls: bool = False) -> Generated:
-    """Check, then render every page and write the ones whose bytes changed."""
+def render_all(root: Path, site: render.Settings, directory_urls: bool = False) -> Generated:
+    """Check, then render every output in memory; nothing is written."""
     started = time.perf_counter()
     checked = check(root, directory_urls=directory_urls)
     if checked.dossier is None:
@@ -60,11 +68,11 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
     plan = SitePlan(checked.dossier, directory_urls)
     files: dict[str, bytes] = {}
     edit_paths: dict[str, str] = {}
-    jsonld: dict[str, bytes] = {}
+    jsonld: dict[str, str] = {}
     for page in render.render_site(plan, site):  # one page's text in memory at a time
         files[page.path] = page.text.encode("utf-8")
         if page.jsonld:
-            jsonld[plan.jsonld_path(page.path)] = page.jsonld.encode("utf-8")
+            jsonld[page.path] = page.jsonld
         if page.edit_path:
             edit_paths[page.path] = page.edit_path
     for rel, text in checked.pages.items():
@@ -75,21 +83,30 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
         if asset.is_file():
             files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files.update(exports(plan, site))
-    written, removed = write.sync_tree(root, DOCS_DIR, files)
-    write.sync_tree(root, JSONLD_DIR, jsonld)
     searchable = [plan.hand_written_path(rel) for rel in checked.pages]
-    write.write_if_changed(root / SEARCH_RECORDS, export.json_bytes(search.records(plan, searchable)))
-    pages = sum(1 for rel in files if rel.endswith(".md"))
     return Generated(
         checked.dossier,
         plan,
         [p for p in checked.problems if p.severity != ERROR],
-        pages,
+        sum(1 for rel in files if rel.endswith(".md")),
         edit_paths,
-        tuple(written),
-        len(removed),
+        (),
+        0,
         time.perf_counter() - started,
+        files,
+        jsonld,
+        search.records(plan, searchable),
+        frozenset(searchable),
     )
+
+
+def generate(root: Path, site: render.Settings, directory_urls: bool = False) -> Generated:
+    """`render_all`, then the docs tree written to `.dossier/docs` (only files whose bytes
+    changed): for `dossier serve`'s dirty rebuilds and for other tools (Zensical) that read a
+    folder. The tree is complete and safe on its own: every escape is in the pages themselves."""
+    generated = render_all(root, site, directory_urls)
+    written, removed = write.sync_tree(root, DOCS_DIR, generated.files)
+    return replace(generated, written=tuple(written), removed=len(removed))
 
 
 def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:

@@ -35,14 +35,12 @@ BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier p
 # Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
 THEME_PAGES = frozenset({"404.md"})
 FEED_ENTRIES = 50  # a feed holds the newest claims, not every one (a reader polls it)
-# The search: its records (plain JSON, beside the docs: not a page) and the Pagefind bundle that
-# is made from them inside the built site.
-SEARCH_RECORDS = f"{GENERATED_DIR}/search-records.json"
+# The search: the Pagefind bundle made inside the built site from the records (site/search.py),
+# which go to the indexer in memory.
 SEARCH_BUNDLE = "pagefind"
-# Each actor's, proposal's and source's schema.org JSON-LD, one file per page beside the docs (not
-# in the front matter, which MkDocs parses as YAML: 58 MB of it at 10,000 claims); the dossier's
-# MkDocs plugin puts it in the page's <head>.
-JSONLD_DIR = f"{GENERATED_DIR}/jsonld"
+# Each actor's, proposal's and source's schema.org JSON-LD goes to the dossier's MkDocs plugin in
+# memory (not in the front matter, which MkDocs parses as YAML: 58 MB of it at 10,000 claims),
+# which puts it in the page's <head>.
 ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).
@@ -82,11 +80,6 @@ class SitePlan:
     @staticmethod
     def feed_path(actor_id: str | None = None) -> str:
         return f"feeds/actors/{actor_id}.atom" if actor_id else FEED_ALL
-
-    @staticmethod
-    def jsonld_path(page_path: str) -> str:
-        """A page's JSON-LD file, inside JSONLD_DIR: `actors/ID.md` → `actors/ID.json`."""
-        return page_path.removesuffix(".md") + ".json"
 
     @staticmethod
     def hand_written_path(rel: str) -> str:

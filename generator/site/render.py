@@ -47,7 +47,7 @@ class Page:
     path: str  # inside the docs folder, e.g. "actors/volodymyr-zelenskyy.md"
     text: str
     edit_path: str | None  # the file a curator edits to change this page
-    jsonld: str | None = None  # schema.org JSON-LD for the page's head (plan.JSONLD_DIR)
+    jsonld: str | None = None  # schema.org JSON-LD for the page's head (the plugin puts it there)
 
 
 def md(text: str) -> Markup:

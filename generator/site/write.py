@@ -21,6 +21,7 @@ import contextlib
 import errno
 import json
 import os
+import secrets
 import shutil
 import stat
 from pathlib import Path
@@ -29,6 +30,8 @@ from ..errors import OutputError, one_line, os_error_message
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+# Every file the generator creates: a new name (never an existing file, nor a link's target).
+_NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 MANIFEST = ".dossier-manifest.json"
 _TMP = ".dossier-tmp-"  # staged files; never a name the generator publishes
 STALE_PREFIX = ".site-"  # publish/build.py builds the new site in a temp folder named like this
@@ -86,7 +89,7 @@ class OwnedDir:
             steps = [(name, f"{self.rel}/{sub}")]
         else:
             fd = os.open(self.root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-            parts = self.rel.split("/")
+            parts = self.rel.split("/") if self.rel else []
             steps = [(part, "/".join(parts[: i + 1])) for i, part in enumerate(parts)]
         for name, shown in steps:
             if fd is None:
@@ -210,9 +213,9 @@ class OwnedDir:
             raise OutputError(
                 f"{one_line(self.rel + '/' + rel)} is a folder where a file is expected: remove it and build again"
             )
-        out = os.open(
-            _TMP + name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644, dir_fd=fd
-        )
+        with contextlib.suppress(FileNotFoundError):  # a killed build's, or a planted link: never opened
+            os.unlink(_TMP + name, dir_fd=fd)
+        out = os.open(_TMP + name, _NEW_FLAGS, 0o644, dir_fd=fd)
         try:
             _write_all(out, data)
         finally:
@@ -289,6 +292,21 @@ class OwnedDir:
                 with contextlib.suppress(OSError):
                     os.rmdir(name, dir_fd=fd)
 
+    def put(self, rel: str, data: bytes) -> None:
+        """Add or replace one file, keeping the rest of the folder (`dossier pdf` into site/): the
+        file joins the manifest, so the next build replaces or removes it as its own."""
+        _check_name(rel)
+        try:
+            old = self.check()
+            self._stage_all([rel], {rel: data})
+            self._write_manifest(old | {rel})
+            fd, name = self._where(rel)
+            os.replace(_TMP + name, name, src_dir_fd=fd, dst_dir_fd=fd)
+        except OSError as exc:
+            raise OutputError(os_error_message(exc, f"{self.rel}/{rel}")) from None
+        finally:
+            self.close()
+
     def ensure(self) -> None:
         """Make the folder (and the folders above it) without following any link."""
         try:
@@ -346,16 +364,87 @@ def swap_in(root: Path, new: str, rel: str) -> None:
     OwnedDir(root, rel).replace_with(new)
 
 
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write through a temporary file and a rename, unless the file already holds `data` (for
-    files of the repository itself, such as FORMAT.md; never for a generated folder)."""
+def write_file(root: Path, rel: str, data: bytes, *, new: bool = False, mode: int | None = None) -> bool:
+    """Write `root/rel` without following a link anywhere below `root`: the one way the generator
+    writes a file outside its owned folders (the briefing PDF, search records, FORMAT.md, a new
+    source text). Returns False, writing nothing, when the file already holds `data`.
+
+    Each folder from `root` down is opened with O_NOFOLLOW (made when missing); a link or a file
+    in the way is refused with one line. The bytes go to a temporary file created with
+    O_EXCL|O_NOFOLLOW beside the target, then renamed over it: a link at the target's name is
+    replaced, never written through. `new`: the file must not exist yet (FileExistsError), and
+    is created in place with O_EXCL. `mode`: the new file's permissions (default: the replaced
+    file's, else 0o644). `root` itself is the caller's (the dossier root the user named).
+    """
+    _check_name(rel)
+    parent, _, name = rel.rpartition("/")
+    folder = OwnedDir(root, parent)
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
+        fd = folder._dir("", create=True)
+        assert fd is not None  # made when missing
+        try:
+            old = os.lstat(name, dir_fd=fd)
+        except FileNotFoundError:
+            old = None
+        if old is not None and new:
+            raise FileExistsError(errno.EEXIST, "File exists", str(Path(root) / rel))
+        if old is not None and stat.S_ISDIR(old.st_mode):
+            raise OutputError(f"{one_line(rel)} is a folder where a file is expected: remove it and try again")
+        if old is not None and stat.S_ISREG(old.st_mode) and old.st_size == len(data) and _reads(fd, name) == data:
             return False
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return True
+        keep = stat.S_IMODE(old.st_mode) if old is not None and stat.S_ISREG(old.st_mode) else 0o644
+        if new:
+            _create(fd, name, data, keep if mode is None else mode)
+            return True
+        tmp = f"{_TMP}{name}.{secrets.token_hex(6)}"
+        _create(fd, tmp, data, keep if mode is None else mode)
+        try:
+            os.replace(tmp, name, src_dir_fd=fd, dst_dir_fd=fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=fd)
+            raise
+        return True
+    finally:
+        folder.close()
+
+
+def _create(fd: int, name: str, data: bytes, mode: int) -> None:
+    out = os.open(name, _NEW_FLAGS, mode, dir_fd=fd)
+    try:
+        os.fchmod(out, mode)  # whatever the umask
+        _write_all(out, data)
+    except BaseException:
+        os.close(out)
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=fd)
+        raise
+    os.close(out)
+
+
+def _reads(fd: int, name: str) -> bytes | None:
+    try:
+        raw = os.open(name, _READ_FLAGS, dir_fd=fd)
+    except OSError:
+        return None
+    with os.fdopen(raw, "rb") as handle:
+        return handle.read()
+
+
+def remove_file(root: Path, rel: str) -> None:
+    """Remove `root/rel` (a file, or a link itself) without following a link on the way."""
+    parent, _, name = rel.rpartition("/")
+    folder = OwnedDir(root, parent)
+    try:
+        fd = folder._dir("", create=False)
+        if fd is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name, dir_fd=fd)
+    finally:
+        folder.close()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write a file of the repository itself (FORMAT.md) through `write_file`, with its folder
+    as the root: never through a link at its name."""
+    return write_file(path.parent, path.name, data)

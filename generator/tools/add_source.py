@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from ..data.load import decode_utf8, load_yaml
 from ..data.schema import data_files, schema
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import ERROR, DossierError, UsageError
+from ..site.write import remove_file, write_file
 from .yamltext import one_line, scalar
 
 KEY = "sources"
@@ -182,18 +182,12 @@ def _store(root: Path, rel_yaml: str, name: str, raw: bytes, fields: dict) -> in
             f"{rel_yaml}: the new entry cannot be appended safely (the `{KEY}:` list is not the file's last "
             "block): move the list to the end of the file"
         )
-    (root / SOURCES_DIR).mkdir(parents=True, exist_ok=True)
-    stored = root / SOURCES_DIR / name
-    with open(stored, "xb") as fh:
-        fh.write(raw)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".sources-")
+    # Through the owned writer: no link in content/, content/sources or at either name is followed.
+    stored = f"{SOURCES_DIR}/{name}"
+    write_file(root, stored, raw, new=True)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(new.encode("utf-8"))
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
+        write_file(root, rel_yaml, new.encode("utf-8"))
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        stored.unlink(missing_ok=True)
+        remove_file(root, stored)
         raise
     return new.count("\n", 0, new.rindex(f"- id: {scalar(fields['id'])}")) + 1
