@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pdf test lint check serve golden docs clean distclean browser-deps pdf-deps lock bench
+.PHONY: site pdf test test-fast lint check serve golden docs clean distclean browser-deps pdf-deps lock bench
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(STAMP) browser-deps pdf-deps lint
 	$(BIN)/dossier check --strict
 	$(BIN)/dossier build --pdf
 	$(BIN)/dossier linkcheck
+
+# The unit and golden tests (under a minute here): no browser, no PDF, no whole-site builds
+# (pyproject.toml's markers). `make test` runs everything.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not browser and not pdf and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

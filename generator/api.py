@@ -15,7 +15,8 @@ from .data.check import Checked
 from .data.quotes import Miss, Passage, SourceText, find, normalize_needle
 from .publish import config as mkdocs_config
 from .publish.build import build
-from .site.generate import Generated, build_epoch, check
+from .site.check import check
+from .site.generate import Generated, build_epoch
 from .site.generate import generate as _generate
 from .site.generate import render_all as _render_all
 from .site.plan import DOCS_DIR, SITE_DIR, SitePlan

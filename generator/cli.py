@@ -110,7 +110,7 @@ def _os_error(exc: OSError, root: Path) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .site.generate import check
+    from .site.check import check
 
     started = time.perf_counter()
     checked = check(args.root.resolve())
@@ -175,7 +175,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .publish import config as mkdocs_config
     from .publish.build import write_briefing
-    from .site.generate import check
+    from .site.check import check
 
     root = args.root.resolve()
     started = time.perf_counter()

@@ -3,7 +3,9 @@
 - `dossier`: a fresh, writable copy of tests/fixtures/dossier (tests mutate the copy, never the
   fixture); returns its root.
 - `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
-- `check(root)`: `generator.api.check` with a fixed today, returning (dossier or None, problems).
+- `today`: the day every check and build of the suite takes as today (DOSSIER_TODAY is set to it
+  for the session; a test may pass another day to `api.check`).
+- `check(root)`: `generator.api.check` with that today, returning (dossier or None, problems).
 - `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
 - `built`: the fixture dossier built once per session (`api.build`, no site address or edit
   address from the environment) into a temporary root, for the tests that only read it (its site/,
@@ -26,9 +28,24 @@ from pathlib import Path
 import pytest
 
 from generator import api
+from generator.site.check import TODAY_VARIABLE
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pinned_today() -> Iterator[None]:
+    """Every check and build of the suite takes TODAY as today (DOSSIER_TODAY), whatever the
+    machine's date: no test passes today and fails next month."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(TODAY_VARIABLE, TODAY.isoformat())
+        yield
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
 
 
 @pytest.fixture

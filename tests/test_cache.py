@@ -28,7 +28,7 @@ def _summaries(checked) -> set[str]:
 def test_the_same_input_is_answered_from_the_cache(root, monkeypatch):
     first = api.check(root)
     assert (root / cache.CACHE_FILE).is_file()
-    monkeypatch.setattr("generator.site.generate.check_data", lambda *a: pytest.fail("the cache was not used"))
+    monkeypatch.setattr("generator.site.check.check_data", lambda *a: pytest.fail("the cache was not used"))
     assert _summaries(api.check(root)) == _summaries(first)
 
 

@@ -18,6 +18,8 @@ from generator.site import lock, pages, write
 from generator.site.plan import SEARCH_BUNDLE
 from tests.refresh_golden import FIXTURE
 
+pytestmark = pytest.mark.slow  # whole builds of the fixture, one or more per test
+
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:

@@ -23,6 +23,8 @@ except pdf.PdfUnavailable as error:  # no Pango on this machine: the site still 
 
 from generator import api  # noqa: E402
 
+pytestmark = pytest.mark.pdf  # WeasyPrint lays out each briefing
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 SITE = "https://example.org/briefing/"

@@ -20,6 +20,8 @@ from bench.synth.dump import Date, document
 from generator import api, cli
 from generator.api import DOCS_DIR as DOCS
 
+pytestmark = pytest.mark.slow  # synthetic dossiers generated and built
+
 ROOT = Path(__file__).resolve().parent.parent
 YAMLS = ("claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml")
 

@@ -15,6 +15,8 @@ from generator.publish.config import OVERRIDES
 from generator.site.linkcheck import check_site
 from tests.refresh_golden import FIXTURE
 
+pytestmark = pytest.mark.slow  # Zensical builds the site
+
 ZENSICAL = Path(sys.executable).with_name("zensical")
 
 

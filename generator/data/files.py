@@ -17,6 +17,10 @@ from ..errors import InputError
 SOURCES_DIR = "content/sources"
 PAGES_DIR = "content/pages"
 MiB = 1024 * 1024
+# The size limits of the inputs, in one place (each is enforced by read_input where it is read).
+MAX_YAML_BYTES = 32 * MiB  # a claims or content file
+MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
+MAX_PAGE_BYTES = 1 * MiB  # a hand-written page
 
 
 def read_input(root: Path, rel: str, limit: int) -> bytes:

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import ERROR, Problem
-from .files import read_input
+from .files import MAX_YAML_BYTES, read_input
 from .hygiene import BAD_BLOCK, prescan_depth, text_problem
 
 try:
@@ -22,7 +22,6 @@ except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
     _Loader = yaml.SafeLoader
 
 MODELINE = "# yaml-language-server: $schema="
-MAX_YAML_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 50  # the format nests five levels; deeper is a mistake or an attack
 # Checked on the text before libyaml composes it (libyaml recurses per level and crashes near
 # 50,000); the scan may count up to twice the real depth, hence a limit well above MAX_DEPTH.

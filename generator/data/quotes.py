@@ -52,9 +52,6 @@ class SourceText:
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
 
-    def column_of(self, offset: int) -> int:
-        return offset - self.line_starts[self.line_of(offset) - 1] + 1
-
 
 @dataclass(frozen=True)
 class Passage:

@@ -17,17 +17,14 @@ from pathlib import Path
 from ..errors import ERROR, WARNING, InputError, Problem
 from . import attribution, dates, quotemarks, quotes
 from .assemble import speakers_words_kinds
-from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
+from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
 from .load import Document, decode_utf8, locate
 from .model import date_range
 from .schema import key_of
 
-MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
-MAX_PAGE_BYTES = 1 * MiB
-
 
 @dataclass
-class Checked:
+class Validated:
     """What validation learned that the model needs."""
 
     texts: dict[str, quotes.SourceText] = field(default_factory=dict)  # source id -> stored text
@@ -76,8 +73,8 @@ class Validator:
         line, col = locate(item.doc.data, item.at(*where), key=key)
         self.problems.append(Problem(item.doc.path, line, col, severity, message))
 
-    def run(self) -> Checked:
-        checked = Checked()
+    def run(self) -> Validated:
+        checked = Validated()
         citing = self._citing_claims()
         for item in self.items.get("sources", []):
             self._check_source(item, citing.get(_s(item.data.get("id")), []), checked)
@@ -142,7 +139,7 @@ class Validator:
     def _sources_dir(self) -> Path:
         return (self.root / SOURCES_DIR).resolve()
 
-    def _check_source(self, item: _Item, citing: list[str], checked: Checked) -> None:
+    def _check_source(self, item: _Item, citing: list[str], checked: Validated) -> None:
         data = item.data
         self._check_dating(item, ("published",), data.get("published"))
         if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
@@ -223,7 +220,7 @@ class Validator:
                 )
 
     # -- claims ----------------------------------------------------------------------------
-    def _check_claim(self, item: _Item, checked: Checked) -> None:
+    def _check_claim(self, item: _Item, checked: Validated) -> None:
         data = item.data
         actor = _s(data.get("actor"))
         if actor and not self._exists("actors", actor):
@@ -264,7 +261,7 @@ class Validator:
                 ids.add(ev["id"])
         return ids
 
-    def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Checked) -> None:
+    def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Validated) -> None:
         where = ("evidence", e)
         if _s(ev.get("translation_of")) and (
             ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")

@@ -370,8 +370,8 @@ def source_jsonld(dossier: Dossier, link: Links, source_id: str) -> dict[str, An
 
 
 def front_matter_json(data: Any) -> str:
-    """JSON as a one-line YAML flow mapping: ASCII only (no line separator can break it) and
-    nothing HTML could act on."""
+    """JSON for a page's <script type="application/ld+json"> (the plugin puts it in <head>):
+    ASCII only, and no `<`, `>` or `&`, so nothing in it can end the script or mean HTML."""
     text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)

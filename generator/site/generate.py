@@ -1,5 +1,5 @@
-"""The site half of the pipeline: check (data + site rules), render every output, write the
-ones whose bytes changed into the generated docs folder."""
+"""The site half of the pipeline: render every output in memory (after `check.check`); for the
+preview and other tools, write the docs tree's changed files into the generated docs folder."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..data.cache import cached
-from ..data.check import Checked, gc_paused
-from ..data.check import check as check_data
+from ..data.check import gc_paused
 from ..data.model import Dossier, date_range
-from ..errors import ERROR, ContentError, Problem, sort_problems
+from ..errors import ERROR, ContentError, Problem
 from . import export, render, search, write
 from . import pages as hand_written
+from .check import check
 from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
 
 
@@ -43,19 +42,6 @@ class Generated:
             f"{self.pages} pages ({len(self.written)} files rewritten, {self.removed} removed), "
             f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources"
         )
-
-
-def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
-    """Everything `build` enforces before it writes anything: the data, and the site's own rules
-    (two outputs on one path, what hand-written pages may hold)."""
-    day = today or dt.date.today()
-    checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
-    found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
-    if checked.dossier is not None:
-        found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
-    if not found:
-        return checked
-    return Checked(None, checked.pages, sort_problems(checked.problems + found))
 
 
 @gc_paused

@@ -103,6 +103,14 @@ def watch(context) -> tuple:
     return tab, errors, foreign
 
 
+def settled(tab) -> None:
+    """Wait, by events rather than a fixed time, until what the last actions started is done: the
+    network idle (no request for 500 ms, Playwright's own measure), then two animation frames
+    (every handler queued by the hovers and clicks has run and the page has painted)."""
+    tab.wait_for_load_state("networkidle")
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 @pytest.fixture
 def page(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800})

@@ -9,6 +9,8 @@ import pytest
 
 from tests.browser.conftest import watch
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
@@ -141,8 +143,9 @@ def test_the_watchers_catch_console_errors_and_outside_requests(browser, base_ur
     context = browser.new_context()
     tab, errors, foreign = watch(context)
     tab.goto(base_url + "index.html")
-    tab.evaluate("console.error('broken'); fetch('https://fonts.googleapis.com/css').catch(() => {})")
-    tab.wait_for_timeout(300)
+    # Waits for the two events themselves (the console message, the aborted request), not a time.
+    with tab.expect_console_message(lambda m: m.text == "broken"), tab.expect_event("requestfailed"):
+        tab.evaluate("console.error('broken'); fetch('https://fonts.googleapis.com/css').catch(() => {})")
     context.close()
     assert "broken" in errors
     assert foreign == ["https://fonts.googleapis.com/css"]

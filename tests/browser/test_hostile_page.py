@@ -13,9 +13,11 @@ import pytest
 
 from generator import api
 from generator.site import pages
-from tests.browser.conftest import _Quiet, watch
+from tests.browser.conftest import _Quiet, settled, watch
 from tests.refresh_golden import FIXTURE
 from tests.test_hostile_build import PAYLOAD_PAGE
+
+pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 EXTRA = """
 <details open><summary onmouseover="alert('summary')">more</summary>
@@ -59,7 +61,7 @@ def test_a_page_full_of_payloads_opens_no_dialog(browser, hostile_url):
     for link in content.locator("a:not(.headerlink)").all():
         if link.is_visible() and link.get_attribute("href") is None:
             link.click(timeout=2000)
-    tab.wait_for_timeout(500)
+    settled(tab)
     scripts = tab.evaluate(
         "() => [...document.querySelectorAll('article script, article [onerror], article iframe')].length"
     )

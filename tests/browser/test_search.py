@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.browser.test_browser import HERE, _axe, _target_in_view
+
+pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 UMEROV = "actors/rustem-umerov.html"
 

@@ -1,0 +1,45 @@
+"""`dossier check`: everything `build` enforces before it writes anything, the data (data/check.py,
+through the check cache) and the site's own rules (two outputs on one path, what hand-written
+pages may hold); and the day it takes as today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..data.cache import cached
+from ..data.check import Checked
+from ..data.check import check as check_data
+from ..errors import UsageError, one_line, sort_problems
+from . import pages as hand_written
+from .plan import SitePlan
+
+TODAY_VARIABLE = "DOSSIER_TODAY"
+
+
+def checking_day() -> dt.date:
+    """The day the checks take as today: $DOSSIER_TODAY (YYYY-MM-DD) when set (the tests pin it;
+    a curator may rebuild an old state as of its day), else the machine's date."""
+    value = os.environ.get(TODAY_VARIABLE)
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{TODAY_VARIABLE}={one_line(value)} is not a date: write it as YYYY-MM-DD, or unset it"
+        ) from None
+
+
+def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
+    """Everything `build` enforces before it writes anything: the data, and the site's own rules
+    (two outputs on one path, what hand-written pages may hold)."""
+    day = today or checking_day()
+    checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
+    found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
+    if checked.dossier is not None:
+        found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    if not found:
+        return checked
+    return Checked(None, checked.pages, sort_problems(checked.problems + found))
