@@ -132,3 +132,25 @@ def test_dossier_today_is_read_and_a_bad_one_is_a_usage_error(monkeypatch, capsy
     assert capsys.readouterr().err == (
         "dossier: error: DOSSIER_TODAY=next\\x1b[2Jweek is not a date: write it as YYYY-MM-DD, or unset it\n"
     )
+
+
+# -- Pagefind's files, through cbor2 --------------------------------------------------------------
+
+
+def test_pagefind_files_round_trip_and_damage_is_refused(tmp_path):
+    import gzip
+
+    from generator.errors import BuildError
+    from generator.publish import stable
+
+    value = ["actor", [["Ana", 3], ["Бо", 300]], {"k": -5}, b"\x00\xff"]
+    path = tmp_path / "en_1.pf_filter"
+    path.write_bytes(stable._pack(value))
+    assert stable._read(path) == value
+    path.write_bytes(gzip.compress(gzip.decompress(path.read_bytes()) + b"\x01"))
+    with pytest.raises(BuildError) as caught:
+        stable._read(path)
+    assert str(caught.value) == f"{path}: trailing bytes after the CBOR value"
+    path.write_bytes(gzip.compress(b"not pagefind"))
+    with pytest.raises(BuildError, match="not a Pagefind file"):
+        stable._read(path)
