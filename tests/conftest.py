@@ -34,6 +34,19 @@ FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 TODAY = dt.date(2026, 11, 23)
 
 
+# Fixtures that build a whole site of their own (the shared `built` is one build: it stays fast).
+BUILDING_FIXTURES = frozenset({"real", "built_copy", "payload_site", "site", "hostile_url"})
+
+
+def pytest_collection_modifyitems(config, items):
+    """`slow` (left out by `make test-fast`) also marks, without a decorator on each: property
+    tests (Hypothesis: hundreds of examples each) and tests on a site built for them."""
+    for item in items:
+        function = getattr(item, "obj", None)
+        if getattr(function, "is_hypothesis_test", False) or BUILDING_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _pinned_today() -> Iterator[None]:
     """Every check and build of the suite takes TODAY as today (DOSSIER_TODAY), whatever the
