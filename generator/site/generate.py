@@ -37,11 +37,11 @@ class Generated:
     records: list[dict] = field(default_factory=list, repr=False)  # the search records
     hand_written: frozenset[str] = frozenset()  # page paths from content/pages (the full Markdown path)
 
+    on_disk: bool = False  # the docs tree was written (`generate`), not only rendered
+
     def __str__(self) -> str:
-        return (
-            f"{self.pages} pages ({len(self.written)} files rewritten, {self.removed} removed), "
-            f"{len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources"
-        )
+        wrote = f" ({len(self.written)} files rewritten, {self.removed} removed)" if self.on_disk else ""
+        return f"{self.pages} pages{wrote}, {len(self.dossier.claims)} claims, {len(self.dossier.sources)} sources"
 
 
 @gc_paused
@@ -92,7 +92,7 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
     folder. The tree is complete and safe on its own: every escape is in the pages themselves."""
     generated = render_all(root, site, directory_urls)
     written, removed = write.sync_tree(root, DOCS_DIR, generated.files)
-    return replace(generated, written=tuple(written), removed=len(removed))
+    return replace(generated, written=tuple(written), removed=len(removed), on_disk=True)
 
 
 def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
