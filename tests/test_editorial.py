@@ -171,7 +171,7 @@ def test_zelenskyys_latest_position_on_membership_is_uncertain_and_not_from_marc
 )
 def test_rebuffed_in_an_account_of_zelenskyy_is_skeptical_and_the_outlets_account(d, claim):
     s = stance(d, claim, "ukraine-nato-membership")
-    assert (s.value, s.speakers_words) == ("skeptical", False)
+    assert (s.value, s.basis) == ("skeptical", "outlets-account")
     assert {ev.kind for ev in d.claims[claim].evidence} == {"paraphrase"}
 
 
@@ -327,3 +327,41 @@ def test_every_stance_resting_only_on_an_outlet_is_marked(d):
     strict check enforces the acknowledgement, the site shows the mark."""
     checked = api.check(ROOT, today=dt.date(2026, 12, 1))
     assert [p.gcc() for p in checked.problems] == []
+
+
+# --- occasions: one answer is never a possible shift ----------------------------------------------
+
+OCCASIONS = {
+    "answers-on-media-leaks": 10,  # one set of answers, chained by "He added", "Zelenskyy added"
+    "kyodo-interview": 5,
+    "remarks-explaining-change-of-position": 2,  # "Explaining his U-turn ... he added"
+    "pre-meeting-audio-statement": 2,  # "He urged these countries" continues the statement
+    "radio-liberty-interview-umerov": 2,  # "No, I haven't heard anything like that. If it were the case ..."
+    "remarks-relayed-by-trukha": 2,  # "he added"
+}
+
+
+@pytest.mark.parametrize(("occasion", "count"), OCCASIONS.items())
+def test_claims_of_one_answer_share_an_occasion_and_a_date(d, occasion, count):
+    members = [c for c in d.claims.values() if c.occasion == occasion]
+    assert len(members) == count
+    assert len({(c.actor, c.said.date, c.said.basis, c.said.reason) for c in members}) == 1
+
+
+def test_the_nexta_quote_is_not_joined_to_the_trukha_remark(d):
+    # The text does not say whether the two outlets relay one remark.
+    assert d.claims["zelenskyy-ukraine-will-not-become-member"].occasion is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "proposal", "basis"),
+    [
+        ("zelenskyy-sky-news-ceasefire-without-territories", "ceasefire-for-nato-membership", "reported"),
+        ("zelenskyy-could-cede-territories-cannot-return", "territorial-concessions", "quoted"),
+        ("zelenskyy-us-envoy-talks-outlet-summary", "ukraine-nato-membership", "outlets-account"),
+        ("presidential-office-source-ft-report-nonsense", "territorial-concessions", "reported"),
+        ("umerov-would-do-very-bad-things", "territory-for-nato-membership", "quoted"),
+    ],
+)
+def test_each_stance_shows_what_it_rests_on(d, claim, proposal, basis):
+    assert stance(d, claim, proposal).basis == basis
