@@ -365,3 +365,9 @@ def test_the_nexta_quote_is_not_joined_to_the_trukha_remark(d):
 )
 def test_each_stance_shows_what_it_rests_on(d, claim, proposal, basis):
     assert stance(d, claim, proposal).basis == basis
+
+
+def test_the_methodology_says_the_dossier_is_unpublished_and_lists_no_renames():
+    methodology = " ".join((ROOT / "content" / "pages" / "methodology.md").read_text("utf-8").split())
+    assert "This dossier has not been published yet, so it has no corrections." in methodology
+    assert "redirect" not in methodology and "was renamed" not in methodology
