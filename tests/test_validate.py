@@ -364,7 +364,8 @@ def test_unused_source_actor_and_proposal_are_warnings(dossier, edit, gcc, pos):
         dossier / S,
         "sources:\n",
         "sources:\n  - id: gamma\n    file: beta.txt\n"
-        "    sha256: 7e03cf1fff926eb3d02fcd2fce9964411bf9676690303858803c2fbcbe748be5\n    title: A copy\n"
+        "    sha256: 7e03cf1fff926eb3d02fcd2fce9964411bf9676690303858803c2fbcbe748be5\n"
+        "    title: Interview transcript\n"
         "    outlet: {basis: unknown}\n    published: {basis: unknown}\n    language: en\n",
     )
     edit(dossier / A, "actors:\n", "actors:\n  - id: nobody\n    name: No One\n    kind: person\n")
@@ -505,4 +506,39 @@ def test_two_items_cannot_claim_the_same_old_id(dossier, edit, gcc, pos):
     edit(dossier / C, "  - id: minister-talks-finished\n", "  - id: minister-talks-finished\n    formerly: [old-one]\n")
     assert gcc(dossier) == [
         f"{pos(dossier, C, 'formerly: [|old-one]', 2)}: error: `formerly` names `old-one`, which another item names too"
+    ]
+
+
+# -- an ellipsis, and the headline found by the recorded title --------------------------------
+
+
+def test_an_ellipsis_cutting_words_inside_a_quotation_is_an_error(dossier, edit, gcc, pos):
+    edit(dossier / C, "        text: Only with guarantees,\n", "        text: Only ... guarantees,\n")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |Only ... guarantees')}: error: an ellipsis in a direct quote may only stand for "
+        'the attribution between two parts of one speaker\'s quotation ("...," he said, "..."); here it leaves out '
+        '"with" (line 3), words inside the quotation marks: quote the words whole, as the source has them'
+    ]
+
+
+@pytest.mark.parametrize("kind", ["reported-speech", "paraphrase", "framing"])
+def test_an_ellipsis_in_the_outlets_own_text_is_an_error(dossier, edit, gcc, pos, kind):
+    edit(
+        dossier / C,
+        "        text: The envoy said guarantees must be binding.\n        kind: reported-speech",
+        f"        text: The envoy said ... must be binding.\n        kind: {kind}",
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |The envoy said ...')}: error: an ellipsis may only stand for the attribution left "
+        f"out of a direct quote; a `{kind}` passage is the outlet's own text: cite it whole, or its parts as "
+        "evidence items of their own"
+    ]
+
+
+def test_a_title_not_in_the_text_is_a_warning_at_the_title(dossier, edit, gcc, pos):
+    edit(dossier / S, "title: Interview transcript", "title: The envoy's interview")
+    assert gcc(dossier) == [
+        f"{pos(dossier, S, 'title: |The envoy')}: warning: the recorded title is not among the text's first 8 "
+        "non-empty lines, so the check takes line 1 for the headline (never a direct quote, never a stance's only "
+        "ground): record the title as the text has it"
     ]

@@ -9,6 +9,7 @@ reported.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,32 +21,51 @@ from .schema import vocabulary
 Finding = tuple[tuple, str, str]  # (path inside the claim, message, severity)
 
 
-def headline_span(text: str, title: str) -> tuple[int, int] | None:
-    """Where the source's headline stands: the first of its first five non-empty lines that is
-    its recorded title (a text may open with a date line), else its first non-empty line."""
-    wanted = " ".join(title.split()).casefold()
-    lines, first, offset = 0, None, 0
+HEADLINE_LINES = 8  # the non-empty lines searched for the recorded title: datelines, outlet lines come first
+
+
+def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
+    """Where the source's headline stands, and whether it was found by its recorded title: the
+    first of its first HEADLINE_LINES non-empty lines that reads as the title (letters and
+    digits compared, case aside; an outlet's name may follow it on the line), else its first
+    non-empty line."""
+    wanted = _letters(title)
+    seen = 0
+    offset = 0
     for line in text.splitlines(keepends=True):
         if line.strip():
-            lines += 1
-            span = (offset, offset + len(line.rstrip("\r\n")))
-            first = first or span
-            if " ".join(line.split()).casefold() == wanted:
-                return span
-            if lines == 5:
+            seen += 1
+            span = (offset, offset + len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
+            if wanted and _reads_as(_letters(line), wanted):
+                return span, True
+            if seen == HEADLINE_LINES:
                 break
         offset += len(line)
-    return first
+    return quotemarks.first_line(text), False
+
+
+def title_not_found(line: int) -> str:
+    return (
+        f"the recorded title is not among the text's first {HEADLINE_LINES} non-empty lines, so the check takes "
+        f"line {line} for the headline (never a direct quote, never a stance's only ground): record the title as "
+        "the text has it"
+    )
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
+
+
+def _reads_as(line: str, title: str) -> bool:
+    """The same letters, or one begins with the other and holds most of it (`Title | Outlet`)."""
+    if line == title:
+        return True
+    shorter, longer = sorted((line, title), key=len)
+    return bool(shorter) and longer.startswith(shorter) and len(shorter) * 5 >= len(longer) * 3
 
 
 def direct_quote_problem(text: str, passage: Passage, regions, headline: tuple[int, int] | None) -> str | None:
-    if headline and any(start < headline[1] and end > headline[0] for start, end in passage.parts):
-        line = text.count("\n", 0, headline[0]) + 1
-        return (
-            f"a headline is never a direct quote: this passage is the source's headline (line {line}); "
-            "use kind `framing`"
-        )
-    return quotemarks.direct_quote_problem(text, passage.parts, regions)
+    return quotemarks.direct_quote_problem(text, passage.parts, regions, headline)
 
 
 def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import attribution, dates, quotemarks, quotes
+from . import attribution, dates, elision, quotemarks, quotes
 from .assemble import speakers_words_kinds
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8, locate
@@ -32,6 +32,7 @@ class Checked:
 
     texts: dict[str, quotes.SourceText] = field(default_factory=dict)  # source id -> stored text
     passages: dict[tuple[int, int], quotes.Passage] = field(default_factory=dict)  # (claim, evidence) index
+    headlines: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # source id -> its headline's span
 
 
 @dataclass
@@ -53,7 +54,7 @@ class Validator:
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
         self._speakers_kinds = speakers_words_kinds()
-        self._marks: dict[str, tuple] = {}  # source id -> (quoted regions, headline span)
+        self._marks: dict[str, tuple] = {}  # source id -> its quoted regions
         self.counts: dict[str, int] = {}
         for rel, doc in docs.items():
             # The file decides what it holds, not its own keys: a stray top-level key must not
@@ -182,6 +183,19 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
+        self._check_headline(item, text, checked)
+
+    def _check_headline(self, item: _Item, text: str, checked: Checked) -> None:
+        title = _s(item.data.get("title")) or ""
+        span, found = attribution.headline_span(text, title)
+        checked.headlines[item.data["id"]] = span
+        if title and span and not found:
+            self.report(
+                item,
+                ("title",),
+                attribution.title_not_found(text.count("\n", 0, span[0]) + 1),
+                WARNING,
+            )
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:
@@ -301,15 +315,15 @@ class Validator:
         else:
             checked.passages[(item.number, e)] = found
             if ev.get("kind") == "direct-quote":
-                self._check_quote_marks(item, (*where, "text"), source_id, source, found)
+                self._check_quote_marks(item, (*where, "text"), source_id, source, found, checked)
+            elif len(found.parts) > 1 and isinstance(ev.get("kind"), str):
+                self.report(item, (*where, "text"), elision.OTHER_KINDS.format(kind=ev["kind"]))
 
-    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found) -> None:
+    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found, checked: Checked) -> None:
         if source_id not in self._marks:
-            title = _s(self.ids["sources"][source_id].data.get("title")) or ""
-            text = source.text
-            self._marks[source_id] = (quotemarks.quoted_regions(text), attribution.headline_span(text, title))
-        regions, headline = self._marks[source_id]
-        problem = attribution.direct_quote_problem(source.text, found, regions, headline)
+            self._marks[source_id] = quotemarks.quoted_regions(source.text)
+        headline = checked.headlines.get(source_id)
+        problem = attribution.direct_quote_problem(source.text, found, self._marks[source_id], headline)
         if problem:
             self.report(item, where, problem)
 
