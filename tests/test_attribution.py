@@ -6,6 +6,8 @@ Expectations are written out by hand: the pieces, the messages at their FILE:LIN
 
 from __future__ import annotations
 
+import pytest
+
 from generator.data.quotes import Passage, SourceText, find
 from generator.site.views import context_pieces
 
@@ -26,3 +28,201 @@ def test_a_whole_quote_is_one_highlighted_piece():
     found = find(SourceText.of(INTERRUPTED), "discussing this.")
     assert isinstance(found, Passage)
     assert context_pieces(found) == (("discussing this.", True),)
+
+
+# -- a stance never rests on a headline alone -------------------------------------------------
+
+C, S = "claims.yaml", "content/sources.yaml"
+TALKS = "    stances: {border-deal: skeptical}\n"
+TALKS_EVIDENCE = "        text: finished for now\n        occurrence: 1\n        kind: direct-quote\n"
+HEADLINE_ONLY = (
+    "error: this stance rests only on a headline (line {line} of source `{source}`): a headline is the outlet's, "
+    "never the speaker's; rest the stance on the body's words (`rests_on` an item of the body), or remove the "
+    "stance and keep the headline as `framing` evidence"
+)
+OUTLETS_ACCOUNT = (
+    "warning: this stance rests only on the outlet's account (framing or paraphrase), not on the speaker's words: "
+    "cite their words, or mark it with `outlets_account: true` so the site says so"
+)
+
+
+def headline_claim(dossier, edit, text: str, kind: str) -> None:
+    edit(dossier / C, TALKS_EVIDENCE, f"        text: {text}\n        kind: {kind}\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["the border talks are over", "Minister says the border talks", "Minister says the border talks are over"]
+)
+def test_a_stance_on_the_headline_recorded_as_framing_is_an_error(dossier, edit, gcc, pos, text):
+    headline_claim(dossier, edit, text, "framing")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, '{|border-deal: skeptical}')}: " + HEADLINE_ONLY.format(line=1, source="alpha")
+    ]
+
+
+@pytest.mark.parametrize("kind", ["reported-speech", "paraphrase"])
+def test_a_headline_recorded_as_the_speakers_is_an_error_at_its_kind_and_gives_no_stance(dossier, edit, gcc, pos, kind):
+    headline_claim(dossier, edit, "the border talks are over", kind)
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, '{|border-deal: skeptical}')}: " + HEADLINE_ONLY.format(line=1, source="alpha"),
+        f"{pos(dossier, C, f'kind: |{kind}', 1)}: error: this passage is the source's headline (line 1), which is the "
+        "outlet's framing whatever it reports: use kind `framing`",
+    ]
+
+
+def test_a_stance_resting_on_the_headline_by_rests_on_is_an_error(dossier, edit, gcc, pos):
+    edit(dossier / C, TALKS, "    stances: {border-deal: {stance: skeptical, rests_on: [head]}}\n")
+    edit(
+        dossier / C,
+        TALKS_EVIDENCE,
+        TALKS_EVIDENCE + "      - id: head\n        source: alpha\n        text: the border talks are over\n"
+        "        kind: framing\n",
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, '{|border-deal: {stance')}: " + HEADLINE_ONLY.format(line=1, source="alpha")
+    ]
+
+
+def test_a_headline_beside_the_speakers_words_is_fine(dossier, edit, check):
+    edit(
+        dossier / C,
+        TALKS_EVIDENCE,
+        TALKS_EVIDENCE + "      - source: alpha\n        text: the border talks are over\n        kind: framing\n",
+    )
+    d, problems = check(dossier)
+    assert problems == [] and d.claims["minister-talks-finished"].stances[0].basis == "quoted"
+
+
+def test_the_headline_after_a_dateline_is_found_by_the_title(dossier, edit, gcc, pos, sha256):
+    text = dossier / "content/sources/alpha.txt"
+    text.write_bytes(b"Tuesday 5 March 2024\nThe Example Times\n\n" + text.read_bytes())
+    edit(dossier / S, "285934e673d4eb2dc6533db6105ced52077d78126a77347957aed7a9a8bbd215", sha256(text))
+    headline_claim(dossier, edit, "the border talks are over", "framing")
+    assert gcc(dossier, severity="error") == [
+        f"{pos(dossier, C, '{|border-deal: skeptical}')}: " + HEADLINE_ONLY.format(line=4, source="alpha")
+    ]
+
+
+# -- a lead recorded as framing is the outlet's account; reported speech needs no acknowledgement
+
+
+def test_a_stance_on_the_lead_recorded_as_framing_is_the_outlets_account(dossier, edit, gcc, pos, check):
+    headline_claim(dossier, edit, "The minister said on Tuesday that the talks were", "framing")
+    assert gcc(dossier) == [f"{pos(dossier, C, '{|border-deal: skeptical}')}: {OUTLETS_ACCOUNT}"]
+    edit(dossier / C, TALKS, "    stances: {border-deal: {stance: skeptical, outlets_account: true}}\n")
+    d, problems = check(dossier)
+    assert problems == [] and d.claims["minister-talks-finished"].stances[0].basis == "outlets-account"
+
+
+def test_a_stance_on_reported_speech_needs_no_acknowledgement(dossier, edit, gcc, pos, check):
+    envoy = "binding-guarantees: supports,"
+    edit(dossier / C, envoy, "binding-guarantees: {stance: supports, rests_on: [gist]},")
+    d, problems = check(dossier)
+    assert problems == [] and d.claims["envoy-guarantees"].stances[0].basis == "reported"
+    edit(dossier / C, "rests_on: [gist]}", "rests_on: [gist], outlets_account: true}")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'outlets_account: |true')}: error: `outlets_account: true` but this stance rests on "
+        "reported speech (the speaker's words as the outlet reports them): remove the line"
+    ]
+
+
+# -- corrections and old ids start at publication ---------------------------------------------
+
+ADDED = '    added: "2024-03-10"\n'
+MODELINE = "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\n"
+NEVER = (
+    "error: a correction, but the dossier has never been published: before publication, history belongs to "
+    "version control; remove the entry, or record the first publication in content/dossier.yaml "
+    "(`dossier: {published: YYYY-MM-DD}`) if it happened"
+)
+
+
+def publish(root, day: str) -> None:
+    (root / "content" / "dossier.yaml").write_text(f'{MODELINE}dossier:\n  published: "{day}"\n', "utf-8")
+
+
+def correct(dossier, edit, *days: str) -> None:
+    fixes = "".join(
+        f'      - date: "{day}"\n        change: Summary reworded.\n        reason: Closer.\n' for day in days
+    )
+    edit(dossier / C, ADDED, ADDED + "    corrections:\n" + fixes)
+
+
+def test_a_correction_on_a_dossier_never_published_is_an_error_at_the_entry(dossier, edit, gcc, pos):
+    correct(dossier, edit, "2024-03-12", "2024-03-14")
+    assert gcc(dossier) == [
+        pos(dossier, C, '- |date: "2024-03-12') + f": {NEVER}",
+        pos(dossier, C, '- |date: "2024-03-14') + f": {NEVER}",
+    ]
+
+
+def test_an_empty_dossier_file_is_never_published_too(dossier, edit, gcc, pos):
+    (dossier / "content" / "dossier.yaml").write_text(f"{MODELINE}dossier: {{}}\n", "utf-8")
+    correct(dossier, edit, "2024-03-12")
+    assert gcc(dossier) == [pos(dossier, C, '- |date: "2024-03-12') + f": {NEVER}"]
+
+
+def test_a_correction_before_the_first_publication_is_an_error_at_its_date(dossier, edit, gcc, pos, check):
+    publish(dossier, "2024-03-13")
+    correct(dossier, edit, "2024-03-12", "2024-03-13", "2024-03-20")
+    assert gcc(dossier) == [
+        pos(dossier, C, 'date: |"2024-03-12') + ": error: a correction dated 2024-03-12, before the dossier's first "
+        "publication (2024-03-13): before publication, history belongs to version control; remove the entry"
+    ]
+    edit(dossier / C, '      - date: "2024-03-12"\n        change: Summary reworded.\n        reason: Closer.\n', "")
+    d, problems = check(dossier)
+    assert problems == [] and d.published == "2024-03-13"
+    assert [fix.date for _, fix in d.corrections] == ["2024-03-20", "2024-03-13"]
+
+
+@pytest.mark.parametrize(
+    "rel, anchor, token",
+    [
+        (C, "  - id: spokesman-finished\n", "spokesman-said-finished"),
+        (S, "  - id: beta\n", "interview"),
+        ("content/actors.yaml", "  - id: envoy\n", "the-envoy"),
+        ("content/proposals.yaml", "  - id: border-deal\n", "border-agreement"),
+    ],
+    ids=["claim", "source", "actor", "proposal"],
+)
+def test_an_old_id_on_a_dossier_never_published_is_an_error(dossier, edit, gcc, pos, check, rel, anchor, token):
+    edit(dossier / rel, anchor, f"{anchor}    formerly: [{token}]\n")
+    assert gcc(dossier) == [
+        f"{pos(dossier, rel, f'formerly: [|{token}]')}: error: `formerly` names `{token}`, but the dossier has never "
+        "been published: only published ids keep their addresses, and before publication history belongs to "
+        "version control; remove it"
+    ]
+    publish(dossier, "2024-03-13")
+    assert check(dossier)[1] == []
+
+
+# -- claims of one occasion are simultaneous --------------------------------------------------
+
+
+def test_claims_of_one_occasion_must_have_the_same_said(dossier, edit, gcc, pos, check, line_of):
+    edit(
+        dossier / C, "  - id: minister-talks-finished\n", "  - id: minister-talks-finished\n    occasion: press-talk\n"
+    )
+    edit(dossier / C, "  - id: minister-no-village\n", "  - id: minister-no-village\n    occasion: press-talk\n")
+    edit(dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    occasion: press-talk\n")
+    first = line_of(dossier / C, "  - id: minister-talks-finished")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'occasion: |press-talk', 2)}: error: claims of one occasion are simultaneous, but this "
+        f"one is said `2024-03` and `minister-talks-finished` (claims.yaml:{first}), of the same occasion "
+        "`press-talk`, is said `2024-03-05`: give them the same `said`, or name different occasions",
+        f"{pos(dossier, C, 'occasion: |press-talk', 3)}: error: claims of one occasion are simultaneous, but this "
+        f"one is said with no date and `minister-talks-finished` (claims.yaml:{first}), of the same occasion "
+        "`press-talk`, is said `2024-03-05`: give them the same `said`, or name different occasions",
+    ]
+    edit(
+        dossier / C,
+        '    said: {date: "2024-03", basis: inferred, reason: Publication month.}\n    summary: The minister',
+        '    said: {date: "2024-03-05", basis: inferred, reason: The same talk.}\n    summary: The minister',
+    )
+    edit(
+        dossier / C,
+        "    occasion: press-talk\n    actor: spokesman",
+        "    occasion: spokesman-call\n    actor: spokesman",
+    )
+    d, problems = check(dossier)
+    assert problems == [] and {c.occasion for c in d.claims.values()} == {"press-talk", "spokesman-call", None}

@@ -9,6 +9,13 @@ import os
 import pytest
 
 C, S, A, P = "claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml"
+
+
+def published(root, day: str = "2024-03-20") -> None:
+    modeline = "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\n"
+    (root / "content" / "dossier.yaml").write_text(f'{modeline}dossier:\n  published: "{day}"\n', "utf-8")
+
+
 CITING_ALPHA = "(cited by 3 claims: minister-talks-finished, minister-no-village, spokesman-finished)"
 
 
@@ -433,6 +440,7 @@ def test_a_missing_source_file_does_not_hide_its_impossible_date(dossier, edit, 
 
 
 def test_an_old_id_is_never_a_current_one(dossier, edit, gcc, pos):
+    published(dossier)  # only a published dossier keeps old ids
     edit(
         dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    formerly: [minister-no-village]\n"
     )
@@ -486,8 +494,8 @@ def test_an_acknowledgement_on_the_speakers_own_words_is_refused(dossier, edit, 
         "stances: {border-deal: {stance: skeptical, outlets_account: true}}",
     )
     assert gcc(dossier) == [
-        f"{pos(dossier, C, 'outlets_account: |true')}: error: `outlets_account: true` but this stance rests on the "
-        "speaker's own words (a direct quote or reported speech): remove the line"
+        f"{pos(dossier, C, 'outlets_account: |true')}: error: `outlets_account: true` but this stance rests on a "
+        "direct quote of the speaker: remove the line"
     ]
 
 
@@ -496,12 +504,16 @@ def test_a_headline_is_never_a_direct_quote(dossier, edit, gcc, pos):
         dossier / C, "        text: finished for now\n        occurrence: 1", "        text: the border talks are over"
     )
     assert gcc(dossier) == [
+        f"{pos(dossier, C, '{|border-deal: skeptical}')}: error: this stance rests only on a headline (line 1 of "
+        "source `alpha`): a headline is the outlet's, never the speaker's; rest the stance on the body's words "
+        "(`rests_on` an item of the body), or remove the stance and keep the headline as `framing` evidence",
         f"{pos(dossier, C, 'text: |the border talks are over')}: error: a headline is never a direct quote: this "
-        "passage is the source's headline (line 1); use kind `framing`"
+        "passage is the source's headline (line 1); use kind `framing`",
     ]
 
 
 def test_two_items_cannot_claim_the_same_old_id(dossier, edit, gcc, pos):
+    published(dossier)  # only a published dossier keeps old ids
     edit(dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    formerly: [old-one]\n")
     edit(dossier / C, "  - id: minister-talks-finished\n", "  - id: minister-talks-finished\n    formerly: [old-one]\n")
     assert gcc(dossier) == [

@@ -16,7 +16,6 @@ from typing import Any
 from ..errors import ERROR, WARNING
 from . import quotemarks
 from .quotes import Passage
-from .schema import vocabulary
 
 Finding = tuple[tuple, str, str]  # (path inside the claim, message, severity)
 
@@ -68,10 +67,15 @@ def direct_quote_problem(text: str, passage: Passage, regions, headline: tuple[i
     return quotemarks.direct_quote_problem(text, passage.parts, regions, headline)
 
 
-def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> Iterator[Finding]:
-    """Problems of a claim's stances; `claim` has passed the schema as far as its shape goes."""
-    evidence = [ev for ev in claim.get("evidence", ()) if isinstance(ev, dict)]
-    ids = {ev["id"]: ev for ev in evidence if isinstance(ev.get("id"), str)}
+def stance_findings(
+    claim: dict[str, Any], bases: dict[str, str], on_headline: dict[int, str] | None = None
+) -> Iterator[Finding]:
+    """Problems of a claim's stances; `claim` has passed the schema as far as its shape goes.
+    `bases` is the basis each evidence kind gives; `on_headline` maps the index of each evidence
+    item whose passage stands on its source's headline to where (`line N of source `x``)."""
+    on_headline = on_headline or {}
+    evidence = [(e, ev) for e, ev in enumerate(claim.get("evidence", ())) if isinstance(ev, dict)]
+    ids = {ev["id"]: (e, ev) for e, ev in evidence if isinstance(ev.get("id"), str)}
     stances = claim.get("stances")
     for proposal, value in stances.items() if isinstance(stances, dict) else ():
         where = ("stances", proposal)
@@ -95,23 +99,37 @@ def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> It
                     ERROR,
                 )
         basis = [ids[i] for i in named if i in ids] if named else evidence
-        own = any(ev.get("kind") in speakers_kinds for ev in basis)
-        known = all(ev.get("kind") in vocabulary("evidence-kind") for ev in basis)  # else the schema reports it
-        yield from _outlet_findings(where, detail, own, bool(basis) and known)
+        if not basis or not all(ev.get("kind") in bases for _, ev in basis):
+            continue  # the schema reports an unknown kind
+        headlines = [on_headline[e] for e, _ in basis if e in on_headline]
+        if len(headlines) == len(basis):
+            yield (where, HEADLINE_ONLY.format(where=headlines[0]), ERROR)
+            continue
+        given = {"outlets-account" if e in on_headline else bases[ev["kind"]] for e, ev in basis}
+        yield from _outlet_findings(where, detail, given)
 
 
-def _outlet_findings(where: tuple, detail: dict, own: bool, has_basis: bool) -> Iterator[Finding]:
+HEADLINE_ONLY = (
+    "this stance rests only on a headline ({where}): a headline is the outlet's, never the speaker's; rest the "
+    "stance on the body's words (`rests_on` an item of the body), or remove the stance and keep the headline as "
+    "`framing` evidence"
+)
+HEADLINE_KIND = (
+    "this passage is the source's headline (line {line}), which is the outlet's framing whatever it reports: "
+    "use kind `framing`"
+)
+
+
+_REPORTED = "reported speech (the speaker's words as the outlet reports them)"
+
+
+def _outlet_findings(where: tuple, detail: dict, given: set[str]) -> Iterator[Finding]:
     acknowledged = detail.get("outlets_account") is True
-    if acknowledged and own:
-        yield (
-            (*where, "outlets_account"),
-            (
-                "`outlets_account: true` but this stance rests on the speaker's own words (a direct quote or "
-                "reported speech): remove the line"
-            ),
-            ERROR,
-        )
-    elif has_basis and not own and not acknowledged:
+    if acknowledged and given & {"quoted", "reported"}:
+        words = "a direct quote of the speaker" if "quoted" in given else _REPORTED
+        message = f"`outlets_account: true` but this stance rests on {words}: remove the line"
+        yield ((*where, "outlets_account"), message, ERROR)
+    elif given == {"outlets-account"} and not acknowledged:
         yield (
             where,
             (
