@@ -6,8 +6,11 @@ Expectations are written out by hand: the pieces, the messages at their FILE:LIN
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from generator import api
 from generator.data.quotes import Passage, SourceText, find
 from generator.site.views import context_pieces
 
@@ -226,3 +229,17 @@ def test_claims_of_one_occasion_must_have_the_same_said(dossier, edit, gcc, pos,
     )
     d, problems = check(dossier)
     assert problems == [] and {c.occasion for c in d.claims.values()} == {"press-talk", "spokesman-call", None}
+
+
+def test_a_published_dossier_keeps_the_addresses_of_renamed_ids(dossier, edit):
+    publish(dossier, "2024-03-13")
+    edit(dossier / S, "  - id: beta\n", "  - id: beta\n    formerly: [interview]\n")
+    edit(dossier / C, "  - id: envoy-guarantees\n", "  - id: envoy-guarantees\n    formerly: [envoy-signs]\n")
+    api.build(dossier)
+    moved = (dossier / "site" / "sources" / "interview.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=beta.html">' in moved
+    assert '<a href="beta.html">' in moved
+    actor = (dossier / "site" / "actors" / "envoy.html").read_text("utf-8")
+    assert actor.count('id="claim-envoy-signs"') == 1
+    data = json.loads((dossier / "site" / "data" / "claims.json").read_text("utf-8"))
+    assert {c["id"]: c["formerly"] for c in data["claims"]}["envoy-guarantees"] == ["envoy-signs"]
