@@ -243,3 +243,43 @@ def test_a_published_dossier_keeps_the_addresses_of_renamed_ids(dossier, edit):
     assert actor.count('id="claim-envoy-signs"') == 1
     data = json.loads((dossier / "site" / "data" / "claims.json").read_text("utf-8"))
     assert {c["id"]: c["formerly"] for c in data["claims"]}["envoy-guarantees"] == ["envoy-signs"]
+
+
+# -- the corrections page and feed say what they are -----------------------------------------
+
+
+def corrections_page(root) -> tuple[str, str]:
+    api.generate(root)
+    docs = root / api.DOCS_DIR
+    page = (docs / "corrections.md").read_text("utf-8")
+    feeds = [p for p in docs.rglob("corrections.atom")]
+    return page, feeds[0].read_text("utf-8") if feeds else ""
+
+
+def test_an_unpublished_dossier_says_it_has_no_corrections(dossier):
+    page, feed = corrections_page(dossier)
+    assert "<p>The dossier has not been published yet, so it has no corrections.</p>" in page
+    assert "once the dossier is published, every change made to a claim afterwards is listed here" in page
+    assert (
+        "<subtitle>The public log of corrections to the claims of Ukraine, NATO and security guarantees: who said "
+        "what after its first publication. It has not been published yet, so it has no corrections.</subtitle>"
+    ) in feed
+
+
+def test_a_published_dossier_without_corrections_says_since_when(dossier):
+    publish(dossier, "2024-03-13")
+    page, feed = corrections_page(dossier)
+    assert (
+        '<p>The dossier has no corrections since its publication on <time datetime="2024-03-13">2024-03-13</time>.</p>'
+    ) in page
+    assert "every change made to a claim since the dossier was first published, on <time" in page
+    assert "since its first publication on 2024-03-13, newest first.</subtitle>" in feed
+    assert "<updated>2024-03-13T00:00:00Z</updated>" in feed and "<entry>" not in feed
+
+
+def test_a_published_dossier_lists_its_corrections(dossier, edit):
+    publish(dossier, "2024-03-13")
+    correct(dossier, edit, "2024-03-14")
+    page, feed = corrections_page(dossier)
+    assert '<tr><td><time datetime="2024-03-14">2024-03-14</time></td>' in page and "no corrections" not in page
+    assert feed.count("<entry>") == 1 and "<updated>2024-03-14T00:00:00Z</updated>" in feed
