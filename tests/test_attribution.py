@@ -6,12 +6,15 @@ Expectations are written out by hand: the pieces, the messages at their FILE:LIN
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
 
 from generator import api
 from generator.data.quotes import Passage, SourceText, find
+from generator.site.plan import JSONLD_DIR
 from generator.site.views import context_pieces
 
 INTERRUPTED = 'Title\n"We are not," he said,\u00a0 "discussing   this." Then he left.\n'
@@ -283,3 +286,66 @@ def test_a_published_dossier_lists_its_corrections(dossier, edit):
     page, feed = corrections_page(dossier)
     assert '<tr><td><time datetime="2024-03-14">2024-03-14</time></td>' in page and "no corrections" not in page
     assert feed.count("<entry>") == 1 and "<updated>2024-03-14T00:00:00Z</updated>" in feed
+
+
+# -- the exports carry the bases, the occasion, the cut and the publication ------------------
+
+
+def exports(root) -> tuple[dict, list[dict]]:
+    api.generate(root)
+    data = root / api.DOCS_DIR / "data"
+    rows = list(csv.DictReader(io.StringIO((data / "claims.csv").read_text("utf-8"))))
+    return json.loads((data / "claims.json").read_text("utf-8")), rows
+
+
+def test_claims_json_and_csv_carry_the_three_bases_and_the_cut(dossier, edit):
+    edit(
+        dossier / C,
+        '        text: "\\"We will not give up a single village,\\" she told reporters. \\"Not one... not today.\\""\n'
+        "        kind: reported-speech\n",
+        '        text: "We will not give up a single village, ... Not one"\n        kind: direct-quote\n',
+    )
+    edit(dossier / C, "  - id: envoy-guarantees\n", "  - id: envoy-guarantees\n    occasion: envoy-interview\n")
+    edit(dossier / C, "binding-guarantees: supports,", "binding-guarantees: {stance: supports, rests_on: [gist]},")
+    data, rows = exports(dossier)
+    assert (data["format_version"], data["published"]) == ("2.1.0", None)
+    claims = {c["id"]: c for c in data["claims"]}
+    claim = claims["envoy-guarantees"]
+    assert claim["occasion"] == "envoy-interview" and claims["minister-no-village"]["occasion"] is None
+    assert [(s["proposal"], s["basis"]) for s in claim["stances"]] == [
+        ("binding-guarantees", "reported"),
+        ("border-deal", "quoted"),
+    ]
+    assert [ev["basis"] for ev in claim["evidence"]] == ["quoted", "reported"]
+    text = (dossier / "content/sources/alpha.txt").read_text("utf-8")
+    parts = claims["minister-no-village"]["evidence"][0]["selector"]["parts"]
+    assert [text[a:b] for a, b in parts] == ["We will not give up a single village,", "Not one"]
+    envoy = [r for r in rows if r["claim_id"] == "envoy-guarantees"]
+    assert {r["stances"] for r in envoy} == {"binding-guarantees:supports (reported); border-deal:conditional"}
+    assert [(r["occasion"], r["evidence_basis"]) for r in envoy] == [
+        ("envoy-interview", "quoted"),
+        ("envoy-interview", "reported"),
+    ]
+
+
+def test_a_headline_gives_the_outlets_account_in_the_exports_and_json_ld(dossier, edit):
+    edit(dossier / C, TALKS, "    stances: {border-deal: {stance: skeptical, outlets_account: true}}\n")
+    headline_claim(dossier, edit, "The minister said on Tuesday that the talks were", "framing")
+    edit(
+        dossier / C,
+        "        text: The minister said on Tuesday that the talks were\n        kind: framing\n",
+        "        text: The minister said on Tuesday that the talks were\n        kind: framing\n"
+        "      - source: alpha\n        text: the border talks are over\n        kind: framing\n",
+    )
+    data, rows = exports(dossier)
+    claim = {c["id"]: c for c in data["claims"]}["minister-talks-finished"]
+    assert [ev["basis"] for ev in claim["evidence"]] == ["outlets-account", "outlets-account"]
+    assert {r["stances"] for r in rows if r["claim_id"] == "minister-talks-finished"} == {
+        "border-deal:skeptical (outlet's account)"
+    }
+    graph = json.loads((dossier / JSONLD_DIR / "actors" / "minister.json").read_text("utf-8"))["@graph"]
+    interpreters = {node["@id"].rsplit("#", 1)[1]: node.get("claimInterpreter") for node in graph[1:]}
+    assert interpreters == {
+        "claim-minister-talks-finished": [{"@type": "Organization", "name": "The Example Times"}],
+        "claim-minister-no-village": None,  # she is quoted
+    }
