@@ -163,6 +163,15 @@ def test_any_text_gives_sorted_regions_within_bounds(text):
         assert problem is None or problem.startswith(("a headline is never", "direct quote is not inside"))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MARKS_AND_WORDS), max_size=120), st.data())
+def test_any_cut_of_any_text_gives_a_message_or_none(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
+    spans = [(cuts[0], cuts[1]), (cuts[2], cuts[3])]
+    problem = direct_quote_problem(text, spans)
+    assert problem is None or problem.startswith(("a headline", "direct quote is not", "an ellipsis in a direct"))
+
+
 def test_a_hostile_text_of_marks_gives_well_formed_regions():
     # Its speed is measured by `make bench`, not here.
     rng = random.Random(7)
@@ -404,8 +413,28 @@ def test_an_ellipsis_never_cuts_words_inside_a_quotation(text, evidence, words):
             "said the minister, before the envoy, who spoke in Kyiv on Monday, replied",
             "more than 12 words",
         ),
+        (
+            'Title\n"We will never," said the minister, and the envoy replied, "give up."',
+            "We will never, ... give up.",
+            "said the minister, and the envoy replied",
+            "which holds two attributions",
+        ),
+        (
+            "Title\n\u00abМи ніколи\u00bb, \u2014 сказав міністр, а посол відповів: \u00abне здамося\u00bb.",
+            "Ми ніколи ... не здамося",
+            "сказав міністр, а посол відповів",
+            "which holds two attributions",
+        ),
     ],
-    ids=["quotation-ends-its-sentence", "sentence-then-attribution", "two-sentences", "another-quotation", "long-cut"],
+    ids=[
+        "quotation-ends-its-sentence",
+        "sentence-then-attribution",
+        "two-sentences",
+        "another-quotation",
+        "long-cut",
+        "two-speakers",
+        "two-speakers-ukrainian",
+    ],
 )
 def test_an_ellipsis_never_joins_two_quotations(text, evidence, words, why):
     assert elided_problem(text, evidence) == elision_message(words, 2, why)

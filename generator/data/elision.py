@@ -4,7 +4,8 @@ discussing this.`), never words inside a quotation, never the text joining two q
 
 The checker cannot know who speaks; it holds the cut text to what an attribution looks like: it
 stands outside quotation marks, between the quotation the first part ends and the one the next
-part begins, holds no other quotation, ends no sentence, and is short (ATTRIBUTION_WORDS words).
+part begins, holds no other quotation, ends no sentence before the next quotation opens, names
+no second speech verb (`said X, and Y replied`), and is short (ATTRIBUTION_WORDS words).
 """
 
 from __future__ import annotations
@@ -20,33 +21,16 @@ Span = tuple[int, int]
 ATTRIBUTION_WORDS = 12  # "he said according to Ukrainian news outlet, Trukha" has 8
 # A period after one of these (or after a single letter: initials, "U.S.") ends no sentence.
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "sgt",
-        "capt",
-        "adm",
-        "cmdr",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "amb",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "etc",
-        "approx",
-    ]
+    str.split("mr mrs ms dr prof gen lt col maj sgt capt adm cmdr sen rep gov pres amb st jr sr no vs etc approx")
+)
+# Two of these in one cut are two attributions (`said Zelensky, and Putin replied`): two speakers,
+# or one speaker's two statements, either way not one quotation. English, Russian, Ukrainian.
+_SPEECH_VERBS = frozenset(
+    str.split(
+        "said says replied replies answered answers added adds told tells asked asks responded responds "
+        "countered retorted stressed insisted noted declared wrote shouted continued сказал сказала сказав "
+        "заявил заявила заявив ответил ответила відповів відповіла добавил добавила додав додала"
+    )
 )
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
 _WORD = re.compile(r"\w+")
@@ -91,8 +75,11 @@ def _gap_problem(text: str, cut_from: int, cut_to: int, regions: Sequence[Span])
     attribution = text[between[0] : between[1]].strip(_MARKS + " \u00a0")
     if _ends_sentence(attribution, _last_mark(text, regions[first])):
         return _message(text, *between, "which ends a sentence", _SEPARATE)
-    if len(_WORD.findall(attribution)) > ATTRIBUTION_WORDS:
+    words = _WORD.findall(attribution)
+    if len(words) > ATTRIBUTION_WORDS:
         return _message(text, *between, f"more than {ATTRIBUTION_WORDS} words", _SEPARATE)
+    if sum(word.casefold() in _SPEECH_VERBS for word in words) > 1:
+        return _message(text, *between, "which holds two attributions", _SEPARATE)
     return None
 
 
