@@ -349,3 +349,13 @@ def test_a_headline_gives_the_outlets_account_in_the_exports_and_json_ld(dossier
         "claim-minister-talks-finished": [{"@type": "Organization", "name": "The Example Times"}],
         "claim-minister-no-village": None,  # she is quoted
     }
+
+
+def test_a_first_publication_in_the_future_is_an_error(dossier, edit, gcc, pos):
+    publish(dossier, "2026-12-01")
+    correct(dossier, edit, "2026-11-01")
+    assert gcc(dossier) == [
+        pos(dossier, C, '- |date: "2026-11-01') + f": {NEVER}",  # so it is not published yet
+        "content/dossier.yaml:3:14: error: `2026-12-01` is in the future: record the first publication once it has "
+        "happened",
+    ]

@@ -56,10 +56,13 @@ class Validator:
         self._bases = kind_bases()
         self._marks: dict[str, tuple] = {}  # source id -> its quoted regions
         self.counts: dict[str, int] = {}
-        self.published = next(
-            (publication.published(doc.data) for rel, doc in docs.items() if key_of(rel) == publication.SETTINGS_KEY),
-            None,
-        )
+        settings = [doc for rel, doc in docs.items() if key_of(rel) == publication.SETTINGS_KEY]
+        self.published = publication.published(settings[0].data) if settings else None
+        if self.published and _DATE.match(self.published) and self.published > today.isoformat():
+            line, col = locate(settings[0].data, (publication.SETTINGS_KEY, "published"))
+            message = f"`{self.published}` is in the future: record the first publication once it has happened"
+            self.problems.append(Problem(settings[0].path, line, col, ERROR, message))
+            self.published = None
         for rel, doc in docs.items():
             # The file decides what it holds, not its own keys: a stray top-level key must not
             # hide the rest of the file's problems.
