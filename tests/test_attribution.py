@@ -359,3 +359,19 @@ def test_a_first_publication_in_the_future_is_an_error(dossier, edit, gcc, pos):
         "content/dossier.yaml:3:14: error: `2026-12-01` is in the future: record the first publication once it has "
         "happened",
     ]
+
+
+@pytest.mark.parametrize(
+    "stances",
+    [
+        "{border-deal: {stance: skeptical, rests_on: [[x], {y: 1}]}}",
+        "{border-deal: {stance: skeptical, rests_on: 7}}",
+        "{border-deal: [skeptical]}",
+    ],
+    ids=["rests-on-lists", "rests-on-number", "stance-list"],
+)
+def test_misshapen_stances_are_the_schemas_to_report_never_a_crash(dossier, edit, check, stances):
+    edit(dossier / C, TALKS, f"    stances: {stances}\n")
+    edit(dossier / C, "        kind: direct-quote\n    added", "        kind: [direct-quote]\n    added")
+    d, problems = check(dossier)
+    assert d is None and problems and all(p.severity in ("error", "warning") for p in problems)

@@ -92,14 +92,14 @@ def stance_findings(
         detail = value if isinstance(value, dict) else {"stance": value}
         named = detail.get("rests_on") if isinstance(detail.get("rests_on"), list) else None
         for n, ident in enumerate(named or ()):
-            if ident not in ids:
+            if isinstance(ident, str) and ident not in ids:  # not text: the schema says so
                 yield (
                     (*where, "rests_on", n),
                     (f"`rests_on` names `{ident}`, which is not the id of an evidence item of this claim"),
                     ERROR,
                 )
-        basis = [ids[i] for i in named if i in ids] if named else evidence
-        if not basis or not all(ev.get("kind") in bases for _, ev in basis):
+        basis = [ids[i] for i in named if isinstance(i, str) and i in ids] if named else evidence
+        if not basis or not all(isinstance(ev.get("kind"), str) and ev["kind"] in bases for _, ev in basis):
             continue  # the schema reports an unknown kind
         headlines = [on_headline[e] for e, _ in basis if e in on_headline]
         if len(headlines) == len(basis):
