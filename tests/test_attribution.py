@@ -320,6 +320,10 @@ def test_claims_json_and_csv_carry_the_three_bases_and_the_cut(dossier, edit):
     text = (dossier / "content/sources/alpha.txt").read_text("utf-8")
     parts = claims["minister-no-village"]["evidence"][0]["selector"]["parts"]
     assert [text[a:b] for a, b in parts] == ["We will not give up a single village,", "Not one"]
+    card = (dossier / api.DOCS_DIR / "actors" / "minister.md").read_text("utf-8")
+    assert (
+        "<mark>We will not give up a single village,</mark>” she told reporters. “<mark>Not one</mark>… not today.”"
+    ) in card
     envoy = [r for r in rows if r["claim_id"] == "envoy-guarantees"]
     assert {r["stances"] for r in envoy} == {"binding-guarantees:supports (reported); border-deal:conditional"}
     assert [(r["occasion"], r["evidence_basis"]) for r in envoy] == [
