@@ -467,6 +467,10 @@ def test_a_title_not_in_the_text_falls_back_to_the_first_line():
     text = "Dateline\nHeadline here\nBody."
     assert headline_span(text, "Something else entirely") == ((0, 8), False)
     assert headline_span("\n\n", "Title") == (None, False)
+    # A text of one line is all body: it has no headline to fall back on (its title may match).
+    assert headline_span('Leader said: "no." That is all.\n', "Leader's words") == (None, False)
+    assert headline_span("Leader says no\n", "Leader says no") == ((0, 14), True)
+    assert direct_quote_problem('Leader said: "no." That is all.\n', [(14, 16)], headline=None) is None
 
 
 # -- editorial insertions ---------------------------------------------------------------------

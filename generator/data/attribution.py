@@ -27,7 +27,7 @@ def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
     """Where the source's headline stands, and whether it was found by its recorded title: the
     first of its first HEADLINE_LINES non-empty lines that reads as the title (letters and
     digits compared, case aside; an outlet's name may follow it on the line), else its first
-    non-empty line."""
+    non-empty line when more text follows it (a text of one line is all body: no headline)."""
     wanted = _letters(title)
     seen = 0
     offset = 0
@@ -40,7 +40,7 @@ def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
             if seen == HEADLINE_LINES:
                 break
         offset += len(line)
-    return quotemarks.first_line(text), False
+    return (quotemarks.first_line(text) if seen > 1 else None), False
 
 
 def title_not_found(line: int) -> str:

@@ -246,17 +246,20 @@ def headline_message(text: str, headline: Span) -> str:
     return HEADLINE.replace("(line 1)", f"(line {line})")
 
 
+FIRST_LINE: Span = (-1, -1)  # the default headline: the text's first non-empty line
+
+
 def direct_quote_problem(
-    text: str, spans: Sequence[Span], regions: Sequence[Span] | None = None, headline: Span | None = None
+    text: str, spans: Sequence[Span], regions: Sequence[Span] | None = None, headline: Span | None = FIRST_LINE
 ) -> str | None:
     """None if a direct quote found at `spans` (a passage's parts: the words around an ellipsis)
     stands inside quotation marks in the source `text`, else the message for the curator.
 
-    `headline` is where the source's headline stands (by default its first non-empty line): no
-    part may touch it. Each gap between parts must be an attribution (`elision`).
+    `headline` is where the source's headline stands (by default its first non-empty line; None:
+    it has none): no part may touch it. Each gap between parts must be an attribution (`elision`).
     Pass `regions` (quoted_regions(text)) when checking many quotes of one source.
     """
-    headline = headline or first_line(text)
+    headline = first_line(text) if headline == FIRST_LINE else headline
     if headline and any(start < headline[1] and end > headline[0] for start, end in spans):
         return headline_message(text, headline)
     regions = quoted_regions(text) if regions is None else regions
