@@ -142,6 +142,7 @@ def test_dossier_pdf_out_inside_the_dossier_never_follows_a_link(root, outside, 
     assert _tree(outside) == {"hook": b"#!/bin/sh\necho mine\n"}
 
 
+@pytest.mark.slow
 def test_build_then_pdf_then_build_keeps_working(root, fake_pdf):
     assert _run(root, "build")[0] == 0
     assert _run(root, "pdf")[0] == 0
@@ -167,6 +168,7 @@ def test_a_committed_link_at_the_lock_is_refused_untouched(root, outside):
     assert _tree(outside) == {"hook": b"#!/bin/sh\necho mine\n"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["search-records.json", "jsonld", "docs/index.md.tmp", "cache"])
 def test_a_build_writes_nothing_into_the_generated_folder_but_its_lock(root, outside, name):
     """The pages, JSON-LD and search records go to MkDocs and Pagefind in memory: a link planted
