@@ -117,8 +117,14 @@ def test_add_source_stores_the_text_and_appends_its_entry(fresh, text_file, caps
     assert out == (
         f"dossier add-source: stored content/sources/Talks-Over.txt ({len(TEXT.encode())} bytes, "
         f"sha256 {digest[:12]}…)\n"
-        "dossier add-source: added source `talks-over` to content/sources.yaml, line 5: the title is the text's first "
-        "line (noted); outlet and publication date recorded as unknown: fill in what the text states\n"
+        "dossier add-source: added source `talks-over` to content/sources.yaml, line 5\n"
+        "dossier add-source: title: the text's first line (noted in `notes`): check it, or give --title\n"
+        "dossier add-source: left unknown: outlet, published: fill in only what the text states: "
+        "`outlet: {name: NAME, basis: stated}` (or --outlet NAME); `published: {date: YYYY-MM-DD, basis: stated}` "
+        "(or --published DATE); a value worked out from the text is `basis: inferred` with its `reason`\n"
+        "dossier add-source: translation left out: say whose words are translated: `translation: {quotes: "
+        "translated, spoken: [uk], translator: NAME}` (quotes: original, translated, mixed, no-quotes, unknown; "
+        "spoken and translator only where the text says)\n"
     )
     assert (fresh / "content/sources/Talks-Over.txt").read_bytes() == text_file.read_bytes()
     after = (fresh / "content/sources.yaml").read_text("utf-8")

@@ -20,6 +20,7 @@ from .assemble import speakers_words_kinds
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8, locate
 from .model import date_range
+from .originals import original_problem
 from .schema import key_of
 
 MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
@@ -182,6 +183,9 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
+        wrong = original_problem(self.root, data.get("original"))
+        if wrong:
+            self.report(item, ("original", "file"), wrong)
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..errors import DossierError
+from ..errors import DossierError, echo
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 SHOWN = 5  # candidate pages named in a refusal
@@ -45,20 +45,22 @@ def capture(raw: bytes, name: str, url: str | None, limit: int) -> Capture:
     if url is not None:
         chosen = [p for p in pages if p.url == url]
         if not chosen:
-            raise DossierError(f"{name} has no HTML capture of {url}; it has {_named(pages)}")
+            raise DossierError(f"{name} has no HTML capture of {echo(url, 120)}; it has {_named(pages)}")
         pages = chosen
     if len({p.url for p in pages}) > 1:
         raise DossierError(f"{name} holds {len(pages)} HTML pages ({_named(pages)}): name the one with --url URL")
     if len(pages) > 1:
         when = ", ".join(p.date for p in pages[:SHOWN])
-        raise DossierError(f"{name} captures {pages[0].url} {len(pages)} times ({when}): keep one capture per WARC")
+        raise DossierError(
+            f"{name} captures {echo(pages[0].url, 120)} {len(pages)} times ({when}): keep one capture per WARC"
+        )
     return pages[0]
 
 
 def _named(pages: list[Capture]) -> str:
     urls = list(dict.fromkeys(p.url for p in pages))
     more = f" and {len(urls) - SHOWN} more" if len(urls) > SHOWN else ""
-    return ", ".join(urls[:SHOWN]) + more
+    return ", ".join(echo(u, 120) for u in urls[:SHOWN]) + more
 
 
 def _pages(raw: bytes, name: str, limit: int) -> list[Capture]:
@@ -91,7 +93,7 @@ def _page(record, name: str, limit: int) -> Capture | None:
     body = record.content_stream().read(limit + 1)
     if len(body) > limit:
         raise DossierError(
-            f"{name}: the page captured at {record.rec_headers.get_header('WARC-Target-URI')} is "
+            f"{name}: the page captured at {echo(record.rec_headers.get_header('WARC-Target-URI') or '', 120)} is "
             f"over the {limit // 2**20} MiB limit of a source"
         )
     charset = next(

@@ -20,7 +20,7 @@ import trafilatura
 import webencodings
 
 from ..data import dates
-from ..errors import DossierError
+from ..errors import DossierError, echo
 from .yamltext import one_line
 
 ARTICLE_TYPES = frozenset(
@@ -37,7 +37,7 @@ ARTICLE_TYPES = frozenset(
         "Report",
     }
 )
-_URL = re.compile(r"https?://[^\s<>\"]+")  # the schema's `url`
+URL = re.compile(r"https?://[^\s<>\"]+")  # the schema's `url`
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)[\s>]", re.I | re.S)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16le"), (b"\xfe\xff", "utf-16be"))
@@ -77,7 +77,7 @@ def decode(raw: bytes, name: str, declared: str | None = None) -> str:
     encoding = webencodings.lookup(label)
     if encoding is None:
         raise DossierError(
-            f"{name} declares the encoding {label!r} ({where}), which cannot be read: save the page as UTF-8"
+            f"{name} declares the encoding '{echo(label)}' ({where}), which cannot be read: save the page as UTF-8"
         )
     try:
         text, _ = encoding.codec_info.decode(raw, "strict")
@@ -123,13 +123,13 @@ def read_page(raw: bytes, name: str, declared: str | None = None) -> Page:
         _first(_canonical(tree), _meta(tree, "og:url"), _jsonld(tree, "url"), url=True),
         _first(_jsonld(tree, "publisher"), _meta(tree, "og:site_name")),
         _first(_day(_jsonld(tree, "datePublished")), _day(_meta(tree, "article:published_time"))),
-        Stated(saved.group(1), "the saved-from comment") if saved and _URL.fullmatch(saved.group(1)) else None,
+        Stated(saved.group(1), "the saved-from comment") if saved and URL.fullmatch(saved.group(1)) else None,
     )
 
 
 def _first(*found: Stated | None, url: bool = False) -> Stated | None:
     for item in found:
-        if item and (not url or (_URL.fullmatch(item.value) and len(item.value) <= 2000)):
+        if item and (not url or (URL.fullmatch(item.value) and len(item.value) <= 2000)):
             return item
     return None
 
