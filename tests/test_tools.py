@@ -20,6 +20,7 @@ SKELETON = [
     ".github/workflows/dossier.yml",
     ".gitignore",
     ".pre-commit-config.yaml",
+    "FORMAT.md",
     "claims.yaml",
     "content/actors.yaml",
     "content/pages/introduction.md",
@@ -60,7 +61,7 @@ def test_init_writes_the_skeleton_and_it_passes_check_strict_and_builds(tmp_path
     assert code == 0
     assert out.splitlines() == [str(root / rel) for rel in SKELETON]
     assert err == (
-        f"dossier init: a new dossier in {root} (12 files); next: name it in mkdocs.yml, add a text with "
+        f"dossier init: a new dossier in {root} (13 files); next: name it in mkdocs.yml, add a text with "
         f"`dossier add-source FILE --language LANG --root {root}`\n"
     )
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == SKELETON
@@ -106,6 +107,17 @@ def test_the_sample_workflow_runs_the_installed_tool_and_writes_changes_to_the_s
     steps = "\n".join(str(step.get("run", "")) for step in flow["jobs"]["dossier"]["steps"])
     assert "dossier check --strict --format github" in steps and ".venv" not in steps
     assert 'dossier changes --base "origin/$BASE" --format markdown >> "$GITHUB_STEP_SUMMARY"' in steps
+
+
+def test_init_writes_the_format_reference_and_format_prints_it(tmp_path, capsys):
+    root = tmp_path / "new"
+    run(capsys, "init", str(root))
+    reference = (root / "FORMAT.md").read_text("utf-8")
+    assert reference == (Path(__file__).resolve().parents[1] / "FORMAT.md").read_text("utf-8")
+    assert run(capsys, "format") == (0, reference, "")
+    out = tmp_path / "ref.md"
+    assert run(capsys, "format", "--out", str(out)) == (0, "", f"dossier format: wrote {out}\n")
+    assert out.read_text("utf-8") == reference
 
 
 # -- add-source ---------------------------------------------------------------------------------

@@ -137,7 +137,9 @@ def _read_source(file: Path, url: str | None) -> _Read:
     raw = _read(file)
     name = str(file)
     lower = file.name.lower()
-    if lower.endswith(WARC_SUFFIXES) or warc.is_warc(raw):
+    if lower.endswith(WARC_SUFFIXES) and not warc.is_warc(raw):
+        raise DossierError(f"{name} is not a WARC (it does not start with a WARC record): give the .warc or .warc.gz")
+    if warc.is_warc(raw):
         capture = warc.capture(raw, name, url, MAX_SOURCE_BYTES)
         page = webpage.read_page(capture.body, f"{name} ({capture.url})", capture.charset)
         retrieved = {"url": capture.url, "at": capture.date, "found": "WARC-Target-URI, WARC-Date"}
@@ -260,7 +262,8 @@ def recorded(root: Path, rel: str) -> list[tuple[dict, int]]:
 def _identifier(file: Path, ident: str | None) -> str:
     if ident is not None:
         return ident
-    derived = re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")[:80].strip("-")
+    stem = next((file.name[: -len(s)] for s in WARC_SUFFIXES if file.name.lower().endswith(s)), file.stem)
+    derived = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:80].strip("-")
     if not derived:
         raise UsageError(f"no source id can be made from the name {file.name!r}: give one with --id")
     return derived

@@ -43,6 +43,9 @@ def add_parsers(sub, root_option: Callable[[argparse.ArgumentParser], None]) -> 
         "--published", metavar="DATE", help="the EDTF publication date (default: as the page's markup states it)"
     )
 
+    fmt = sub.add_parser("format", help="print the format reference (FORMAT.md), made from the schema")
+    fmt.add_argument("--out", metavar="FILE", type=Path, help="write it to FILE (a new file) instead")
+
     quote = sub.add_parser("quote", help="find a passage in a source and print the evidence item that cites it")
     root_option(quote)
     quote.add_argument("source", metavar="SOURCE", help="the source's id")
@@ -99,6 +102,19 @@ def cmd_add_source(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_format(args: argparse.Namespace) -> int:
+    from .init import format_reference
+
+    text = format_reference()
+    if args.out is None:
+        print(text, end="")
+        return 0
+    with open(args.out, "x", encoding="utf-8") as fh:  # never over an existing file
+        fh.write(text)
+    print(f"dossier format: wrote {args.out}", file=sys.stderr)
+    return 0
+
+
 def cmd_quote(args: argparse.Namespace) -> int:
     from .quote import quote
 
@@ -119,4 +135,10 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "add-source": cmd_add_source, "quote": cmd_quote, "changes": cmd_changes}
+COMMANDS = {
+    "init": cmd_init,
+    "add-source": cmd_add_source,
+    "format": cmd_format,
+    "quote": cmd_quote,
+    "changes": cmd_changes,
+}

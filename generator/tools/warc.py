@@ -70,7 +70,7 @@ def _pages(raw: bytes, name: str, limit: int) -> list[Capture]:
             found = _page(record, name, limit)
             if found:
                 pages.append(found)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, KeyError, TypeError) as exc:
         raise DossierError(
             f"{name} is not a WARC that can be read ({_first_line(exc)}): give the .warc or .warc.gz"
         ) from None

@@ -23,6 +23,7 @@ from ..data import dates
 from ..errors import DossierError, echo
 from .yamltext import one_line
 
+MIN_WORDS = 6  # in at least one paragraph of an article
 ARTICLE_TYPES = frozenset(
     {
         "Article",
@@ -108,7 +109,8 @@ def read_page(raw: bytes, name: str, declared: str | None = None) -> Page:
         with_metadata=False,
     )
     lines = [one_line(line) for line in (body or "").splitlines() if line.strip()]
-    if not lines:
+    # A menu's "Home" is not an article: some line must read as a sentence.
+    if not any(len(line.split()) >= MIN_WORDS for line in lines):
         raise DossierError(
             f"{name} has no article text that can be found (only navigation, notices or scripts): "
             "save the article's own page, or its text as .txt"
