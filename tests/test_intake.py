@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import mimetypes
 import os
 
@@ -13,6 +14,7 @@ import pytest
 import yaml
 
 from generator import api
+from generator.tools import picker, quote
 from tests import intake_pages as pages
 from tests.test_tools import fresh, run  # noqa: F401 (the fixture)
 
@@ -230,3 +232,68 @@ def test_a_hostile_page_is_published_as_text_never_as_a_live_page(fresh, files, 
     assert '<a href="../originals/hostile.html.txt" download type="text/plain">' in page
     payloads = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".js", ".css", ".xml")]
     assert not [p for p in payloads if b"__pwned" in p.read_bytes()]
+
+
+# -- the passage picker under `dossier serve` ---------------------------------------------------
+def _ask(handler, body: bytes, **environ):
+    answer: dict = {}
+
+    def start_response(status, headers):
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    env = {
+        "PATH_INFO": "/_dossier/passage",
+        "REQUEST_METHOD": "POST",
+        "CONTENT_TYPE": "application/json",
+        "CONTENT_LENGTH": str(len(body)),
+        "HTTP_HOST": "127.0.0.1:8123",
+        "HTTP_ORIGIN": "http://127.0.0.1:8123",
+        "wsgi.input": io.BytesIO(body),
+        **environ,
+    }
+    out = handler(env, start_response)
+    if out is None:
+        return None
+    return answer["status"], json.loads(b"".join(out))
+
+
+@pytest.fixture
+def picked(fresh, files, capsys):  # noqa: F811
+    run(capsys, "add-source", str(files["article.html"]), "--language", "en", "--root", str(fresh))
+    return fresh, picker.handler(fresh, 8123)
+
+
+def test_the_picker_gives_the_item_quote_gives_for_the_occurrence_picked(picked):
+    root, handler = picked
+    text = "The invitation is"
+    at = EXTRACTED.rindex(text)  # the second occurrence
+    status, answer = _ask(handler, json.dumps({"source": "article", "text": text, "at": at}).encode())
+    assert status == "200 OK"
+    assert answer["yaml"] == quote.evidence_items(quote.locate(root, "article", text), None, only=2)
+    assert "        occurrence: 2\n" in answer["yaml"] and answer["line"] == 5
+    first = _ask(handler, json.dumps({"source": "article", "text": text, "at": EXTRACTED.index(text)}).encode())
+    assert "        occurrence: 1\n" in first[1]["yaml"]
+
+
+REFUSED = [
+    ({"HTTP_HOST": "evil.test:8123"}, "403 Forbidden", "the picker answers only on the loopback address"),
+    ({"REQUEST_METHOD": "GET"}, "403 Forbidden", "POST only"),
+    ({"CONTENT_TYPE": "text/plain"}, "403 Forbidden", "JSON only"),
+    ({"HTTP_ORIGIN": "https://evil.test"}, "403 Forbidden", "only the preview's own pages may ask"),
+    ({"HTTP_SEC_FETCH_SITE": "cross-site"}, "403 Forbidden", "only the preview's own pages may ask"),
+]
+
+
+@pytest.mark.parametrize(("environ", "status", "message"), REFUSED)
+def test_the_picker_answers_only_the_previews_own_pages(picked, environ, status, message):
+    body = json.dumps({"source": "article", "text": "We are not discussing this.", "at": 0}).encode()
+    assert _ask(picked[1], body, **environ) == (status, {"error": message})
+
+
+def test_the_picker_reads_only_recorded_sources(picked):
+    handler = picked[1]
+    ask = lambda source: _ask(handler, json.dumps({"source": source, "text": "root", "at": 0}).encode())  # noqa: E731
+    assert ask("../../etc/passwd") == ("200 OK", {"error": "not a source id: ../../etc/passwd"})
+    assert ask("other") == ("200 OK", {"error": "unknown source `other`: content/sources.yaml has `article`"})
+    assert _ask(handler, b"[1]") == ("400 Bad Request", {"error": "not a picked passage"})
+    assert handler({"PATH_INFO": "/sources/article.html"}, None) is None  # the site's own files

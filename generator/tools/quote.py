@@ -75,15 +75,17 @@ def _as_stored(source: quotes.SourceText, passage: quotes.Passage, occurrence: i
     return passage
 
 
-def evidence_items(found: Found, kind: str | None) -> str:
+def evidence_items(found: Found, kind: str | None, only: int | None = None) -> str:
     """The YAML to paste under a claim's `evidence:`: one item, or one per occurrence (keep the
-    one meant)."""
+    one meant); with `only`, the item of that occurrence alone (the passage picked on a page)."""
     several = len(found.passages) > 1
     out = []
-    if several:
+    if several and only is None:
         more = " (the first shown)" if found.more else ""
         out.append(f"{INDENT}# the text occurs {len(found.passages)}{'+' if found.more else ''} times{more}: keep one")
     for n, passage in enumerate(found.passages, start=1):
+        if only is not None and n != only:
+            continue
         context = one_line(f"{passage.prefix}[{passage.exact}]{passage.suffix}")
         out.append(f"{INDENT}# {found.path}, line {passage.line}: …{context}…")
         out.append(f"{INDENT}- source: {scalar(found.source)}")
@@ -99,16 +101,17 @@ def evidence_items(found: Found, kind: str | None) -> str:
         hint = "" if kind else f"  # {why}or {', '.join(others)}: which is it?"
         out.append(f"{INDENT}  kind: {kind or default}{hint}")
     text = "\n".join(out) + "\n"
-    _prove(found, text)
+    _prove(found, text, only)
     return text
 
 
-def _prove(found: Found, text: str) -> None:
+def _prove(found: Found, text: str, only: int | None = None) -> None:
     """The printed items must place exactly the passages found (a bug here would hand curators
     evidence the check then refuses)."""
     items = yaml.safe_load(text)
-    assert len(items) == len(found.passages)
-    for item, passage in zip(items, found.passages):
+    passages = found.passages if only is None else found.passages[only - 1 : only]
+    assert len(items) == len(passages)
+    for item, passage in zip(items, passages):
         assert item["text"] == passage.exact and item["source"] == found.source
 
 
