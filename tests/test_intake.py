@@ -297,3 +297,17 @@ def test_the_picker_reads_only_recorded_sources(picked):
     assert ask("other") == ("200 OK", {"error": "unknown source `other`: content/sources.yaml has `article`"})
     assert _ask(handler, b"[1]") == ("400 Bad Request", {"error": "not a picked passage"})
     assert handler({"PATH_INFO": "/sources/article.html"}, None) is None  # the site's own files
+
+
+def test_an_edited_original_fails_the_check(fresh, files, capsys, check):  # noqa: F811
+    run(capsys, "add-source", str(files["article.html"]), "--language", "en", "--root", str(fresh))
+    kept = fresh / "content/sources/originals/article.html"
+    recorded = hashlib.sha256(kept.read_bytes()).hexdigest()
+    kept.write_bytes(b"<html>changed</html>")
+    now = hashlib.sha256(b"<html>changed</html>").hexdigest()
+    dossier, problems = check(fresh)
+    assert dossier is None
+    assert [p.gcc() for p in problems if p.severity == "error"] == [
+        f"content/sources.yaml:14:13: error: `content/sources/originals/article.html` has sha256 {now[:12]}…, not the "
+        f"recorded {recorded[:12]}…: the original changed; originals are never edited: restore it"
+    ]

@@ -17,6 +17,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -27,8 +28,11 @@ from ..data.originals import MAX_ORIGINAL_BYTES
 from ..data.schema import data_files, schema
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import ERROR, DossierError, UsageError
-from . import contentwrite, warc, webpage
+from . import contentwrite
 from .yamltext import one_line, scalar
+
+if TYPE_CHECKING:
+    from . import webpage
 
 KEY = "sources"
 TITLE_LIMIT = 200  # characters of a first line used as a title; a text without line breaks is one line
@@ -134,6 +138,8 @@ def _check_flags(flags: Given) -> None:
 
 def _read_source(file: Path, url: str | None) -> _Read:
     """The text to store, and for a page or a WARC the original and what it states."""
+    from . import warc, webpage  # here: the extractor takes a second to import, and `quote` needs none of it
+
     raw = _read(file)
     name = str(file)
     lower = file.name.lower()
@@ -177,11 +183,13 @@ def _fields(flags: Given, ident: str, name: str, digest: str, read: _Read) -> tu
             return found.value
         return None
 
+    from .webpage import Stated
+
     text = read.text.decode("utf-8")
     title = pick("title", flags.title, page.title if page else None)
     url = pick("url", flags.url, page.url if page else None)
     if url is None and read.retrieved.get("url"):
-        url = pick("url", None, webpage.Stated(read.retrieved["url"], read.retrieved["found"].split(",")[0]))
+        url = pick("url", None, Stated(read.retrieved["url"], read.retrieved["found"].split(",")[0]))
     outlet = pick("outlet", flags.outlet, page.outlet if page else None)
     published = pick("published", flags.published, page.published if page else None)
     fields: dict = {
