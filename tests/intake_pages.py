@@ -95,6 +95,9 @@ BARE = f"""<!DOCTYPE html>
 HOSTILE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Hostile page</title>
 <meta http-equiv="refresh" content="0; url=https://evil.test/">
+<meta property="og:title" content="&lt;script&gt;window.__pwned='og'&lt;/script&gt; Talks">
+<meta property="og:site_name" content="Evil &lt;b onmouseover=alert(1)&gt;News">
+<link rel="canonical" href="javascript:window.__pwned='canonical'">
 <base href="https://evil.test/">
 <link rel="stylesheet" href="https://evil.test/x.css">
 <style>body { background: url(https://evil.test/bg.png) }</style>

@@ -97,6 +97,16 @@ def test_a_warc_records_where_and_when_the_page_was_retrieved(fresh, files, caps
     }
     dossier, _ = check(fresh)
     assert dossier is not None and dossier.sources["capture"].original.retrieved_at == "2024-10-19T08:10:00Z"
+    api.build(fresh)
+    page = (fresh / "site/sources/capture.html").read_text("utf-8")
+    assert (
+        f'<dt>Retrieved</dt><dd>from <a href="{pages.CAPTURED_URL}" rel="nofollow noopener noreferrer">'
+        f"{pages.CAPTURED_URL}</a>, 2024-10-19 08:10:00 UTC</dd>"
+    ) in page
+    assert '<a href="../originals/capture.warc.gz" download type="application/warc">the web archive (WARC)</a>' in page
+    assert f"<dt>Outlet</dt><dd>{pages.OUTLET}" in page
+    kept = (fresh / "site/originals/capture.warc.gz").read_bytes()
+    assert kept == files["capture.warc.gz"].read_bytes()
 
 
 def test_a_page_that_states_nothing_leaves_it_unknown_and_says_how_to_fill_it(fresh, files, capsys):  # noqa: F811
@@ -221,6 +231,12 @@ def test_a_hostile_page_is_published_as_text_never_as_a_live_page(fresh, files, 
         "A statement on the talks\nThe minister said the talks would go on.\n"
         '"We will keep talking," she said. more\nOfficials gave no date for the next round.\n'
     )
+    got = entry(fresh, "hostile")
+    assert (got["title"], got["outlet"]["name"]) == (
+        "<script>window.__pwned='og'</script> Talks",
+        "Evil <b onmouseover=alert(1)>News",
+    )
+    assert "url" not in got  # a javascript: address is no address
     api.build(fresh)
     site = fresh / "site"
     published = sorted(p.relative_to(site).as_posix() for p in (site / "originals").iterdir())
@@ -228,10 +244,11 @@ def test_a_hostile_page_is_published_as_text_never_as_a_live_page(fresh, files, 
     assert (site / published[0]).read_bytes() == files["hostile.html"].read_bytes()  # byte for byte
     assert mimetypes.guess_type(published[0])[0] == "text/plain"  # what static servers send
     page = (site / "sources/hostile.html").read_text("utf-8")
-    assert "evil.test" not in page and "__pwned" not in page
+    assert "evil.test" not in page and "<script>window" not in page and "<b onmouseover" not in page
+    assert "<title>&lt;script&gt;window.__pwned=&#x27;og&#x27;&lt;/script&gt; Talks" in page  # shown, as text
     assert '<a href="../originals/hostile.html.txt" download type="text/plain">' in page
     payloads = [p for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".js", ".css", ".xml")]
-    assert not [p for p in payloads if b"__pwned" in p.read_bytes()]
+    assert not [p for p in payloads if b"<script>window.__pwned" in p.read_bytes()]
 
 
 # -- the passage picker under `dossier serve` ---------------------------------------------------
