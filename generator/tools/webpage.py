@@ -121,7 +121,7 @@ def read_page(raw: bytes, name: str, declared: str | None = None) -> Page:
     saved = _SAVED_FROM.search(html[:4096])
     return Page(
         "\n".join(lines) + "\n",
-        _first(_jsonld(tree, "headline"), _meta(tree, "og:title"), heading),
+        _title(heading, _jsonld(tree, "headline"), _meta(tree, "og:title")),
         _first(_canonical(tree), _meta(tree, "og:url"), _jsonld(tree, "url"), url=True),
         _first(_jsonld(tree, "publisher"), _meta(tree, "og:site_name")),
         _first(_day(_jsonld(tree, "datePublished")), _day(_meta(tree, "article:published_time"))),
@@ -134,6 +134,15 @@ def _first(*found: Stated | None, url: bool = False) -> Stated | None:
         if item and (not url or (URL.fullmatch(item.value) and len(item.value) <= 2000)):
             return item
     return None
+
+
+def _title(heading: Stated | None, *stated: Stated | None) -> Stated | None:
+    """The headline as the text gives it (the title the check finds in the text): the page's h1,
+    named by the markup that states the same words where one does; a social-media headline that
+    differs from the page's own is not the text's."""
+    if heading is None:
+        return _first(*stated)
+    return next((s for s in stated if s and s.value == heading.value), heading)
 
 
 def _text(value: object) -> str | None:
