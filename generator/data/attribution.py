@@ -1,10 +1,14 @@
 """Attribution checks: whose words a passage is, and what each stance rests on.
 
 The letters of a quote are proven by `quotes`; here the gate proves what can be proven about
-attribution: a direct quote lies inside quotation marks in its source and is not its headline;
-a stance names evidence of its own claim; a conditional stance names its condition; a stance
-that rests only on the outlet's account (framing, paraphrase) is either acknowledged as such or
-reported.
+attribution: a direct quote lies inside quotation marks in its source and is not its headline
+(found by the recorded title), and an ellipsis in it cuts only an attribution (`elision`); a
+stance names evidence of its own claim; a conditional stance names its condition; no stance
+rests on a headline alone (a headline is the outlet's, whatever kind it is recorded as); a
+stance that rests only on the outlet's account (framing, paraphrase) is either acknowledged as
+such or reported. A lead recorded as framing is the outlet's account, not a headline: nothing
+in a text tells a lead from the body reliably. Reported speech needs no acknowledgement: its
+basis (`reported`) is derived and shown.
 """
 
 from __future__ import annotations
