@@ -13,6 +13,7 @@ basis (`reported`) is derived and shown.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -35,16 +36,20 @@ def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
     wanted = _letters(title)
     seen = 0
     offset = 0
-    for line in text.splitlines(keepends=True):
+    for found in _LINE_END.finditer(text):  # lazily: a source may be megabytes, the headline is on top
+        line = text[offset : found.start()]
         if line.strip():
             seen += 1
-            span = (offset, offset + len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
             if wanted and _reads_as(_letters(line), wanted):
-                return span, True
+                return (offset, found.start()), True
             if seen == HEADLINE_LINES:
                 break
-        offset += len(line)
+        offset = found.end()
     return (quotemarks.first_line(text) if seen > 1 else None), False
+
+
+# A line ends at a line break (CRLF as one) or at the end of the text.
+_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\\Z")
 
 
 def title_not_found(line: int) -> str:
