@@ -34,22 +34,25 @@ def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
     digits compared, case aside; an outlet's name may follow it on the line), else its first
     non-empty line when more text follows it (a text of one line is all body: no headline)."""
     wanted = _letters(title)
+    longest = 2 * len(title) + 100  # a longer line is body text, whatever it begins with
     seen = 0
     offset = 0
-    for found in _LINE_END.finditer(text):  # lazily: a source may be megabytes, the headline is on top
-        line = text[offset : found.start()]
-        if line.strip():
+    while offset <= len(text):  # line by line from the top: a source may be megabytes
+        found = _LINE_BREAK.search(text, offset)
+        end = found.start() if found else len(text)
+        if not text[offset:end].isspace() and end > offset:
             seen += 1
-            if wanted and _reads_as(_letters(line), wanted):
-                return (offset, found.start()), True
+            if wanted and end - offset <= longest and _reads_as(_letters(text[offset:end]), wanted):
+                return (offset, end), True
             if seen == HEADLINE_LINES:
                 break
-        offset = found.end()
+        if not found:
+            break
+        offset = end + (2 if text.startswith("\r\n", end) else 1)
     return (quotemarks.first_line(text) if seen > 1 else None), False
 
 
-# A line ends at a line break (CRLF as one) or at the end of the text.
-_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\\Z")
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # a plain class: no backtracking
 
 
 def title_not_found(line: int) -> str:
