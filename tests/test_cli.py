@@ -193,8 +193,9 @@ def test_github_format_escapes_percent_in_messages(dossier, edit):
 
 
 def test_problem_github_escaping():
+    # One line whatever the message holds: line breaks and controls shown escaped, as in text.
     problem = Problem("dir,with:odd/claims.yaml", 3, 7, "error", "100% sure\nsecond line\r")
-    assert problem.github() == "::error file=dir%2Cwith%3Aodd/claims.yaml,line=3,col=7::100%25 sure%0Asecond line%0D"
+    assert problem.github() == "::error file=dir%2Cwith%3Aodd/claims.yaml,line=3,col=7::100%25 sure\\nsecond line\\r"
     assert Problem("a%b.yaml", 1, 1, "warning", "a: b, c").github() == "::warning file=a%25b.yaml,line=1,col=1::a: b, c"
 
 

@@ -50,7 +50,9 @@ def direct_quote_problem(text: str, passage: Passage, regions, headline: tuple[i
 
 def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> Iterator[Finding]:
     """Problems of a claim's stances; `claim` has passed the schema as far as its shape goes."""
-    evidence = [ev for ev in claim.get("evidence", ()) if isinstance(ev, dict)]
+    # Any shape the schema refuses (an alias the loader refused reads as None) is skipped here.
+    listed = claim.get("evidence")
+    evidence = [ev for ev in listed if isinstance(ev, dict)] if isinstance(listed, list) else []
     ids = {ev["id"]: ev for ev in evidence if isinstance(ev.get("id"), str)}
     stances = claim.get("stances")
     for proposal, value in stances.items() if isinstance(stances, dict) else ():
@@ -68,13 +70,13 @@ def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> It
         detail = value if isinstance(value, dict) else {"stance": value}
         named = detail.get("rests_on") if isinstance(detail.get("rests_on"), list) else None
         for n, ident in enumerate(named or ()):
-            if ident not in ids:
+            if isinstance(ident, str) and ident not in ids:
                 yield (
                     (*where, "rests_on", n),
                     (f"`rests_on` names `{ident}`, which is not the id of an evidence item of this claim"),
                     ERROR,
                 )
-        basis = [ids[i] for i in named if i in ids] if named else evidence
+        basis = [ids[i] for i in named if isinstance(i, str) and i in ids] if named else evidence
         own = any(ev.get("kind") in speakers_kinds for ev in basis)
         known = all(ev.get("kind") in vocabulary("evidence-kind") for ev in basis)  # else the schema reports it
         yield from _outlet_findings(where, detail, own, bool(basis) and known)

@@ -49,6 +49,19 @@ def text_problem(value: str, block: bool) -> str | None:
     return f"contains {what} U+{ord(char):04X} at character {found.start() + 1}{fix}"
 
 
+def name_problem(rel: str) -> str | None:
+    """Why a file's name may not stand in the dossier, or None: a control or line-break
+    character (a tool printing the name would print it raw; a CI runner reads a line it starts
+    as a command), a direction override, a noncharacter or a lone surrogate."""
+    name = rel.rsplit("/", 1)[-1]
+    found = _BAD_INLINE.search(name)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a line break" if char in _LINE_BREAKS else f"the {_kind(char)}"
+    return f"file name contains {what} U+{ord(char):04X} at character {found.start() + 1}: rename the file"
+
+
 # --- YAML nesting, bounded before libyaml sees the text -------------------------------------
 
 _OUT, _DQ, _SQ, _CM = range(4)
