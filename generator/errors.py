@@ -88,7 +88,7 @@ def step_summary(problems: list[Problem]) -> str:
         lines += ["| Location | Severity | Message |", "| --- | --- | --- |"]
         for p in problems:
             where = md_code(f"{p.path}:{p.line}:{p.col}")
-            lines.append(f"| {where} | {p.severity} | {md_cell(p.message)} |")
+            lines.append(f"| {where} | {p.severity} | {md_text(p.message)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -115,6 +115,16 @@ def md_code(text: str) -> str:
     and the cell's `|`, so backticks become apostrophes and `|` is escaped (GitHub's tables split
     cells before code spans are read)."""
     return "`" + one_line(text).replace("`", "'").replace("|", "\\|") + "`"
+
+
+def md_text(text: str) -> str:
+    """A message as inert Markdown on one line, its backtick-quoted values as code spans and the
+    rest as `md_cell` text. A value holding a backtick only shifts which parts are code: every
+    part is inert either way."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: the last part is text
+        parts[-2:] = [parts[-2] + "'" + parts[-1]]
+    return "".join(md_code(p) if i % 2 else md_cell(p) for i, p in enumerate(parts))
 
 
 class InputError(DossierError):

@@ -55,7 +55,7 @@ def test_step_summary_cells_are_inert():
         Problem("content/pages/a|b`c.md", 3, 4, "warning", "@admins see #1 <img src=x> **bold**"),
     ]
     assert step_summary(problems).splitlines()[-2:] == [
-        "| `claims.yaml:1:2` | error | unknown actor \\`\\!\\[x\\](https\\://e.example/b.png)\\` "
+        "| `claims.yaml:1:2` | error | unknown actor `![x](https://e.example/b.png)` "
         "\\[Approve\\](https\\://e.example) |",
         "| `content/pages/a\\|b'c.md:3:4` | warning | @\u2060admins see \\#\u20601 "
         "&lt;img src=x&gt; \\*\\*bold\\*\\* |",

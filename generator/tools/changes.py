@@ -18,7 +18,7 @@ from ..data.check import check, split_files
 from ..data.load import load_yaml
 from ..data.model import Dossier
 from ..data.schema import data_files, schema
-from ..errors import DossierError, InputError, md_cell, md_code, one_line
+from ..errors import DossierError, InputError, md_code, md_text, one_line
 from . import gitread
 
 KINDS = ("claims", "actors", "proposals", "sources")
@@ -204,7 +204,7 @@ def text(where: str, found: list[Change], notes: list[str]) -> str:
 
 def markdown(where: str, found: list[Change], notes: list[str]) -> str:
     """For a pull-request comment or $GITHUB_STEP_SUMMARY: one table per kind, every cell escaped."""
-    lines = ["## Dossier changes", "", f"Compared with {_md_details(where)}."]
+    lines = ["## Dossier changes", "", f"Compared with {md_text(where)}."]
     if not found:
         lines += ["", "No change to claims, actors, proposals, sources or quoted passages."]
     for kind in (*KINDS, "passages"):
@@ -213,14 +213,7 @@ def markdown(where: str, found: list[Change], notes: list[str]) -> str:
             continue
         noun = NOUN.get(kind, "claim").capitalize()
         lines += ["", f"### {TITLE[kind]} ({len(mine)})", "", f"| {noun} | Change | Details |", "| --- | --- | --- |"]
-        lines += [f"| {md_code(c.ident)} | {c.what} | {_md_details(c.details)} |" for c in mine]
+        lines += [f"| {md_code(c.ident)} | {c.what} | {md_text(c.details)} |" for c in mine]
     if notes:
-        lines += ["", *(f"*{_md_details(n)}*" for n in notes)]
+        lines += ["", *(f"*{md_text(n)}*" for n in notes)]
     return "\n".join(lines) + "\n"
-
-
-def _md_details(details: str) -> str:
-    # Ids are quoted with backticks in the details (and hold none themselves): code spans for
-    # them, inert text for what stands between.
-    parts = details.split("`")
-    return "".join(md_code(p) if i % 2 else md_cell(p) for i, p in enumerate(parts))
