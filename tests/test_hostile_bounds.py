@@ -1,0 +1,79 @@
+"""Unbounded work refused at once: hand-written pages that would keep Python-Markdown busy for
+minutes (or crash it) get one line from `check` before Markdown sees them."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.site.pages import page_problems
+from generator.site.pagescan import MAX_DEPTH
+
+PAGE = "content/pages/notes.md"
+MiB = 1024 * 1024
+MARKUP = (
+    "the page holds too much inline markup (`*`, `_`, `\\`, `[`, `<`, `&`...) for the Markdown renderer: "
+    "split its long paragraphs or the page"
+)
+BRACKETS = "the page holds too many unclosed or nested `[`, `![` or `(`: close them, or split the page"
+NESTED = f"lists, quotes or admonitions nested more than {MAX_DEPTH} levels deep: flatten them"
+
+
+@pytest.mark.parametrize(
+    "body, where, message",
+    [
+        ("[" * (MiB - 16), "1:1", MARKUP),
+        ("![" * (MiB // 2 - 16), "1:1", MARKUP),
+        ("x[a](" * (MiB // 5), "1:1", MARKUP),
+        ("\\" * (MiB - 16), "1:1", MARKUP),
+        ("*_" * (MiB // 2 - 16), "1:1", MARKUP),
+        ("intro\n\n" + ("*_" * 3000 + "\n\n") * 150, "11:1", MARKUP),
+        (("[" * 100 + "]" * 100 + "\n\n") * 5000, "201:1", BRACKETS),
+        (("[" * 30 + "\n\n") * 30000, "4301:1", BRACKETS),
+        ("# h\n\n" * (MiB // 5), "601:1", "the page has more than 300 headings: split it into several pages"),
+        ("Title\n=====\n\n" * 400, "902:1", "the page has more than 300 headings: split it into several pages"),
+        (
+            "<http://" * (MiB // 8),
+            "1:8001",
+            "the page has more than 1000 raw HTML tags or `<...>` links: split it into several pages",
+        ),
+        (
+            "<div>\n" * 2000,
+            "1001:1",
+            "the page has more than 1000 raw HTML tags or `<...>` links: split it into several pages",
+        ),
+        (
+            "!!! note\n" * (MiB // 9),
+            "201:1",
+            "the page has more than 200 admonitions (`!!!`): split it into several pages",
+        ),
+        ("".join("    " * i + "- x\n" for i in range(400)), "25:97", NESTED),
+        ("- " * 400 + "x\n", "1:1", NESTED),
+        ("1. " * 40 + "x\n", "1:1", NESTED),
+        (">" * 4000 + " x\n", "1:1", NESTED),
+        ("".join("    " * i + "!!! note\n" for i in range(30)), "25:97", NESTED),
+    ],
+    ids=lambda v: v[:12].replace("\n", "/") if isinstance(v, str) else None,
+)
+def test_pathological_pages_are_refused_before_markdown(body, where, message):
+    assert [p.gcc() for p in page_problems(body, PAGE)] == [f"{PAGE}:{where}: error: {message}"]
+
+
+def test_the_place_counts_the_front_matter():
+    text = "---\ntitle: Notes\n---\n" + "- " * 400 + "x\n"
+    assert [p.gcc() for p in page_problems(text, PAGE)] == [f"{PAGE}:4:1: error: {NESTED}"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ("Some words, a [link](https://example.org/a) and *emphasis*.\n\n") * 2000,
+        "".join(f"## Part {n}\n\nText with `code` and **bold**.\n\n" for n in range(300)),
+        "| a | b |\n| --- | --- |\n" + "| [x](y) *z* | `w` |\n" * 5000,
+        "".join("    " * i + "- level\n" for i in range(MAX_DEPTH)),
+        "!!! note\n    Inside.\n\n" * 200,
+        "<div>x</div>\n\n" * 500,
+    ],
+    ids=["links", "headings", "table", "lists", "admonitions", "html"],
+)
+def test_a_large_ordinary_page_passes(body):
+    assert [p.gcc() for p in page_problems(body, PAGE)] == []
