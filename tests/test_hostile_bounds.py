@@ -77,3 +77,34 @@ def test_the_place_counts_the_front_matter():
 )
 def test_a_large_ordinary_page_passes(body):
     assert [p.gcc() for p in page_problems(body, PAGE)] == []
+
+
+# -- a page left out of the nav: `check` says so, not only the strict build ----------------------
+NOT_IN_NAV = (
+    "error: the page is not in mkdocs.yml's `nav`, so the strict build fails: add it (`- Title: {}`) or list it "
+    "under `not_in_nav`"
+)
+
+
+@pytest.mark.parametrize(
+    "config_edit, refused",
+    [
+        (None, True),
+        (("  - Methodology: methodology.md\n", "  - Methodology: methodology.md\n  - New: new.md\n"), False),
+        (("  - Methodology: methodology.md\n", "  - More:\n      - Deeper:\n          - new.md\n"), False),
+        (("validation:\n", "not_in_nav: |\n  /new.md\nvalidation:\n"), False),
+        (("  omitted_files: warn\n", "  omitted_files: info\n"), False),
+        (("  omitted_files: warn\n", "  nav:\n    omitted_files: warn\n"), True),
+    ],
+    ids=["left-out", "listed", "nested", "not_in_nav", "info", "nav-omitted"],
+)
+def test_a_page_left_out_of_the_nav(dossier, edit, gcc, config_edit, refused):
+    (dossier / "content/pages/new.md").write_text("# New\n", "utf-8")
+    if config_edit:
+        text = (dossier / "mkdocs.yml").read_text("utf-8")
+        if config_edit[0] == "  - Methodology: methodology.md\n" and "Deeper" in config_edit[1]:
+            config_edit = (config_edit[0], config_edit[0] + config_edit[1])
+        edit(dossier / "mkdocs.yml", *config_edit)
+        assert text != (dossier / "mkdocs.yml").read_text("utf-8")
+    expected = [f"content/pages/new.md:1:1: {NOT_IN_NAV.format('new.md')}"] if refused else []
+    assert gcc(dossier) == expected

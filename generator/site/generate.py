@@ -16,6 +16,7 @@ from ..data.model import Dossier, date_range
 from ..errors import ERROR, ContentError, Problem, sort_problems
 from . import export, render, search, write
 from . import pages as hand_written
+from .navcheck import nav_problems
 from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, JSONLD_DIR, SEARCH_RECORDS, SitePlan
 
 
@@ -43,6 +44,7 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
     day = today or dt.date.today()
     checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
+    found += nav_problems(root, checked.pages)
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
     if not found:
