@@ -22,6 +22,7 @@ from ..data.load import decode_utf8, load_yaml
 from ..data.schema import data_files, schema
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import ERROR, DossierError, UsageError
+from . import entry_rules
 from .yamltext import one_line, scalar
 
 KEY = "sources"
@@ -66,6 +67,7 @@ def add_source(root: Path, file: Path, language: str, ident: str | None = None, 
                 f"{file} is already stored as source `{entry.get('id')}` ({SOURCES_DIR}/{entry.get('file')}, "
                 "the same sha256): nothing to add"
             )
+    ident_given = ident is not None
     ident = _identifier(file, ident)
     for entry, line in entries:
         if entry.get("id") == ident:
@@ -84,6 +86,7 @@ def add_source(root: Path, file: Path, language: str, ident: str | None = None, 
     }
     if title is None:
         fields["notes"] = FIRST_LINE_NOTE
+    entry_rules.refuse(fields, {"id": ident_given, "title": title is not None})
     line = _store(root, rel_yaml, name, raw, fields)
     return Added(ident, f"{SOURCES_DIR}/{name}", len(raw), digest, line, title is None)
 

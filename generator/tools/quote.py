@@ -15,6 +15,7 @@ from ..data.load import decode_utf8
 from ..data.schema import vocabulary
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import DossierError, UsageError
+from ..errors import one_line as shown
 from .add_source import recorded, sources_file
 from .yamltext import one_line, quoted, scalar
 
@@ -85,7 +86,8 @@ def evidence_items(found: Found, kind: str | None) -> str:
         out.append(f"{INDENT}# the text occurs {len(found.passages)}{'+' if found.more else ''} times{more}: keep one")
     for n, passage in enumerate(found.passages, start=1):
         context = one_line(f"{passage.prefix}[{passage.exact}]{passage.suffix}")
-        out.append(f"{INDENT}# {found.path}, line {passage.line}: …{context}…")
+        # A comment is YAML and terminal text: a source's control characters are shown escaped.
+        out.append(shown(f"{INDENT}# {found.path}, line {passage.line}: …{context}…"))
         out.append(f"{INDENT}- source: {scalar(found.source)}")
         out.append(f"{INDENT}  text: {quoted(passage.exact)}")
         if several:
