@@ -108,3 +108,34 @@ def test_a_page_left_out_of_the_nav(dossier, edit, gcc, config_edit, refused):
         assert text != (dossier / "mkdocs.yml").read_text("utf-8")
     expected = [f"content/pages/new.md:1:1: {NOT_IN_NAV.format('new.md')}"] if refused else []
     assert gcc(dossier) == expected
+
+
+# -- combining marks: normalization stays linear; text in the YAML refuses zalgo runs ------------
+ZALGO = "".join(("\u0301", "\u0316", "\u0334")[i % 3] for i in range(40))  # classes 230, 220, 1
+
+
+def test_a_long_run_of_marks_is_composed_piece_by_piece_in_source_and_quote_alike():
+    import unicodedata
+
+    from generator.data import quotes
+    from generator.data.normalize import normalize
+
+    short = "e" + ZALGO[:30] + " x"
+    assert normalize(short).text == unicodedata.normalize("NFC", short)  # up to 30 marks: NFC itself
+    source = quotes.SourceText.of("He said: “h" + ZALGO * 2000 + "i there”.\n")
+    found = quotes.find(source, "h" + ZALGO * 2000 + "i there")
+    assert isinstance(found, quotes.Passage) and found.exact == "h" + ZALGO * 2000 + "i there"
+
+
+@pytest.mark.parametrize(
+    "value, at",
+    [("Z" + ZALGO, 2), ("Calm words, then a" + "\u0300" * 31, 19), ("x \u20d0" + "\u1dc0" * 40, 3)],
+    ids=["mixed-classes", "one-class", "other-blocks"],
+)
+def test_zalgo_in_the_yaml_is_refused(dossier, edit, gcc, pos, value, at):
+    edit(dossier / "claims.yaml", "summary: The minister says the talks are finished for now.", f"summary: {value}")
+    run = len(value) - at + 1
+    assert (
+        f"{pos(dossier, 'claims.yaml', 'summary: |' + value[:1])}: error: text contains a run of {run} combining "
+        f"marks at character {at} (more than 30 on one letter); remove them"
+    ) in gcc(dossier)
