@@ -139,3 +139,49 @@ def test_zalgo_in_the_yaml_is_refused(dossier, edit, gcc, pos, value, at):
         f"{pos(dossier, 'claims.yaml', 'summary: |' + value[:1])}: error: text contains a run of {run} combining "
         f"marks at character {at} (more than 30 on one letter); remove them"
     ) in gcc(dossier)
+
+
+# -- a claim's stances times its evidence bound the size of every page that shows it --------------
+@pytest.mark.parametrize("stances, evidence, refused", [(20, 20, True), (7, 9, True), (6, 10, False), (1, 20, False)])
+def test_stances_times_evidence_is_bounded(dossier, gcc, pos, stances, evidence, refused):
+    proposals = "".join(f"  - id: p{n}\n    title: P {n}\n    summary: S.\n" for n in range(stances))
+    with (dossier / "content/proposals.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(proposals)
+    items = "".join(
+        f"      - {{source: alpha, text: finished for now, occurrence: 1, kind: direct-quote, id: e{n}}}\n"
+        for n in range(evidence)
+    )
+    stance_map = ", ".join(f"p{n}: opposes" for n in range(stances))
+    with (dossier / "claims.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(
+            f"  - id: wide\n    actor: minister\n    stances: {{{stance_map}}}\n    said: {{basis: unknown}}\n"
+            f"    summary: Wide.\n    evidence:\n{items}"
+        )
+    message = (
+        f"error: {stances} stances × {evidence} evidence items, over the limit of 60 (each stance is shown with "
+        "its evidence): split the claim"
+    )
+    found = [line for line in gcc(dossier) if "evidence items, over the limit of 60" in line]
+    where = pos(dossier, "claims.yaml", "    stances: |{p0", 1)
+    assert found == ([f"{where}: {message}"] if refused else [])
+
+
+# -- the quote matcher: a text everywhere in its source is refused at once ------------------------
+@pytest.mark.parametrize("occurrence", [None, 1, 500_000])
+def test_a_text_that_occurs_everywhere_is_refused(occurrence):
+    from generator.data import quotes
+
+    source = quotes.SourceText.of("the " * 200_000)
+    found = quotes.find(source, "the", occurrence=occurrence)
+    assert isinstance(found, quotes.Miss)
+    assert found.message == (
+        "evidence text occurs more than 10,000 times in the source: quote more of the passage, so that it is rarer"
+    )
+
+
+def test_ten_thousand_occurrences_may_still_be_cited():
+    from generator.data import quotes
+
+    source = quotes.SourceText.of("the " * 10_000)
+    found = quotes.find(source, "the", occurrence=10_000)
+    assert isinstance(found, quotes.Passage) and found.start == 4 * 9_999
