@@ -223,3 +223,14 @@ def test_quote_on_a_source_holding_control_characters(dossier, capsys, sha256, s
     assert code == 0, err
     assert out.splitlines()[0].endswith(comment)
     assert RAW_CONTROL.search(out) is None
+
+
+def test_mkdocs_messages_are_relayed_on_one_line():
+    import logging
+
+    from generator.publish.build import _OneLine
+
+    record = logging.LogRecord("mkdocs", logging.WARNING, "x", 1, "pages:\n  - a\n::error::b\x1b[2K", None, None)
+    assert _OneLine("mkdocs: %(levelname)s: %(message)s").format(record) == (
+        "mkdocs: WARNING: pages:\\n  - a\\n::error::b\\x1b[2K"
+    )
