@@ -185,3 +185,29 @@ def test_ten_thousand_occurrences_may_still_be_cited():
     source = quotes.SourceText.of("the " * 10_000)
     found = quotes.find(source, "the", occurrence=10_000)
     assert isinstance(found, quotes.Passage) and found.start == 4 * 9_999
+
+
+# -- headings never take the form of a generated anchor (no two elements with one id) -------------
+@pytest.mark.parametrize(
+    "heading, slug",
+    [("Claim ghost", "h-claim-ghost"), ("Q 1 2", "h-q-1-2"), ("Cited q 3", "h-cited-q-3"), ("H claim", "h-h-claim"),
+     ("Claims", "claims"), ("Quiet", "quiet")],
+)  # fmt: skip
+def test_heading_ids_keep_out_of_the_generated_anchors(heading, slug):
+    from generator.site.pages import render_page
+
+    _, clean = render_page(f"# Page\n\n## {heading}\n", PAGE)
+    assert f'<h2 id="{slug}">' in clean
+
+
+def test_a_proposal_titled_like_a_claim_anchor_makes_no_duplicate_id(dossier, edit):
+    import collections
+    import re
+
+    from generator import api
+
+    edit(dossier / "content/proposals.yaml", "title: A border deal", "title: Claim minister talks finished")
+    api.build(dossier)
+    for page in (dossier / "site").rglob("*.html"):
+        ids = collections.Counter(re.findall(r'\bid="([^"]+)"', page.read_text("utf-8")))
+        assert [i for i, n in ids.items() if n > 1] == [], page

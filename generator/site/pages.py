@@ -24,6 +24,7 @@ import yaml
 
 from ..errors import ERROR, Problem, echo
 from .pagescan import prescan
+from .plan import SitePlan
 from .sanitize import TAGS, clean_html, element_problems, url_kind
 
 # The same as mkdocs.yml `markdown_extensions` (a test holds them equal).
@@ -46,7 +47,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+    configs = {**EXTENSION_CONFIGS, "toc": {**EXTENSION_CONFIGS["toc"], "slugify": SitePlan.heading_slug}}
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=configs)
 
 
 def _front_matter(raw: str | None, path: str) -> tuple[dict, list[Problem]]:
