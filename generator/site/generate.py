@@ -44,9 +44,11 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
     day = today or dt.date.today()
     checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
-    found += nav_problems(root, checked.pages)
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    # A page refused already (a taken name, one differing only in case...) needs no nav entry.
+    named = {p.path.casefold() for p in found}
+    found += nav_problems(root, {rel: text for rel, text in checked.pages.items() if rel.casefold() not in named})
     if not found:
         return checked
     return Checked(None, checked.pages, sort_problems(checked.problems + found))
