@@ -86,7 +86,9 @@ def stance_findings(
     `bases` is the basis each evidence kind gives; `on_headline` maps the index of each evidence
     item whose passage stands on its source's headline to where (`line N of source `x``)."""
     on_headline = on_headline or {}
-    evidence = [(e, ev) for e, ev in enumerate(claim.get("evidence", ())) if isinstance(ev, dict)]
+    # Any shape the schema refuses (an alias the loader refused reads as None) is skipped here.
+    listed = claim.get("evidence")
+    evidence = [(e, ev) for e, ev in enumerate(listed) if isinstance(ev, dict)] if isinstance(listed, list) else []
     ids = {ev["id"]: (e, ev) for e, ev in evidence if isinstance(ev.get("id"), str)}
     stances = claim.get("stances")
     for proposal, value in stances.items() if isinstance(stances, dict) else ():

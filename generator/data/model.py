@@ -297,11 +297,20 @@ class Dossier:
         text = self.sources[source_id].text
         spans = {ev.passage.span for _, ev in self.citations_by_source.get(source_id, ())}
         cuts = sorted({0, len(text)} | {s for s, _ in spans} | {e for _, e in spans})
+        # One sweep over the cuts (was every span for every cut: quadratic in a source's passages).
+        starting: dict[int, list[Span]] = {}
+        ending: dict[int, list[Span]] = {}
+        for span in sorted(spans):
+            starting.setdefault(span[0], []).append(span)
+            ending.setdefault(span[1], []).append(span)
+        active: set[Span] = set()
         out = []
         for a, b in itertools.pairwise(cuts):
-            covering = tuple(sorted(span for span in spans if span[0] <= a and b <= span[1]))
-            opens = tuple(sorted(span for span in spans if span[0] == a))
-            closes = tuple(sorted(span for span in spans if span[1] == b))
+            active.difference_update(ending.get(a, ()))
+            active.update(starting.get(a, ()))
+            covering = tuple(sorted(active))
+            opens = tuple(starting.get(a, ()))
+            closes = tuple(span for span in covering if span[1] == b)
             out.append(Segment(a, b, covering, opens, closes))
         return tuple(out)
 

@@ -17,6 +17,7 @@ from ..data.originals import original_bytes
 from ..errors import ERROR, ContentError, Problem, sort_problems
 from . import export, render, search, write
 from . import pages as hand_written
+from .navcheck import nav_problems
 from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, JSONLD_DIR, SEARCH_RECORDS, SitePlan
 
 
@@ -46,6 +47,9 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    # A page refused already (a taken name, one differing only in case...) needs no nav entry.
+    named = {p.path.casefold() for p in found}
+    found += nav_problems(root, {rel: text for rel, text in checked.pages.items() if rel.casefold() not in named})
     if not found:
         return checked
     return Checked(None, checked.pages, sort_problems(checked.problems + found))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,6 +50,11 @@ ASSETS_DIR = "assets"
 PER_ITEM_PAGES = ("/actors/*.md", "/proposals/*.md", "/sources/*.md", "/timeline/*.md", "!/*/index.md")
 # Generated pages a site's nav may leave out (they are linked from the home page and the others).
 OPTIONAL_IN_NAV = ("/corrections.md", "/grid.md", "/timeline.md")
+
+
+# The forms of the anchors the plan makes (claim cards, passages, their references) and of the
+# headings moved out of their way.
+_GENERATED_ANCHOR = re.compile(r"(?:claim|q|cited|h)-")
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,15 @@ class SitePlan:
     def passage_anchor(span: Span) -> str:
         # Sources never change (their sha256 is pinned), so offsets make a stable anchor.
         return f"q-{span[0]}-{span[1]}"
+
+    @staticmethod
+    def heading_slug(value: str, separator: str) -> str:
+        """A heading's id (Python-Markdown's toc `slugify`), never one of the generated anchors'
+        forms: a proposal titled "Claim ghost" would otherwise share `claim-ghost` with a card."""
+        from markdown.extensions.toc import slugify
+
+        slug = slugify(value, separator)
+        return f"h-{slug}" if _GENERATED_ANCHOR.match(slug) else slug
 
     @staticmethod
     def claim_anchor(claim: Claim, proposal: str | None = None) -> str:

@@ -28,7 +28,7 @@ from ..data.originals import MAX_ORIGINAL_BYTES
 from ..data.schema import data_files, schema
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import ERROR, DossierError, UsageError
-from . import contentwrite
+from . import contentwrite, entry_rules
 from .yamltext import one_line, scalar
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ def add_source(root: Path, file: Path, language: str, ident: str | None = None, 
     fields, stated = _fields(flags, ident, name, digest, read)
     if original_name and kept and read.format:
         fields["original"] = _original_fields(original_name, kept, read, stated)
+    entry_rules.refuse(fields, {"id": flags.ident is not None, "title": flags.title is not None})
     line = _store(root, rel_yaml, name, read, original_name, fields)
     unknown = tuple(k for k in ("outlet", "published") if fields[k] == {"basis": "unknown"})
     return Added(

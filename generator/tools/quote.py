@@ -15,6 +15,7 @@ from ..data.load import decode_utf8
 from ..data.schema import vocabulary
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import DossierError, UsageError
+from ..errors import one_line as escaped
 from .add_source import recorded, sources_file
 from .yamltext import one_line, quoted, scalar
 
@@ -120,7 +121,8 @@ def evidence_items(found: Found, kind: str | None, only: int | None = None) -> s
     for n, passage in enumerate(found.passages, start=1):
         if only is not None and n != only:
             continue
-        out.append(f"{INDENT}# {found.path}, line {passage.line}: …{_context(found, n - 1)}…")
+        # A comment is YAML and terminal text: a source's control characters are shown escaped.
+        out.append(escaped(f"{INDENT}# {found.path}, line {passage.line}: …{_context(found, n - 1)}…"))
         headline = found.headline[n - 1] if found.headline else None
         if headline:
             out.append(f"{INDENT}# {HEADLINE_NOTE.format(line=headline)}")
