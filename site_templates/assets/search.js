@@ -11,8 +11,10 @@
     document.documentElement.classList.add("dq-no-search");
     return;
   }
-  /* Absolute, from the first page loaded: later pages arrive by instant navigation. */
-  var root = new URL(box.getAttribute("data-dq-root") + "/", location.href).pathname;
+  /* Absolute, from the first page loaded: later pages arrive by instant navigation. The 404 page
+     gets an absolute root ("/"): "//" would be a URL with an empty host, which throws. */
+  var given = box.getAttribute("data-dq-root").replace(/\/+$/, "");
+  var root = new URL(given + "/", location.href).pathname;
   var input = box.querySelector(".md-search__input");
   var form = box.querySelector(".md-search__form");
   var meta = box.querySelector(".md-search-result__meta");
