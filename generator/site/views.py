@@ -307,7 +307,7 @@ def basis(stance) -> str:
 
 
 # -- the picture of time --------------------------------------------------------------------------------
-PICTURE_WIDTH, LANE, MARGIN, AXIS = 1000, 14, 12, 28  # SVG user units
+PICTURE_WIDTH, LANE, BAR, MARGIN, AXIS = 800, 16, 12, 12, 34  # SVG user units, about CSS pixels
 
 
 @dataclass(frozen=True)
@@ -328,6 +328,7 @@ class Picture:
     height: int
     marks: tuple[Mark, ...]
     ticks: tuple[tuple[float, str], ...]  # (x, year)
+    minor: tuple[tuple[float, str], ...]  # (x, month label or ""): months, in a picture of a few years
     undated: int  # claims the picture cannot place
 
 
@@ -371,8 +372,18 @@ def picture(claims) -> Picture | None:
                 i.approximate or i.uncertain,
             )
         )
-    ticks = tuple((round(x_of(dt.date(year, 1, 1)), 1), str(year)) for year in range(first.year, last.year + 1))
-    return Picture(PICTURE_WIDTH, AXIS + len(lanes) * LANE + MARGIN, tuple(marks), ticks, len(claims) - len(dated))
+    years = range(first.year, last.year + 1)
+    ticks = tuple((round(x_of(dt.date(year, 1, 1)), 1), str(year)) for year in years)
+    minor = ()
+    if len(years) <= 3:
+        labelled = (4, 7, 10) if len(years) <= 2 else ()
+        minor = tuple(
+            (round(x_of(dt.date(year, month, 1)), 1), MONTHS[month - 1][:3] if month in labelled else "")
+            for year in years
+            for month in range(2, 13)
+        )
+    height = AXIS + len(lanes) * LANE + MARGIN
+    return Picture(PICTURE_WIDTH, height, tuple(marks), ticks, minor, len(claims) - len(dated))
 
 
 # -- source pages: whose words each highlighted passage is ------------------------------------------------
