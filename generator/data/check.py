@@ -72,7 +72,8 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     files = {rel: key for rel, key in files.items() if input_exists(root, rel)}
     more, found = split_files(root)
     problems += found
-    for rel, key in {**files, **more}.items():
+    settings = {rel: key for rel, key in schema.settings_files().items() if input_exists(root, rel)}
+    for rel, key in {**files, **more, **settings}.items():
         try:
             doc, found = load_yaml(root, rel, key)
         except InputError as exc:
@@ -92,11 +93,16 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     # are keyed by that number): claims.yaml first, then claims/*.yaml by name.
     items: dict[str, list] = {}
     origins = {}
+    published = None
     for rel, doc in docs.items():
         held = schema.key_of(rel)
         assert held is not None
+        if rel in settings:
+            published = doc.data[held].get("published")
+            continue
         items.setdefault(held, []).extend(doc.data[held])
         for i, item in enumerate(doc.data[held]):
             origins[(held, item["id"])] = (rel, *locate(doc.data, (held, i, "id")))
     claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
-    return Checked(assemble(items, checked.texts, checked.passages, origins, claim_files), pages, problems)
+    dossier = assemble(items, checked.texts, checked.passages, origins, claim_files, published)
+    return Checked(dossier, pages, problems)

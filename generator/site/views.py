@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from ..data.attribution import headline_span
 from ..data.dates import MONTHS, Interval
-from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Position, Proposal, Source
+from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Position, Proposal, Source, Stance
 from ..data.schema import vocabulary
 
 STANCE_LABELS = {
@@ -298,12 +298,9 @@ STANCE_SHORT = {
 }
 
 
-def basis(stance) -> str:
+def basis(stance: Stance) -> str:
     """A stance's basis (`Stance.basis`: quoted, reported or outlets-account)."""
-    found = getattr(stance, "basis", None)
-    if found:
-        return found
-    return "quoted" if getattr(stance, "speakers_words", True) else "outlets-account"
+    return stance.basis
 
 
 # -- the picture of time --------------------------------------------------------------------------------
@@ -374,7 +371,7 @@ def picture(claims) -> Picture | None:
         )
     years = range(first.year, last.year + 1)
     ticks = tuple((round(x_of(dt.date(year, 1, 1)), 1), str(year)) for year in years)
-    minor = ()
+    minor: tuple[tuple[float, str], ...] = ()
     if len(years) <= 3:
         labelled = (4, 7, 10) if len(years) <= 2 else ()
         minor = tuple(
