@@ -69,7 +69,12 @@
       when.textContent = data.meta.said;
       article.appendChild(when);
     }
-    article.appendChild(inert(data.excerpt || "", document.createElement("p")));
+    /* A claim's own excerpt (its first quote) as plain text; Pagefind's, cut around the matched
+       words, would often be the claim's list of the speaker's aliases. */
+    var text = document.createElement("p");
+    if (data.meta.excerpt) text.textContent = data.meta.excerpt;
+    else inert(data.excerpt || "", text);
+    article.appendChild(text);
     a.appendChild(article);
     li.appendChild(a);
     return li;
