@@ -50,7 +50,7 @@ def test_the_grid_is_a_readable_matrix_at_desktop_and_phone_widths(sized, base_u
     cond = page.locator("table.dq-grid details.dq-cond").first
     cond.locator("summary").click()
     text = cond.locator("span").last.inner_text()
-    assert text.startswith("if ") and cond.locator("span").last.is_visible()
+    assert text.startswith("condition: ") and cond.locator("span").last.is_visible()
 
 
 def test_the_timeline_picture_leads_to_each_claims_card(page, base_url, site_dir):
