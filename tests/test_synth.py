@@ -19,6 +19,7 @@ from bench.synth.__main__ import main as synth_main
 from bench.synth.dump import Date, document
 from generator import api, cli
 from generator.api import DOCS_DIR as DOCS
+from generator.site import views
 
 ROOT = Path(__file__).resolve().parent.parent
 YAMLS = ("claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml")
@@ -196,7 +197,7 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
 
     after = api.generate(root)
     shows_it = {f"actors/{claim.actor}.md", plan_timeline_page(claim)}
-    if claim.said.interval:
+    if claim.said.interval and views.picture(dossier.chronology):
         shows_it.add("timeline.md")  # its picture names each dated claim
     shows_it |= {f"proposals/{s.proposal}.md" for s in claim.stances}
     shows_it |= {f"sources/{ev.source}.md" for ev in claim.evidence}
@@ -241,7 +242,6 @@ def test_a_large_grid_shows_only_the_most_cited_actors_and_proposals(tmp_path):
 
 
 def plan_timeline_page(claim) -> str:
-    from generator.site import views
     from generator.site.plan import SitePlan
 
     return SitePlan.timeline_page(views.timeline_year(claim.said))

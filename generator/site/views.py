@@ -305,6 +305,7 @@ def basis(stance: Stance) -> str:
 
 # -- the picture of time --------------------------------------------------------------------------------
 PICTURE_WIDTH, LANE, BAR, MARGIN, AXIS = 800, 16, 12, 12, 34  # SVG user units, about CSS pixels
+PICTURE_CLAIMS = TIMELINE_PAGE_CLAIMS  # more marks than a timeline page holds cannot be read: no picture
 
 
 @dataclass(frozen=True)
@@ -331,9 +332,10 @@ class Picture:
 
 def picture(claims) -> Picture | None:
     """One mark per dated claim spanning its interval, packed into lanes so that no two marks in a
-    lane overlap; open ends run to the picture's edge. None when no claim is dated."""
+    lane overlap; open ends run to the picture's edge. None when no claim is dated, or when more are
+    than a picture can show (each timeline page then has its own)."""
     dated = [c for c in claims if c.said.interval is not None]
-    if not dated:
+    if not dated or len(dated) > PICTURE_CLAIMS:
         return None
     days = [b for c in dated for b in (c.said.interval.lower, c.said.interval.upper) if dt.date.min < b < dt.date.max]
     if not days:
