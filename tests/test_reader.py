@@ -4,6 +4,7 @@ by kind, search excerpts, and no ids or file names in the text the templates wri
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -159,3 +160,49 @@ def test_templates_write_no_ids_or_file_names(built):
         text = " ".join(_read(page).text)
         found = [i for i in ids | files if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
         assert found == [], (page.relative_to(built).as_posix(), found)
+
+
+class _Steps(HTMLParser):
+    """Per row of a proposal page's "Positions over time": its steps, each with its kind, whether
+    an arrow opens it, and the claims it links to."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[dict]] = []
+        self.step: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "ol" and a.get("class") == "dq-steps":
+            self.rows.append([])
+        elif tag == "li" and (a.get("class") or "").startswith("dq-step "):
+            self.step = {"kind": a["class"].split("--")[1], "arrow": False, "claims": []}
+            self.rows[-1].append(self.step)
+        elif tag == "span" and a.get("class") == "dq-arrow" and self.step is not None:
+            self.step["arrow"] = True
+        elif tag == "a" and self.step is not None and "#claim-" in (a.get("href") or ""):
+            self.step["claims"].append(a["href"].split("#claim-")[1])
+
+    def handle_endtag(self, tag):
+        if tag == "li":
+            self.step = None
+
+
+def test_proposal_pages_draw_arrows_only_where_the_order_is_certain(real):
+    from generator.data.model import when
+    from generator.data.order import certainly_before
+
+    d = api.check(real).dossier
+    arrows = 0
+    for page in (real / "site" / "proposals").glob("*.html"):
+        parser = _Steps()
+        parser.feed(page.read_text("utf-8"))
+        for steps in parser.rows:
+            dated = [s for s in steps if s["kind"] != "undated"]
+            assert [s["arrow"] for s in steps] == [s in dated[1:] for s in steps], page.name
+            for n, earlier in enumerate(dated):
+                for later in dated[n + 1 :]:
+                    for a, b in itertools.product(earlier["claims"], later["claims"]):
+                        assert certainly_before(when(d.claims[a]), when(d.claims[b])), (page.name, a, b)
+                        arrows += 1
+    assert arrows > 0  # the real dossier has certain orders too

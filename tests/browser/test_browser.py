@@ -17,6 +17,7 @@ PAGES = {
     "proposal": "proposals/territory-for-nato-membership.html",
     "source": "sources/zelenskyy-abandons-joining-nato.html",
     "timeline": "timeline/2022.html",
+    "timeline-index": "timeline.html",
     "grid": "grid.html",
 }
 
