@@ -246,12 +246,15 @@ def insertions(text: str) -> Markup:
 
 @dataclass(frozen=True)
 class Latest:
-    """What a reader is shown as an actor's latest stance on a proposal: the distinct stances that
-    may be the latest (one, when the dates order the claims or every candidate agrees), each with
-    the newest claim that takes it and how many candidates do."""
+    """What a reader is shown as an actor's latest stance on a proposal: the distinct stances (value
+    and condition) that may be the latest (one, when the dates order the claims or every candidate
+    agrees), each with the newest claim that takes it and how many candidates do; `bases` gives,
+    for each, every basis its candidates rest on (quoted, reported, outlet's account, in that
+    order), since one stance may rest on a quote in one claim and on a report in another."""
 
     stances: tuple[tuple[Position, int], ...]
     certain: bool = False  # the candidates are certainly the latest (one claim, or one occasion)
+    bases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def uncertain(self) -> bool:
@@ -261,10 +264,11 @@ class Latest:
 
 def latest(d: Dossier, actor: str, proposal: str) -> Latest:
     current = d.current(actor, proposal)
-    groups: dict[tuple[str, str, str | None], list[Position]] = {}
+    groups: dict[tuple[str, str | None], list[Position]] = {}
     for point in current.positions:
-        groups.setdefault((point.stance.value, basis(point.stance), point.stance.condition), []).append(point)
-    return Latest(tuple((points[-1], len(points)) for points in groups.values()), current.certain)
+        groups.setdefault((point.stance.value, point.stance.condition), []).append(point)
+    bases = tuple(tuple(b for b in BASIS_MARKS if any(p.stance.basis == b for p in ps)) for ps in groups.values())
+    return Latest(tuple((points[-1], len(points)) for points in groups.values()), current.certain, bases)
 
 
 def context_edges(passage) -> tuple[str, str]:
