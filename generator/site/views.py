@@ -402,7 +402,7 @@ def passage_kinds(d: Dossier, source_id: str) -> dict[tuple[int, int], str]:
     """Each cited passage's kind, as its claims record it (the first citation's, when they differ);
     a passage on the source's headline is the outlet's framing, whatever its recorded kind."""
     source = d.sources[source_id]
-    headline = headline_span(source.text, source.title)
+    headline, _ = headline_span(source.text, source.title)
     out: dict[tuple[int, int], str] = {}
     for _, ev in d.citations_by_source.get(source_id, ()):
         span = ev.passage.span
@@ -419,3 +419,25 @@ def segment_kind(kinds: dict[tuple[int, int], str], spans) -> str:
         if kind in found:
             return kind
     return "direct-quote"
+
+
+def context_pieces(passage) -> tuple[tuple[str, bool], ...]:
+    """The passage as (text, cited?) pieces on one line: its parts, and between them the words
+    an ellipsis left out (the attribution), shown unmarked so the highlight covers only what the
+    evidence cites."""
+    exact, start = passage.exact, passage.start
+    pieces: list[tuple[str, bool]] = []
+    at = start
+    for a, b in passage.parts:
+        if a > at:
+            pieces.append((exact[at - start : a - start], False))
+        pieces.append((exact[a - start : b - start], True))
+        at = b
+    return tuple((_one_line_keeping_edges(text), cited) for text, cited in pieces)
+
+
+def _one_line_keeping_edges(text: str) -> str:
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[:1].isspace() else "") + inner + (" " if text[-1:].isspace() else "")
