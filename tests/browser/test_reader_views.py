@@ -96,3 +96,15 @@ def test_no_page_logs_a_console_error(browser, base_url, site_dir):
     context.close()
     assert failed == {}
     assert foreign == []
+
+
+def test_a_printed_grid_shows_each_condition_in_full(page, base_url):
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    page.goto(base_url + "grid.html")
+    condition = page.locator("table.dq-grid .dq-cond-print").first.text_content()
+    printed = pypdf.PdfReader(io.BytesIO(page.pdf(landscape=True)))
+    text = " ".join(" ".join(p.extract_text() for p in printed.pages).split())
+    assert condition.startswith("condition: ")
+    assert " ".join(condition.split())[:30] in text
