@@ -113,7 +113,7 @@ def test_cover_counts_and_date(reader):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Test briefing" in cover and "Everything on record." in cover
     assert "Dossier as of 23 November 2026" in cover
-    assert "58 18 19 5" in cover and "claims actors proposals sources" in cover.lower()
+    assert "56 18 19 5" in cover and "claims actors proposals sources" in cover.lower()
 
 
 def test_outline_names_every_proposal(real, reader):
