@@ -14,7 +14,6 @@ import pytest
 
 from generator import api
 from generator.data.quotes import Passage, SourceText, find
-from generator.site.plan import JSONLD_DIR
 from generator.site.views import context_pieces
 
 INTERRUPTED = 'Title\n"We are not," he said,\u00a0 "discussing   this." Then he left.\n'
@@ -347,7 +346,7 @@ def test_a_headline_gives_the_outlets_account_in_the_exports_and_json_ld(dossier
     assert {r["stances"] for r in rows if r["claim_id"] == "minister-talks-finished"} == {
         "border-deal:skeptical (outlet's account)"
     }
-    graph = json.loads((dossier / JSONLD_DIR / "actors" / "minister.json").read_text("utf-8"))["@graph"]
+    graph = json.loads(api.render(dossier).jsonld["actors/minister.md"])["@graph"]
     interpreters = {node["@id"].rsplit("#", 1)[1]: node.get("claimInterpreter") for node in graph[1:]}
     assert interpreters == {
         "claim-minister-talks-finished": [{"@type": "Organization", "name": "The Example Times"}],

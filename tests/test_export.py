@@ -77,9 +77,9 @@ def test_dates_carry_their_edtf_text_and_bounds(real):
     claims = {c["id"]: c for c in _data(real)["claims"]}
     undated = [c["said"] for c in claims.values() if not c["said"]["date"]]
     assert undated and all((s["kind"], s["earliest"], s["latest"]) == (None, None, None) for s in undated)
-    # Source 001 was written after Ukraine applied in September 2022: an interval open at its end.
-    kyodo = claims["zelenskyy-kyodo-interview-outlet-summary"]["said"]
-    assert (kyodo["kind"], kyodo["latest"]) == ("open-end", None) and kyodo["earliest"].startswith("2022-")
+    # The Sky News remarks are dated from August 2022 on, with no end: an interval open at its end.
+    sky = claims["zelenskyy-sky-news-ceasefire-without-territories"]["said"]
+    assert (sky["kind"], sky["latest"]) == ("open-end", None) and sky["earliest"] == "2022-08-01"
     days = [c["said"] for c in claims.values() if c["said"]["kind"] == "day"]
     assert all(s["earliest"] == s["latest"] == s["date"] for s in days)
 
@@ -273,5 +273,10 @@ def test_a_shift_needs_a_strictly_later_date():
     ]
     d = Dossier({}, {}, {}, {c.id: c for c in claims})
     shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
-    # March 2024 may include 10 March: no order; May follows both; undated says nothing.
+    # March 2024 may include 10 March: no order between them, so which stance c3 changed from
+    # (opposes or open) is not known and nothing is marked; undated says nothing.
+    assert shifts == {"c1": None, "c2": None, "c3": None, "c4": None}
+    claims[0] = claim("c1", "2024-02", "open")  # now c1, c2 and then c3, in a certain order
+    d = Dossier({}, {}, {}, {c.id: c for c in claims})
+    shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
     assert shifts == {"c1": None, "c2": None, "c3": "open", "c4": None}

@@ -18,8 +18,10 @@ from ..errors import ERROR, WARNING, InputError, Problem
 from . import attribution, dates, elision, publication, quotemarks, quotes
 from .assemble import kind_bases
 from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
+from .hygiene import name_problem
 from .load import Document, decode_utf8, locate
 from .model import date_range
+from .originals import original_problem
 from .schema import key_of
 
 
@@ -197,6 +199,9 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
+        wrong = original_problem(self.root, data.get("original"))
+        if wrong:
+            self.report(item, ("original", "file"), wrong)
         self._check_headline(item, text, checked)
 
     def _check_headline(self, item: _Item, text: str, checked: Validated) -> None:
@@ -429,6 +434,10 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
     pages: dict[str, str] = {}
     problems: list[Problem] = []
     for rel in list_inputs(root, PAGES_DIR, ".md"):
+        wrong = name_problem(rel)
+        if wrong:
+            problems.append(Problem(rel, 1, 1, ERROR, wrong))
+            continue
         try:
             text, problem = decode_utf8(read_input(root, rel, MAX_PAGE_BYTES), rel)
         except InputError as exc:

@@ -13,8 +13,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BuildError
-from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES
+from ..errors import BuildError, one_line
+from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES, SitePlan
 from ..site.render import TEMPLATES, Settings
 
 CONFIG_FILE = "mkdocs.yml"
@@ -41,13 +41,21 @@ def shown_warnings() -> Iterator[None]:
     without ours they would go unseen."""
     shown = logging.StreamHandler()
     shown.setLevel(logging.WARNING)
-    shown.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    shown.setFormatter(_OneLine("mkdocs: %(levelname)s: %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(shown)
     try:
         yield
     finally:
         mkdocs_log.removeHandler(shown)
+
+
+class _OneLine(logging.Formatter):
+    """MkDocs' messages quote file names and links from content: each record is printed on one
+    line with control characters escaped, so nothing of content starts a line of a CI log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
 
 
 def load(root: Path, site_dir: Path | None = None):
@@ -74,6 +82,9 @@ def load(root: Path, site_dir: Path | None = None):
         raise BuildError(f"{CONFIG_FILE}: cannot be read: {exc}") from None
     config.docs_dir = str(root / DOCS_DIR)
     config.theme.dirs.insert(0, str(OVERRIDES))
+    if "toc" in config.mdx_configs or "toc" in config.markdown_extensions:
+        # Headings never take the form of the plan's anchors (two elements with one id).
+        config.mdx_configs.setdefault("toc", {})["slugify"] = SitePlan.heading_slug
     _keep_out_of_nav(config)
     _no_lunr(config)
     return config

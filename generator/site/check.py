@@ -13,6 +13,7 @@ from ..data.check import Checked
 from ..data.check import check as check_data
 from ..errors import UsageError, one_line, sort_problems
 from . import pages as hand_written
+from .navcheck import nav_problems
 from .plan import SitePlan
 
 TODAY_VARIABLE = "DOSSIER_TODAY"
@@ -40,6 +41,9 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    # A page refused already (a taken name, one differing only in case...) needs no nav entry.
+    named = {p.path.casefold() for p in found}
+    found += nav_problems(root, {rel: text for rel, text in checked.pages.items() if rel.casefold() not in named})
     if not found:
         return checked
     return Checked(None, checked.pages, sort_problems(checked.problems + found))
