@@ -3,8 +3,9 @@
 - `dossier`: a fresh, writable copy of tests/fixtures/dossier (tests mutate the copy, never the
   fixture); returns its root.
 - `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
-- `today`: the day every check and build of the suite takes as today (DOSSIER_TODAY is set to it
-  for the session; a test may pass another day to `api.check`).
+- `today`: the day the fixture's checks take as today (pass it to `api.check`, or set
+  DOSSIER_TODAY to it for a build). Not pinned for the whole session: the real dossier's newest
+  claims are as new as the machine's date.
 - `check(root)`: `generator.api.check` with that today, returning (dossier or None, problems).
 - `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
 - `built`: the fixture dossier built once per session (`api.build`, no site address or edit
@@ -28,7 +29,6 @@ from pathlib import Path
 import pytest
 
 from generator import api
-from generator.site.check import TODAY_VARIABLE
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 TODAY = dt.date(2026, 11, 23)
@@ -45,15 +45,6 @@ def pytest_collection_modifyitems(config, items):
         function = getattr(item, "obj", None)
         if getattr(function, "is_hypothesis_test", False) or BUILDING_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _pinned_today() -> Iterator[None]:
-    """Every check and build of the suite takes TODAY as today (DOSSIER_TODAY), whatever the
-    machine's date: no test passes today and fails next month."""
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv(TODAY_VARIABLE, TODAY.isoformat())
-        yield
 
 
 @pytest.fixture

@@ -120,7 +120,8 @@ def test_the_ids_in_the_blocks_are_handed_to_mkdocs_anchor_check():
 # -- today ----------------------------------------------------------------------------------------
 
 
-def test_the_suite_pins_today(today):
+def test_a_build_can_be_pinned_to_the_fixtures_today(today, monkeypatch):
+    monkeypatch.setenv("DOSSIER_TODAY", today.isoformat())
     assert checking_day() == today == dt.date(2026, 11, 23)
 
 
