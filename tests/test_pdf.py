@@ -84,29 +84,128 @@ def test_metadata_dates_come_from_the_newest_claim(reader):
     assert reader.metadata["/ModDate"].startswith("D:20261123000000")
 
 
-def test_every_passage_is_printed_with_its_note(real, text):
-    body = flat(text)
+@pytest.fixture(scope="module")
+def recorded(real, tmp_path_factory) -> Path:
+    return write(real, tmp_path_factory.mktemp("pdf") / "record.pdf", record=True)
+
+
+@pytest.fixture(scope="module")
+def record_text(recorded) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(recorded).pages)
+
+
+def test_the_record_prints_every_passage_with_its_note(real, record_text):
+    body = flat(record_text)
     for claim in real.claims.values():
         for ev in claim.evidence:
             source = real.sources[ev.source]
             assert flat(ev.passage.exact) in body, (claim.id, ev.passage.exact)
-            # The note follows its passage (footnote call, then the note at the page's foot).
-            assert flat(f"{source.file}, line {ev.passage.line}, sha256 {source.sha256[:12]}") in body, claim.id
+            assert flat(f"“{source.title}”") in body, claim.id
+            assert flat(f"line {ev.passage.line} of the stored text.") in body, claim.id
 
 
-def test_notes_give_outlet_and_date_basis(text):
+def test_the_briefing_prints_what_each_current_stance_rests_on(real, text):
     body = flat(text)
-    assert flat("outlet unknown, date unknown. File 000_c5e42e288a909830.txt, line 1,") in body
-    assert "sha2565f5be3364d00" in body
+    for actor, proposal in real.history:
+        for point in real.current(actor, proposal).positions:
+            for ev in point.claim.evidence:
+                if ev.number in point.stance.rests_on:
+                    assert flat(ev.passage.exact) in body, (point.claim.id, ev.passage.exact)
 
 
-def test_the_russian_passage_is_extracted_intact(text):
+def test_the_briefing_leaves_earlier_claims_to_the_record(text, record_text):
+    # "We are beginning to count on our own strength" is not among his latest claims on membership.
+    earlier = "Ourpeopleunderstandthis,andwearebeginningtocounton"
+    assert earlier not in flat(text) and earlier in flat(record_text)
+    assert "3 earlier claims by Volodymyr Zelenskyy on this proposal in the full record" in " ".join(text.split())
+
+
+def test_notes_give_outlet_date_and_relay_chain(text):
+    body = " ".join(text.split())
+    # An undated source without an outlet, and one that has Kyodo's interview through the President's office.
+    assert flat(
+        "“President Zelenskyy dismisses media leaks on NATO membership in exchange for territory”, "
+        "outlet not stated, date unknown;"
+    ) in flat(text)
+    assert "quoted by Office of the President of Ukraine, who had it from Kyodo News" in body
+    assert "quoted by Radio Liberty" in body
+
+
+def test_a_translation_and_sourcing_caveat_comes_first(reader):
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Before you read: translation and sourcing" in cover
+    assert "Of the 5 sources, 1 quotes nobody and 4 do not say whether their quotations are translations." in cover
+    assert "the dossier translates nothing itself" in cover
+    assert "Radio Liberty" in cover and "Trukha" in cover and "Nexta" in cover
+
+
+def test_key_points_come_before_the_contents(reader):
+    page = " ".join(reader.pages[1].extract_text().split())
+    assert page.startswith("Key points") or "Key points" in page.split(".")[0]
+    assert "58 claims by 18 actors on 19 proposals, from 5 sources" in page
+    assert "Changes of position the dates prove:" in page
+    assert "Contents" in " ".join(reader.pages[2].extract_text().split())
+
+
+def test_each_basis_has_its_mark_and_legend(text):
+    body = " ".join(text.split())
+    assert "● rests on a direct quote of the speaker" in body
+    assert "◐ rests on reported speech, no direct quote" in body
+    assert "○ rests only on the outlet's account (framing or paraphrase)" in body
+
+
+def test_conditions_are_in_the_summary(real, text):
+    summary = text[text.index("Summary of positions\n") :]
+    summary = flat(summary[: summary.index(next(iter(real.proposals.values())).title + "\n")])
+    conditional = [
+        point.stance.condition
+        for actor, proposal in real.history
+        for point, _ in pdf.views.latest(real, actor, proposal).stances
+        if point.stance.condition
+    ]
+    assert conditional
+    for condition in conditional:
+        assert flat(condition) in summary
+
+
+def test_no_ids_file_names_or_curator_notes_in_the_text(real, text, record_text):
+    for body in (flat(text), flat(record_text)):
+        for kind in (real.claims, real.sources, real.actors):
+            for ident in kind:
+                if "-" in ident:  # one-word ids are words (a title may say "nato")
+                    assert ident not in body, ident
+        for source in real.sources.values():
+            assert flat(source.file) not in body and source.file.split("_")[0] + "_" not in body
+        for claim in real.claims.values():
+            if claim.notes:
+                assert flat(claim.notes) not in body, claim.id
+    assert "Renamed from" not in text + record_text
+
+
+@pytest.mark.xfail(strict=True, reason="a perspective note says `source 001`: the editorial pass rewords it")
+def test_no_file_numbers_in_the_text(text, record_text):
+    assert not re.search(r"\bsource \d{3}\b|\(\d{3}\)", text + record_text)
+
+
+def test_header_cells_have_scope(real):
+    html = pdf.briefing_html(real, title="T", scope="S", site_url=None)
+    headers = re.findall(r"<th\b[^>]*>", html)
+    assert headers and all('scope="' in th for th in headers)
+
+
+def test_no_page_is_nearly_empty(reader):
+    # The last page of the annex may be short; every other page carries a fair share of text.
+    short = [n for n, page in enumerate(reader.pages[:-1], 1) if len(page.extract_text()) < 700]
+    assert short == []
+
+
+def test_the_russian_passage_is_extracted_intact(record_text):
     # Word for word, spaces included (collapsed: the sentence wraps over lines).
     russian = (
         'Умеров отметил, что готов на "очень плохие вещи", '
         "если обмен оккупированных территорий приведет к членству в НАТО."
     )
-    assert russian in " ".join(text.split())
+    assert russian in " ".join(record_text.split())
 
 
 def test_cover_counts_and_date(reader):
@@ -126,11 +225,12 @@ def test_outline_names_every_proposal(real, reader):
     outline = titles(reader.outline)
     for proposal in real.proposals.values():
         assert proposal.title in outline
-    assert {"Contents", "Summary of positions", "Annex: Sources"} <= set(outline)
+    assert {"Key points", "Contents", "Summary of positions", "Annex: Sources"} <= set(outline)
+    assert "Volodymyr Zelenskyy" in outline  # each actor's position, one level down
 
 
 def test_contents_give_page_numbers(real, reader):
-    contents = " ".join(reader.pages[1].extract_text().split())
+    contents = " ".join(reader.pages[2].extract_text().split())
     first = next(iter(real.proposals.values())).title
     assert re.search(re.escape(first) + r"[ .]*\d+", contents)
 
