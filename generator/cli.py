@@ -54,7 +54,12 @@ def parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="write the briefing PDF from the checked dossier")
     root_option(pdf)
     pdf.add_argument("--proposal", metavar="ID", help="a briefing on one proposal only")
-    pdf.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: DIR/site/briefing.pdf)")
+    pdf.add_argument(
+        "--record", action="store_true", help="the full record (every claim, all its evidence) instead of the briefing"
+    )
+    pdf.add_argument(
+        "--out", metavar="FILE", type=Path, help="where to write it (default: DIR/site/briefing.pdf or record.pdf)"
+    )
 
     links = sub.add_parser("linkcheck", help="check every local link and #anchor of the built site (offline)")
     root_option(links)
@@ -176,7 +181,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     from .publish import config as mkdocs_config
     from .publish.build import write_briefing
     from .site.generate import check
-    from .site.plan import BRIEFING_PDF
+    from .site.plan import BRIEFING_PDF, RECORD_PDF
 
     root = args.root.resolve()
     started = time.perf_counter()
@@ -185,9 +190,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise ContentError(checked.problems)
     if args.proposal and args.proposal not in checked.dossier.proposals:
         raise UsageError(f"--proposal {args.proposal}: no proposal has this id (see content/proposals.yaml)")
-    out = args.out or root / SITE_DIR / BRIEFING_PDF
+    out = args.out or root / SITE_DIR / (RECORD_PDF if args.record else BRIEFING_PDF)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_briefing(checked.dossier, mkdocs_config.settings(mkdocs_config.load(root)), out, args.proposal)
+    settings = mkdocs_config.settings(mkdocs_config.load(root))
+    write_briefing(checked.dossier, settings, out, args.proposal, record=args.record)
     print(f"dossier pdf: wrote {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return EXIT_OK
 

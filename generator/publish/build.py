@@ -42,11 +42,11 @@ def build(root: Path, progress: Callable[[str], None] = lambda message: None, pd
     return generated
 
 
-def write_briefing(dossier, site, out: Path, proposal: str | None = None) -> None:
+def write_briefing(dossier, site, out: Path, proposal: str | None = None, record: bool = False) -> None:
     from ..site import pdf
 
     scope = site.description or site.name
-    html = pdf.briefing_html(dossier, title=site.name, scope=scope, site_url=site.url, proposal=proposal)
+    html = pdf.briefing_html(dossier, title=site.name, scope=scope, site_url=site.url, proposal=proposal, record=record)
     pdf.write_pdf(html, out, base_url=out.parent, created=pdf.created_at(dossier))
 
 

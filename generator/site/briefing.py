@@ -39,6 +39,15 @@ QUOTES_PHRASES = {
 }
 KEY_PROPOSALS = 6  # proposals the key points describe one by one (those with the most actors)
 KEY_SHIFTS = 6  # changes of position the key points name
+# The briefing gives the evidence of every actor's current position while there are at most this many
+# (actor, proposal) pairs; beyond, of as many actors per proposal as share this budget, those with the
+# most claims on it, and lists the others' stances in a line each (the record has everything). The
+# real dossier has 42 pairs; at 1,000 claims (1,074 pairs on 33 proposals) 2 a proposal are printed.
+CARD_BUDGET = 80
+# The summary grid in print: at most a landscape page of rows, and columns that stay legible (the
+# site's grid goes to 60 × 30; 1,800 cells took WeasyPrint 8 s and three pages).
+GRID_ACTORS, GRID_PROPOSALS = 36, 24
+KEY_NAMES = 5  # actors the key points name per stance of a proposal ("and 12 more")
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,8 @@ class Entry:
 @dataclass(frozen=True)
 class Section:
     proposal: Proposal
-    entries: tuple[Entry, ...]
+    entries: tuple[Entry, ...]  # with their evidence
+    others: tuple[Entry, ...]  # briefing: the other actors on record, their stances only
     calls: dict[tuple[str, int], int]  # (claim id, evidence number) -> note number
     notes: tuple[Note, ...]
 
@@ -105,12 +115,16 @@ def relay(dossier: Dossier, claim: Claim, ev: Evidence) -> tuple[str, ...]:
     return tuple(name for name in ev.via if name.casefold() not in own)
 
 
-def section(dossier: Dossier, proposal_id: str, record: bool) -> Section:
-    entries = tuple(_entry(dossier, actor, proposal_id, record) for actor in dossier.actors_on(proposal_id))
+def section(dossier: Dossier, proposal_id: str, record: bool, principal: int) -> Section:
+    """A proposal's section; in the briefing, `principal` actors get their evidence printed."""
+    actors = dossier.actors_on(proposal_id)
+    chosen = set(actors) if record else set(_principal(dossier, proposal_id, actors, principal))
+    entries = tuple(_entry(dossier, actor, proposal_id, record) for actor in actors if actor in chosen)
+    others = tuple(_entry(dossier, actor, proposal_id, record) for actor in actors if actor not in chosen)
     calls: dict[tuple[str, int], int] = {}
     numbers: dict[tuple, int] = {}
     notes: list[Note] = []
-    sec = Section(dossier.proposals[proposal_id], entries, calls, ())
+    sec = Section(dossier.proposals[proposal_id], entries, others, calls, ())
     for entry in entries:
         for point in entry.points:
             for ev in sec.shown(point.claim, point.stance, record):
@@ -120,7 +134,25 @@ def section(dossier: Dossier, proposal_id: str, record: bool) -> Section:
                     numbers[key] = len(notes) + 1
                     notes.append(Note(numbers[key], ev, chain))
                 calls[(point.claim.id, ev.number)] = numbers[key]
-    return Section(sec.proposal, entries, calls, tuple(notes))
+    return Section(sec.proposal, entries, others, calls, tuple(notes))
+
+
+def principal_count(dossier: Dossier, proposals: tuple[str, ...]) -> int:
+    """How many actors per proposal the briefing prints with their evidence."""
+    if sum(len(dossier.actors_on(p)) for p in proposals) <= CARD_BUDGET:
+        return len(dossier.actors)
+    return max(1, CARD_BUDGET // max(1, len(proposals)))
+
+
+def _principal(dossier: Dossier, proposal: str, actors: list[str], count: int) -> list[str]:
+    ranked = sorted(actors, key=lambda a: -len(dossier.history[(a, proposal)]))  # stable: ties keep actor order
+    return ranked[:count]
+
+
+def cited(sections: tuple[Section, ...], sources: tuple[Source, ...]) -> tuple[Source, ...]:
+    """The sources the document's notes cite, in the dossier's order."""
+    used = {note.evidence.source for sec in sections for note in sec.notes}
+    return tuple(s for s in sources if s.id in used)
 
 
 def _entry(dossier: Dossier, actor: str, proposal: str, record: bool) -> Entry:
@@ -129,6 +161,22 @@ def _entry(dossier: Dossier, actor: str, proposal: str, record: bool) -> Entry:
         return Entry(dossier.actors[actor], history, True, 0)
     current = dossier.current(actor, proposal)
     return Entry(dossier.actors[actor], current.positions, current.certain, len(history) - len(current.positions))
+
+
+def grid(dossier: Dossier) -> tuple[tuple[Actor, ...], tuple[Proposal, ...]]:
+    """The summary grid's rows and columns: the site's, less the least-cited beyond the print limits."""
+    actors, proposals = views.grid(dossier)
+    return (
+        _most_cited(actors, dossier.claims_by_actor, GRID_ACTORS),
+        _most_cited(proposals, dossier.claims_by_proposal, GRID_PROPOSALS),
+    )
+
+
+def _most_cited(items: tuple, claims: dict, limit: int) -> tuple:
+    if len(items) <= limit:
+        return items
+    keep = {item.id for item in sorted(items, key=lambda item: (-len(claims.get(item.id, ())), item.id))[:limit]}
+    return tuple(item for item in items if item.id in keep)
 
 
 def conditions(dossier: Dossier, actors: tuple[Actor, ...], proposals: tuple[Proposal, ...]) -> dict:

@@ -105,13 +105,15 @@ def briefing_html(
     position and the evidence it rests on, annex of sources. With `record`, the full record
     instead: every claim with all its evidence, oldest first. Everything from the YAML is escaped."""
     covered = scope_of(dossier, proposal)
-    grid_actors, grid_proposals = views.grid(dossier)
+    grid_actors, grid_proposals = briefing.grid(dossier)
     plan = SitePlan(dossier)
     if proposal:
         grid_actors = tuple(dossier.actors[a] for a in covered.actors)
         grid_proposals = (dossier.proposals[proposal],)
     shown = (len(grid_actors), len(grid_proposals))  # the site's grid leaves out the least-cited
     day = dossier_date(dossier)
+    principal = briefing.principal_count(dossier, covered.proposals)
+    sections = tuple(briefing.section(dossier, pid, record, principal) for pid in covered.proposals)
     css = (PDF_TEMPLATES / "briefing.css").read_text(encoding="utf-8")
     return (
         _environment()
@@ -125,6 +127,7 @@ def briefing_html(
             css=Markup(css),
             abbreviations=ABBREVIATIONS,
             marks=briefing.BASIS_MARKS,
+            key_names=briefing.KEY_NAMES,
             basis_labels=briefing.BASIS_LABELS,
             quotes_labels=views.QUOTES_LABELS,
             date=f"{day.day} {day:%B} {day.year}" if day else "no claim records when it was added",
@@ -137,7 +140,9 @@ def briefing_html(
             passage_link=lambda ev: site_link(site_url, plan.passage_url(ev)),
             latest=lambda actor, proposal: views.latest(dossier, actor, proposal),
             source_label=briefing.source_label,
-            sections=(briefing.section(dossier, pid, record) for pid in covered.proposals),
+            sections=sections,
+            annexed=briefing.cited(sections, covered.sources),
+            printed={(sec.proposal.id, p.claim.id) for sec in sections for e in sec.entries for p in e.points},
         )
     )
 

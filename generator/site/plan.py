@@ -32,6 +32,7 @@ CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"
 BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier pdf`
+RECORD_PDF = "record.pdf"  # the full record: `dossier pdf --record` only
 # Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
 THEME_PAGES = frozenset({"404.md"})
 FEED_ENTRIES = 50  # a feed holds the newest claims, not every one (a reader polls it)
