@@ -23,7 +23,7 @@ alone, in a few seconds).
 
 Last, the hostile inputs (bench/hostile.py): 50,000 nested `[`, an 8 KB quote against a 0.9 MB
 source, a 4 MiB source; `--only hostile` runs just those. And the briefing PDF of a 1,000-claim
-dossier (`--only pdf`).
+dossier, twice (the bytes must match), and its full record (`--only pdf`).
 
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
 """
@@ -273,24 +273,52 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
 
 
 def bench_pdf(seed: int, work: Path) -> dict:
-    """`dossier pdf` of a synthetic dossier of PDF_CLAIMS claims, in a fresh process; its pages."""
+    """`dossier pdf` of a synthetic dossier of PDF_CLAIMS claims, each run in a fresh process: the
+    briefing twice (its bytes must not change), then the full record (`--record`). Wall and CPU
+    seconds (the machine is shared: CPU time is what the work costs), pages, bookmarks."""
+    import resource
+
     import pypdf
 
     root = work / f"pdf-{PDF_CLAIMS}"
     if not root.exists():
         measure([PY, "-m", "bench.synth", "--claims", str(PDF_CLAIMS), "--out", str(root), "--seed", str(seed)], ROOT)
-    out = work / "briefing.pdf"
-    seconds, mb, _ = measure([PY, "-m", "generator", "pdf", "--root", str(root), "--out", str(out)])
-    pages = len(pypdf.PdfReader(out).pages)
-    return {"claims": PDF_CLAIMS, "s": seconds, "mb": mb, "pages": pages, "size_mb": out.stat().st_size / 2**20}
+    runs = {}
+    for name, extra in (("briefing", []), ("again", []), ("record", ["--record"])):
+        out = work / f"{name}.pdf"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        seconds, mb, _ = measure([PY, "-m", "generator", "pdf", "--root", str(root), "--out", str(out), *extra])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        reader = pypdf.PdfReader(out)
+        runs[name] = {
+            "s": seconds,
+            "cpu": cpu,
+            "mb": mb,
+            "pages": len(reader.pages),
+            "bookmarks": _count(reader.outline),
+            "tagged": "/StructTreeRoot" in reader.trailer["/Root"],
+            "size_mb": out.stat().st_size / 2**20,
+        }
+    same = (work / "briefing.pdf").read_bytes() == (work / "again.pdf").read_bytes()
+    return {"claims": PDF_CLAIMS, "runs": runs, "identical": same}
+
+
+def _count(outline) -> int:
+    return sum(_count(item) if isinstance(item, list) else 1 for item in outline)
 
 
 def print_pdf(info: dict) -> None:
-    print(
-        f"\nbriefing PDF of {info['claims']:,} claims: {info['s']:.1f} s (goal 30 s), {info['pages']} pages "
-        f"({info['pages'] / info['claims']:.2f} a claim), {info['size_mb']:.1f} MiB, peak {info['mb']:.0f} MiB",
-        flush=True,
-    )
+    print(f"\nbriefing PDF of {info['claims']:,} claims (goal: the briefing in 30 s wall):", flush=True)
+    for name, run in info["runs"].items():
+        label = {"briefing": "briefing", "again": "briefing again", "record": "full record (--record)"}[name]
+        print(
+            f"  {label}: {run['s']:.1f} s wall, {run['cpu']:.1f} s CPU, {run['pages']} pages, "
+            f"{run['bookmarks']} bookmarks, {'tagged' if run['tagged'] else 'NOT tagged'}, "
+            f"{run['size_mb']:.1f} MiB, peak {run['mb']:.0f} MiB",
+            flush=True,
+        )
+    print(f"  the same input gave {'the same bytes' if info['identical'] else 'DIFFERENT BYTES'}", flush=True)
 
 
 def print_preview(preview: dict) -> None:
