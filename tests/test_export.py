@@ -275,16 +275,3 @@ def test_a_shift_needs_a_strictly_later_date():
     shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
     # March 2024 may include 10 March: no order; May follows both; undated says nothing.
     assert shifts == {"c1": None, "c2": None, "c3": "open", "c4": None}
-
-
-def test_renamed_ids_still_lead_to_their_items(real):
-    """The editorial pass renamed published ids; their old addresses must keep working."""
-    moved = (real / "site" / "sources" / "kiev-could-sign-truce.html").read_text("utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=kyiv-could-sign-truce.html">' in moved
-    assert '<a href="kyiv-could-sign-truce.html">' in moved
-    actor = (real / "site" / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
-    assert actor.count('id="claim-zelenskyy-ceasefire-if-nato-membership-guaranteed"') == 1
-    data = {c["id"]: c for c in _data(real)["claims"]}
-    assert data["zelenskyy-kyodo-interview-outlet-summary"]["formerly"] == [
-        "zelenskyy-ceasefire-if-nato-membership-guaranteed"
-    ]

@@ -58,7 +58,7 @@ def assemble(
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
     proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
     bases = kind_bases()
-    headlines = {s.id: headline_span(s.text, s.title) for s in sources.values()}
+    headlines = {s.id: headline_span(s.text, s.title)[0] for s in sources.values()}
     claims = {}
     for index, d in enumerate(items.get("claims", [])):
         evidence = tuple(

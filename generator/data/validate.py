@@ -15,8 +15,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import attribution, dates, quotemarks, quotes
-from .assemble import speakers_words_kinds
+from . import attribution, dates, elision, publication, quotemarks, quotes
+from .assemble import kind_bases
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8, locate
 from .model import date_range
@@ -32,6 +32,7 @@ class Checked:
 
     texts: dict[str, quotes.SourceText] = field(default_factory=dict)  # source id -> stored text
     passages: dict[tuple[int, int], quotes.Passage] = field(default_factory=dict)  # (claim, evidence) index
+    headlines: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # source id -> its headline's span
 
 
 @dataclass
@@ -52,9 +53,16 @@ class Validator:
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
-        self._speakers_kinds = speakers_words_kinds()
-        self._marks: dict[str, tuple] = {}  # source id -> (quoted regions, headline span)
+        self._bases = kind_bases()
+        self._marks: dict[str, tuple] = {}  # source id -> its quoted regions
         self.counts: dict[str, int] = {}
+        settings = [doc for rel, doc in docs.items() if key_of(rel) == publication.SETTINGS_KEY]
+        self.published = publication.published(settings[0].data) if settings else None
+        if self.published and _DATE.match(self.published) and self.published > today.isoformat():
+            line, col = locate(settings[0].data, (publication.SETTINGS_KEY, "published"))
+            message = f"`{self.published}` is in the future: record the first publication once it has happened"
+            self.problems.append(Problem(settings[0].path, line, col, ERROR, message))
+            self.published = None
         for rel, doc in docs.items():
             # The file decides what it holds, not its own keys: a stray top-level key must not
             # hide the rest of the file's problems.
@@ -87,8 +95,17 @@ class Validator:
             self._check_proposal(item)
         for item in self.items.get("claims", []):
             self._check_claim(item, checked)
+        claims = [(item, item.data) for item in self.items.get("claims", [])]
+        self._report_all(publication.occasion_findings(claims, self._where))
         self._check_unused()
         return checked
+
+    def _report_all(self, findings) -> None:
+        for item, where, message in findings:
+            self.report(item, where, message)
+
+    def _where(self, item: _Item) -> str:
+        return f"{item.doc.path}:{locate(item.doc.data, item.at('id'))[0]}"
 
     # -- ids -------------------------------------------------------------------------------
     def _index_ids(self, key: str, items: list[_Item]) -> None:
@@ -111,6 +128,7 @@ class Validator:
         """An old id leads to its new item: it must not be a current id, nor another item's old one."""
         named: dict[str, _Item] = {}
         for item in items:
+            self._report_all(publication.formerly_findings(item, item.data, self.published))
             for n, old in enumerate(_list(item.data.get("formerly"))):
                 if not _s(old):
                     continue
@@ -182,6 +200,19 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
+        self._check_headline(item, text, checked)
+
+    def _check_headline(self, item: _Item, text: str, checked: Checked) -> None:
+        title = _s(item.data.get("title")) or ""
+        span, found = attribution.headline_span(text, title)
+        checked.headlines[item.data["id"]] = span
+        if title and span and not found:
+            self.report(
+                item,
+                ("title",),
+                attribution.title_not_found(text.count("\n", 0, span[0]) + 1),
+                WARNING,
+            )
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:
@@ -244,16 +275,18 @@ class Validator:
                     f"`see_also` names `{other}`, which is "
                     f"{'this claim' if other == data.get('id') else 'not a claim id'}",
                 )
-        for where, message, severity in attribution.stance_findings(data, self._speakers_kinds):
-            self.report(item, where, message, severity, key=len(where) == 2)
         self._check_date(item, ("added",), data.get("added"))
         for c, fix in enumerate(_list(data.get("corrections"))):
             self._check_date(item, ("corrections", c, "date"), _dict(fix).get("date"))
+        self._report_all(publication.correction_findings(item, data, self.published))
         said_ok = self._check_dating(item, ("said",), data.get("said"))
         local_ids = self._check_evidence_ids(item)
+        on_headline: dict[int, str] = {}
         for e, ev in enumerate(_list(data.get("evidence"))):
             if isinstance(ev, dict):
-                self._check_evidence(item, e, ev, local_ids, said_ok, checked)
+                self._check_evidence(item, e, ev, (local_ids, said_ok, on_headline), checked)
+        for where, message, severity in attribution.stance_findings(data, self._bases, on_headline):
+            self.report(item, where, message, severity, key=len(where) == 2)
 
     def _check_evidence_ids(self, item: _Item) -> set[str]:
         ids: set[str] = set()
@@ -264,7 +297,10 @@ class Validator:
                 ids.add(ev["id"])
         return ids
 
-    def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Checked) -> None:
+    def _check_evidence(self, item, e, ev, claim_state: tuple, checked: Checked) -> None:
+        """`claim_state`: the claim's evidence ids, whether its `said` is valid, and the map of its
+        evidence on a headline, which this fills in."""
+        local_ids, said_ok, on_headline = claim_state
         where = ("evidence", e)
         if _s(ev.get("translation_of")) and (
             ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")
@@ -300,16 +336,26 @@ class Validator:
             )
         else:
             checked.passages[(item.number, e)] = found
+            self._check_headline_kind(item, e, ev, source_id, found, checked, on_headline)
             if ev.get("kind") == "direct-quote":
-                self._check_quote_marks(item, (*where, "text"), source_id, source, found)
+                self._check_quote_marks(item, (*where, "text"), source_id, source, found, checked)
+            elif len(found.parts) > 1 and isinstance(ev.get("kind"), str):
+                self.report(item, (*where, "text"), elision.OTHER_KINDS.format(kind=ev["kind"]))
 
-    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found) -> None:
+    def _check_headline_kind(self, item, e, ev, source_id: str, found, checked: Checked, on_headline) -> None:
+        headline = checked.headlines.get(source_id)
+        if not headline or not any(a < headline[1] and b > headline[0] for a, b in found.parts):
+            return
+        line = checked.texts[source_id].line_of(headline[0])
+        on_headline[e] = f"line {line} of source `{source_id}`"
+        if ev.get("kind") in ("reported-speech", "paraphrase"):  # a direct quote is refused at its text
+            self.report(item, ("evidence", e, "kind"), attribution.HEADLINE_KIND.format(line=line))
+
+    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found, checked: Checked) -> None:
         if source_id not in self._marks:
-            title = _s(self.ids["sources"][source_id].data.get("title")) or ""
-            text = source.text
-            self._marks[source_id] = (quotemarks.quoted_regions(text), attribution.headline_span(text, title))
-        regions, headline = self._marks[source_id]
-        problem = attribution.direct_quote_problem(source.text, found, regions, headline)
+            self._marks[source_id] = quotemarks.quoted_regions(source.text)
+        headline = checked.headlines.get(source_id)
+        problem = attribution.direct_quote_problem(source.text, found, self._marks[source_id], headline)
         if problem:
             self.report(item, where, problem)
 
