@@ -77,9 +77,9 @@ def test_dates_carry_their_edtf_text_and_bounds(real):
     claims = {c["id"]: c for c in _data(real)["claims"]}
     undated = [c["said"] for c in claims.values() if not c["said"]["date"]]
     assert undated and all((s["kind"], s["earliest"], s["latest"]) == (None, None, None) for s in undated)
-    # Source 001 was written after Ukraine applied in September 2022: an interval open at its end.
-    kyodo = claims["zelenskyy-kyodo-interview-outlet-summary"]["said"]
-    assert (kyodo["kind"], kyodo["latest"]) == ("open-end", None) and kyodo["earliest"].startswith("2022-")
+    # The Sky News remarks are dated from August 2022 on, with no end: an interval open at its end.
+    sky = claims["zelenskyy-sky-news-ceasefire-without-territories"]["said"]
+    assert (sky["kind"], sky["latest"]) == ("open-end", None) and sky["earliest"] == "2022-08-01"
     days = [c["said"] for c in claims.values() if c["said"]["kind"] == "day"]
     assert all(s["earliest"] == s["latest"] == s["date"] for s in days)
 

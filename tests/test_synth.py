@@ -91,7 +91,7 @@ def test_synth_sizes_and_variety():
     evidence = [ev for c in data["claims.yaml"]["claims"] for ev in c["evidence"]]
     assert any("occurrence" in ev for ev in evidence)
     assert any("prefix" in ev for ev in evidence)
-    assert {ev["kind"] for ev in evidence} == {"direct-quote", "reported-speech", "paraphrase"}
+    assert {ev["kind"] for ev in evidence} == {"direct-quote", "reported-speech", "paraphrase", "framing"}  # headlines
 
 
 def test_every_date_is_written_as_a_quoted_string():
