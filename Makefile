@@ -46,9 +46,15 @@ golden: $(STAMP)
 	$(BIN)/python -m tests.refresh_golden
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download does not work
-# here) and inject axe-core from npm. Installed when missing; apt needs root (as in CI).
+# here) and inject axe-core from npm; the markup test runs the W3C Nu HTML checker (npm's vnu-jar)
+# on Debian's headless Java. Installed when missing; apt needs root (as in CI).
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 browser-deps: $(AXE)
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  elif [ -n "$$CI" ]; then echo "java is missing and apt needs root" >&2; exit 1; \
+	  else echo "note: java is missing, the markup test (vnu) will be skipped (sudo apt-get install default-jre-headless)" >&2; fi; \
+	fi
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  elif [ -n "$$CI" ]; then echo "chromium is missing and apt needs root" >&2; exit 1; \
@@ -63,8 +69,9 @@ pdf-deps:
 	  else echo "note: Pango or the DejaVu fonts are missing, the PDF needs them (sudo apt-get install libpangoft2-1.0-0 fonts-dejavu-core)" >&2; fi; \
 	fi
 
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used instead.
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
-	npm ci --prefix tests/browser --no-audit --no-fund --silent
+	npm ci --prefix tests/browser --no-audit --no-fund --silent --ignore-scripts
 
 # Generated folders only; `make distclean` removes the virtual environment too.
 clean:

@@ -21,9 +21,10 @@ times are measured here: `dossier check` of the test fixture with a billion-laug
 and the repair hint for a changed word in a two-megabyte source (`--only inputs` runs this section
 alone, in a few seconds).
 
-Last, the hostile inputs (bench/hostile.py): 50,000 nested `[`, an 8 KB quote against a 0.9 MB
-source, a 4 MiB source; `--only hostile` runs just those. And the briefing PDF of a 1,000-claim
-dossier, twice (the bytes must match), and its full record (`--only pdf`).
+Last, the hostile inputs (bench/hostile.py): pathological pages, zalgo, a word everywhere, many
+passages, overlapping claims, 50,000 nested `[`, an 8 KB quote against a 0.9 MB source, a 4 MiB
+source; `--only hostile` runs just those. And the briefing PDF of a 1,000-claim dossier, twice
+(the bytes must match), and its full record (`--only pdf`).
 
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
 """

@@ -5,7 +5,13 @@
 - an 8 KB quote not found in a 0.9 MB source: the nearest-passage hint (44-57 s before it
   aligned probes of a long quote);
 - a 4 MiB source (the documented limit) with a quote from its end: `dossier check` whole;
-- a source one byte over the limit: refused before it is read.
+- a source one byte over the limit: refused before it is read;
+- hand-written pages of 1 MiB built to keep Python-Markdown busy (runs of `[`, `![`, `\\`, `*_`,
+  headings, `<http://`, `<div>`, admonitions, nested lists, nested brackets): the pre-scan's time;
+- 1 MiB of zalgo text (runs of 40,000 combining marks): normalization;
+- a word occurring 1,000,000 times in a 4 MiB source: the matcher;
+- 20,000 passages cited in one source: its segments (the highlighting);
+- 2 × 1,500 mutually overlapping claims of one actor on one proposal: shift detection.
 
 Each runs in its own interpreter (a crash shows as an exit code, not a dead benchmark). It prints
 the figures; it asserts nothing.
@@ -36,6 +42,56 @@ needle = words(1_500)[:8_192]
 started = time.perf_counter()
 found = quotes.find(source, needle)
 print(f"{time.perf_counter() - started:.3f}", found.message[:60])
+"""
+
+
+WORST = r"""
+import datetime as dt, sys, time
+from generator.site.pages import page_problems
+from generator.data import quotes
+from generator.data.normalize import normalize
+from generator.data.latest import shifts
+from generator.data.dates import parse
+M = 1024 * 1024
+def timed(label, fn):
+    started = time.perf_counter()
+    result = fn()
+    print(f"{label}\t{time.perf_counter() - started:.2f}\t{result}", flush=True)
+def page(text):
+    found = page_problems(text, "content/pages/x.md")
+    return found[0].message[:70] if found else "accepted"
+for label, text in [
+    ("page: 1 MiB of `[`", "[" * (M - 16)),
+    ("page: 1 MiB of `![`", "![" * (M // 2 - 16)),
+    ("page: 1 MiB of `\\`", "\\" * (M - 16)),
+    ("page: 1 MiB of `*_`", "*_" * (M // 2 - 16)),
+    ("page: 200,000 headings", "# h\n\n" * (M // 5)),
+    ("page: 130,000 `<http://`", "<http://" * (M // 8)),
+    ("page: 200,000 `<div>`", "<div>" * (M // 5)),
+    ("page: 116,000 admonitions", "!!! note\n" * (M // 9)),
+    ("page: 400 nested list levels", "".join("    " * i + "- x\n" for i in range(400))),
+    ("page: 5,000 paragraphs of 100 nested `[`", ("[" * 100 + "]" * 100 + "\n\n") * 5000),
+    ("page: 150 paragraphs of 6,000 `*_`", ("*_" * 3000 + "\n\n") * 150),
+    ("page: at the limits (300 headings, 1,000 tags, 2,000 links)",
+     "# h\n\n" * 300 + "<b>x</b> " * 500 + "\n\n" + ("see [a](http://e.org) and " * 20 + "\n\n") * 100),
+]:
+    timed(label, lambda: page(text))
+marks = "".join(("\u0301", "\u0316", "\u0334")[i % 3] for i in range(40_000))
+zalgo = ("a" + marks + " ") * (M // 80_000)
+timed("1 MiB of zalgo (40,000-mark runs): normalization", lambda: f"{len(normalize(zalgo).text)} characters")
+everywhere = quotes.SourceText.of("the " * M)
+timed("a word 1,000,000 times in a 4 MiB source: the matcher", lambda: quotes.find(everywhere, "the").message[:60])
+from types import SimpleNamespace
+from generator.data.model import Dossier
+spans = [(i * 40, i * 40 + 30 + (i % 3) * 20) for i in range(20_000)]
+ev = lambda span: SimpleNamespace(passage=SimpleNamespace(span=span))
+fake = SimpleNamespace(
+    sources={"s": SimpleNamespace(text="x" * 900_000)}, citations_by_source={"s": [(None, ev(sp)) for sp in spans]}
+)
+timed("20,000 passages cited in one source: its segments", lambda: f"{len(Dossier.segments(fake, 's'))} segments")
+items = [(f"a{n}", parse("2024-01"), "supports") for n in range(1_500)]
+items += [(f"b{n}", parse("2024-03"), "opposes") for n in range(1_500)]
+timed("2 x 1,500 overlapping claims of one actor: shift detection", lambda: f"{len(shifts(items))} shifts")
 """
 
 
@@ -78,9 +134,20 @@ def _big_source(root: Path, size: int) -> None:
         fh.write(claim)
 
 
+def _worst() -> list[tuple[str, str]]:
+    done = subprocess.run([PY, "-c", WORST], capture_output=True, text=True, cwd=ROOT, check=False)
+    rows = []
+    for line in done.stdout.splitlines():
+        label, seconds, result = line.split("\t")
+        rows.append((label, f"{seconds} s: {result}"))
+    if done.returncode:
+        rows.append(("the worst inputs", f"exit {done.returncode}: {done.stderr.strip().splitlines()[-1:]}"))
+    return rows
+
+
 def bench_hostile(work: Path) -> list[tuple[str, str]]:
     """(case, figure) rows."""
-    rows = []
+    rows = _worst()
     root = _dossier(work, "hostile-brackets")
     (root / "claims.yaml").write_text("claims: " + "[" * 50_000 + "\n", "utf-8")
     seconds, code, last = _run([PY, "-m", "generator", "check", "--root", str(root)])

@@ -27,8 +27,10 @@ class Problem:
 
     def github(self) -> str:
         # GitHub workflow commands: properties and data have different escaping rules.
-        props = f"file={_gh_prop(self.path)},line={self.line},col={self.col}"
-        return f"::{self.severity} {props}::{_gh_data(self.message)}"
+        # Control characters (ESC, BEL, line breaks) are shown escaped first: the command is one
+        # line, and nothing from content can start a line the runner would read as a command.
+        props = f"file={_gh_prop(one_line(self.path))},line={self.line},col={self.col}"
+        return f"::{self.severity} {props}::{_gh_data(one_line(self.message))}"
 
 
 class DossierError(Exception):
@@ -85,19 +87,44 @@ def step_summary(problems: list[Problem]) -> str:
     if problems:
         lines += ["| Location | Severity | Message |", "| --- | --- | --- |"]
         for p in problems:
-            where = _md_cell(f"{p.path}:{p.line}:{p.col}")
-            lines.append(f"| `{where}` | {p.severity} | {_md_cell(p.message)} |")
+            where = md_code(f"{p.path}:{p.line}:{p.col}")
+            lines.append(f"| {where} | {p.severity} | {md_text(p.message)} |")
     return "\n".join(lines) + "\n"
 
 
-def _md_cell(text: str) -> str:
-    # A table cell must stay one inert line: escape what Markdown or HTML would act on.
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    out = out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return out.replace("`", "'")
+# What Markdown (CommonMark and GitHub's extensions: tables, strikethrough, autolinks) acts on
+# within a line; a backslash shows each as itself. `:` and `www.` only where an autolink may begin.
+_MD_LIVE = re.compile(r"[\\`*_\[\]!#|~{}]|:(?=\S)|(?<=[wW]{3})\.")
+_MD_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# GitHub finds mentions and issue references in the rendered text, where escapes are gone.
+_REFERENCE = re.compile(r"(?<=[@#])(?=[0-9A-Za-z])")
 
 
-md_cell = _md_cell  # for other Markdown tables (`dossier changes`)
+def md_cell(text: str) -> str:
+    """`text` as inert Markdown on one line (a table cell, a sentence of a summary or a pull-request
+    comment): control characters shown escaped; no link, image, heading, emphasis, code or
+    autolink (a backslash before each mark); `&`, `<`, `>` as entities (no HTML); an invisible
+    word joiner after `@` and `#` so that no one is mentioned and nothing is referenced."""
+    out = _MD_LIVE.sub(lambda m: "\\" + m.group(), one_line(text))
+    out = "".join(_MD_HTML.get(char, char) for char in out)
+    return _REFERENCE.sub("\u2060", out)
+
+
+def md_code(text: str) -> str:
+    """`text` as a Markdown code span in a table cell: nothing in it is live but the span's end
+    and the cell's `|`, so backticks become apostrophes and `|` is escaped (GitHub's tables split
+    cells before code spans are read)."""
+    return "`" + one_line(text).replace("`", "'").replace("|", "\\|") + "`"
+
+
+def md_text(text: str) -> str:
+    """A message as inert Markdown on one line, its backtick-quoted values as code spans and the
+    rest as `md_cell` text. A value holding a backtick only shifts which parts are code: every
+    part is inert either way."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: the last part is text
+        parts[-2:] = [parts[-2] + "'" + parts[-1]]
+    return "".join(md_code(p) if i % 2 else md_cell(p) for i, p in enumerate(parts))
 
 
 class InputError(DossierError):

@@ -166,5 +166,105 @@ def test_changes_refusals(tmp_path, repo, capsys):
     )
     git(repo, "branch", "-q", "-m", "main", "trunk")
     assert run(capsys, "changes", "--root", str(repo))[2] == (
-        "dossier: error: no merge base with `main` (no such branch, or no commit yet): pass --base REF\n"
+        "dossier: error: no merge base with `main` or `master` (no such branch, or no commit yet): pass --base REF\n"
     )
+
+
+def test_the_default_base_is_the_repositorys_default_branch(repo, capsys):
+    """`git init` on a machine whose default branch is `master`; a clone whose remote's default
+    is another name; a configured `init.defaultBranch`."""
+    git(repo, "branch", "-q", "-m", "main", "master")
+    commit = git(repo, "rev-parse", "master").strip()
+    out = run(capsys, "changes", "--root", str(repo))[1]
+    assert out.startswith(f"Dossier changes compared with the merge base with master ({commit[:12]}):\n")
+    git(repo, "branch", "-q", "-m", "master", "trunk")
+    git(repo, "config", "init.defaultBranch", "trunk")
+    out = run(capsys, "changes", "--root", str(repo))[1]
+    assert out.startswith(f"Dossier changes compared with the merge base with trunk ({commit[:12]}):\n")
+    git(repo, "config", "--unset", "init.defaultBranch")
+    git(repo, "update-ref", "refs/remotes/origin/develop", commit)
+    git(repo, "symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/develop")
+    out = run(capsys, "changes", "--root", str(repo))[1]
+    assert out.startswith(f"Dossier changes compared with the merge base with origin/develop ({commit[:12]}):\n")
+
+
+def test_stances_read_as_a_reader_says_them(repo, capsys):
+    claims = repo / "claims.yaml"
+    claims.write_text(
+        claims.read_text("utf-8").replace(
+            "stances: {border-deal: supports}",
+            "stances: {border-deal: {stance: conditional, condition: 'the [vote](http://x) passes'}}",
+        ),
+        "utf-8",
+    )
+    out = run(capsys, "changes", "--base", "main", "--root", str(repo))[1]
+    assert "stance on border-deal: opposes → conditional (if the [vote](http://x) passes)\n" in out
+    out = run(capsys, "changes", "--base", "main", "--format", "markdown", "--root", str(repo))[1]
+    assert "stance on `border-deal`: opposes → conditional (if the \\[vote\\](http\\://x) passes) |" in out
+    git(repo, "commit", "-q", "-am", "conditional")
+    claims.write_text(
+        claims.read_text("utf-8").replace(
+            "condition: 'the [vote](http://x) passes'}",
+            "condition: the vote passes, rests_on: [e1], outlets_account: true}",
+        ),
+        "utf-8",
+    )
+    out = run(capsys, "changes", "--base", "pr", "--root", str(repo))[1]
+    assert (
+        "stance on border-deal: conditional (if the [vote](http://x) passes) → "
+        "conditional (if the vote passes; rests on e1; the outlet's account)\n"
+    ) in out
+
+
+HOSTILE = {
+    "image beacon": "![x](https://evil.example/beacon.png)",
+    "link": "[Approve: all verified](https://evil.example/)",
+    "mention": "ping @maintainers and @org/team",
+    "reference": "fixes #12",
+    "heading": "x\r## Approved",
+    "html": "<img src=x onerror=alert(1)>",
+    "autolink": "see https://evil.example and www.evil.example",
+    "emphasis": "**all** _verified_ ~~no~~ `code`",
+}
+INERT = {
+    "image beacon": "\\!\\[x\\](https\\://evil.example/beacon.png)",
+    "link": "\\[Approve: all verified\\](https\\://evil.example/)",
+    "mention": "ping @\u2060maintainers and @\u2060org/team",
+    "reference": "fixes \\#\u206012",
+    "heading": "x \\#\\# Approved",
+    "html": "&lt;img src=x onerror=alert(1)&gt;",
+    "autolink": "see https\\://evil.example and www\\.evil.example",
+    "emphasis": "\\*\\*all\\*\\* \\_verified\\_ \\~\\~no\\~\\~ 'code'",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_content_reaches_a_pull_request_as_inert_text(repo, capsys, case):
+    """Every value from content is text in the Markdown report: no link, image, mention,
+    reference, heading, HTML, autolink or emphasis, whatever the summary holds."""
+    claims = repo / "claims.yaml"
+    summary = HOSTILE[case].replace("\r", "\\r")
+    text = claims.read_text("utf-8").replace(
+        "summary: A spokesman says the talks are finished.", f'summary: "{summary}"'
+    )
+    claims.write_text(text, "utf-8")
+    out = run(capsys, "changes", "--base", "main", "--format", "markdown", "--root", str(repo))[1]
+    assert f"| `spokesman-done` | added | actor `spokesman`: {INERT[case]} |" in out
+
+
+def test_terminal_output_holds_no_control_character(repo, capsys):
+    """OSC 8 links, line erasing, a bell, a direction override: shown escaped, never raw."""
+    claims = repo / "claims.yaml"
+    text = claims.read_text("utf-8").replace(
+        "summary: A spokesman says the talks are finished.",
+        'summary: "\\e]8;;https://evil.example\\a[ok]\\e]8;;\\a \\e[2K\\rdone \\u202eevil"',
+    )
+    claims.write_text(text.replace("  - id: spokesman-done", '  - id: "spokesman-\\e[31mdone"'), "utf-8")
+    out = run(capsys, "changes", "--base", "main", "--root", str(repo))[1]
+    assert (
+        "  + spokesman-\\x1b[31mdone: actor spokesman: \\x1b]8;;https://evil.example\\x07[ok]\\x1b]8;;\\x07 "
+        "\\x1b[2K done \\u202eevil\n"
+    ) in out
+    assert not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or c == "\u202e" for c in out)
+    out = run(capsys, "changes", "--base", "main", "--format", "markdown", "--root", str(repo))[1]
+    assert "| `spokesman-\\x1b[31mdone` | added |" in out

@@ -193,8 +193,9 @@ def test_github_format_escapes_percent_in_messages(dossier, edit):
 
 
 def test_problem_github_escaping():
+    # One line whatever the message holds: line breaks and controls shown escaped, as in text.
     problem = Problem("dir,with:odd/claims.yaml", 3, 7, "error", "100% sure\nsecond line\r")
-    assert problem.github() == "::error file=dir%2Cwith%3Aodd/claims.yaml,line=3,col=7::100%25 sure%0Asecond line%0D"
+    assert problem.github() == "::error file=dir%2Cwith%3Aodd/claims.yaml,line=3,col=7::100%25 sure\\nsecond line\\r"
     assert Problem("a%b.yaml", 1, 1, "warning", "a: b, c").github() == "::warning file=a%25b.yaml,line=1,col=1::a: b, c"
 
 
@@ -214,10 +215,10 @@ def test_step_summary_has_every_problem(dossier, edit, tmp_path):
     assert "\n1 error, 13 warnings\n" in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == 14
-    # Backticks become ' in table cells (a cell must stay inert).
+    # Quoted values are code spans in table cells, the rest inert text.
     for n in range(1, 13):
-        assert any(f"| warning | proposal 'idle-{n}' is not cited by any claim |" in row for row in rows), n
-    assert any(row.startswith("| `claims.yaml:") and "| error | unknown actor 'envoi'" in row for row in rows)
+        assert any(f"| warning | proposal `idle-{n}` is not cited by any claim |" in row for row in rows), n
+    assert any(row.startswith("| `claims.yaml:") and "| error | unknown actor `envoi`" in row for row in rows)
 
 
 def test_step_summary_without_problems(dossier, tmp_path):
@@ -229,9 +230,9 @@ def test_step_summary_without_problems(dossier, tmp_path):
 
 
 def test_step_summary_cells_stay_inert_one_line():
-    text = step_summary([Problem("claims.yaml", 2, 3, "error", "a | b\nc <script>x</script> & `code`")])
+    text = step_summary([Problem("claims.yaml", 2, 3, "error", "a | b\nc <script>x</script> & `co|de` `x")])
     rows = [line for line in text.splitlines() if line.startswith("| `")]
-    assert rows == ["| `claims.yaml:2:3` | error | a \\| b c &lt;script&gt;x&lt;/script&gt; &amp; 'code' |"]
+    assert rows == ["| `claims.yaml:2:3` | error | a \\| b\\\\nc &lt;script&gt;x&lt;/script&gt; &amp; `co\\|de` 'x |"]
 
 
 # -- the issue's "done when" scenario ---------------------------------------------------------

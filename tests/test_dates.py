@@ -1,4 +1,4 @@
-"""generator.dates (EDTF dates as day intervals) and generator.latest (the latest claim, certain shifts).
+"""generator.dates (EDTF dates as day intervals) and generator.latest (the claims that may be the latest).
 
 Expectations are written out by hand; the property tests compare against brute-force oracles
 written here (and, for bounds, against the edtf library's own parser), never against the code tested.
@@ -16,7 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.data.dates import DateError, Interval, is_future, parse
-from generator.data.latest import Latest, latest, shifts
+from generator.data.latest import Latest, latest
 
 D = dt.date
 HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or an interval START/END (e.g. 2022-03-14/2022-03-17)"
@@ -350,49 +350,9 @@ def test_a_thousand_claims_in_sequence():
         for i in range(1000)
     ]
     assert latest(items[::-1]) == Latest("c0999", ("c0999",))
-    assert shifts(items[::-1]) == tuple((f"c{i:04d}", f"c{i + 1:04d}") for i in range(999))
 
 
-# -- shifts --------------------------------------------------------------------------------------------
-
-
-def test_shifts_only_between_neighbours_in_a_certain_order():
-    items = [
-        ("jan", parse("2022-01"), "supports"),
-        ("mar", parse("2022-03"), "supports"),
-        ("jun", parse("2022-06"), "opposes"),
-        ("year", parse("2022"), "opposes"),  # overlaps all three: ordered with none
-        ("undated", None, "supports"),
-    ]
-    assert shifts(items) == (("mar", "jun"),)
-
-
-def test_an_overlap_does_not_break_the_chain_it_cannot_sit_inside():
-    items = [
-        ("jan", parse("2022-01"), "supports"),
-        ("mid", parse("2022-01-15/2022-03-15"), "opposes"),  # overlaps jan, so not between jan and apr
-        ("apr", parse("2022-04"), "opposes"),
-    ]
-    assert shifts(items) == (("jan", "apr"),)
-
-
-def test_two_overlapping_groups_shift_pairwise():
-    items = [
-        ("a1", parse("2022-01"), "supports"),
-        ("a2", parse("2022-01-10"), "open"),
-        ("b1", parse("2022-06"), "opposes"),
-        ("b2", parse("2022-06-30"), "open"),
-    ]
-    assert shifts(items) == (("a1", "b1"), ("a2", "b1"), ("a1", "b2"))
-
-
-def test_no_shift_without_a_certain_order():
-    assert shifts([("a", parse("2022"), "supports"), ("b", parse("2022-05"), "opposes")]) == ()
-    assert shifts([("a", parse("2022"), "supports"), ("b", None, "opposes")]) == ()
-    assert shifts([]) == ()
-
-
-# -- latest and shifts: properties against brute force ----------------------------------------------------
+# -- latest: properties against brute force ----------------------------------------------------
 
 BASE = D(2022, 1, 1)
 
@@ -435,19 +395,3 @@ def test_latest_agrees_with_brute_force(items):
     dated = sorted((by_id[c][1].lower, c) for c in result.candidates if by_id[c][1] is not None)
     undated = sorted(c for c in result.candidates if by_id[c][1] is None)
     assert result.candidates == tuple(c for _, c in dated) + tuple(undated)
-
-
-@settings(max_examples=300)
-@given(CLAIMS, st.randoms())
-def test_shifts_agree_with_brute_force_and_ignore_input_order(items, rng):
-    found = shifts(items)
-    expected = {
-        (a[0], b[0])
-        for a in items
-        for b in items
-        if _before(a, b) and a[2] != b[2] and not any(_before(a, c) and _before(c, b) for c in items)
-    }
-    assert set(found) == expected and len(found) == len(expected)
-    shuffled = list(items)
-    rng.shuffle(shuffled)
-    assert shifts(shuffled) == found and latest(shuffled) == latest(items)

@@ -273,5 +273,10 @@ def test_a_shift_needs_a_strictly_later_date():
     ]
     d = Dossier({}, {}, {}, {c.id: c for c in claims})
     shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
-    # March 2024 may include 10 March: no order; May follows both; undated says nothing.
+    # March 2024 may include 10 March: no order between them, so which stance c3 changed from
+    # (opposes or open) is not known and nothing is marked; undated says nothing.
+    assert shifts == {"c1": None, "c2": None, "c3": None, "c4": None}
+    claims[0] = claim("c1", "2024-02", "open")  # now c1, c2 and then c3, in a certain order
+    d = Dossier({}, {}, {}, {c.id: c for c in claims})
+    shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
     assert shifts == {"c1": None, "c2": None, "c3": "open", "c4": None}

@@ -165,6 +165,12 @@ def test_a_prefix_tried_at_many_occurrences_stays_linear():
     found = quotes.find(source, "ab", prefix="zz")
     assert time.perf_counter() - started < 3
     assert isinstance(found, quotes.Miss)
+    # Past 10,000 occurrences the text is refused before any prefix is tried.
+    assert found.message == (
+        "evidence text occurs more than 10,000 times in the source: quote more of the passage, so that it is rarer"
+    )
+    found = quotes.find(quotes.SourceText.of("ab " * 10_000), "ab", prefix="zz")
+    assert isinstance(found, quotes.Miss)
     assert found.message == 'no occurrence of the evidence text follows the `prefix` "zz"'
 
 

@@ -144,15 +144,18 @@ def test_key_points_come_before_the_contents(real, reader):
     assert page.startswith("Key points") or "Key points" in page.split(".")[0]
     counts = f"{len(real.claims)} claims by {len(real.actors)} actors on {len(real.proposals)} proposals"
     assert f"{counts}, from {len(real.sources)} sources" in page
-    assert "Changes of position the dates prove:" in page
+    proven = any(point.shift_from for points in real.history.values() for point in points)
+    assert (
+        "Changes of position the dates prove:" if proven else "No change of position is proven by the dates."
+    ) in page
     assert "Contents" in " ".join(reader.pages[2].extract_text().split())
 
 
 def test_each_basis_has_its_mark_and_legend(text):
     body = " ".join(text.split())
-    assert "● rests on a direct quote of the speaker" in body
-    assert "◐ rests on reported speech, no direct quote" in body
-    assert "○ rests only on the outlet's account (framing or paraphrase)" in body
+    assert "“ quoted: rests on the speaker's own words, in quotation marks" in body
+    assert "≈ reported: rests on the outlet's report of what was said, without a direct quote" in body
+    assert "◇ outlet's account: rests only on the outlet's framing or paraphrase" in body
 
 
 def test_conditions_are_in_the_summary(real, text):

@@ -19,6 +19,7 @@ from bench.synth.__main__ import main as synth_main
 from bench.synth.dump import Date, document
 from generator import api, cli
 from generator.api import DOCS_DIR as DOCS
+from generator.site import views
 
 ROOT = Path(__file__).resolve().parent.parent
 YAMLS = ("claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml")
@@ -195,8 +196,9 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
     claims_yaml.write_text(text.replace(line, f"    summary: {claim.summary} (edited)\n"), "utf-8")
 
     after = api.generate(root)
-    year = str(claim.said.interval.lower.year) if claim.said.interval else "date-unknown"
-    shows_it = {f"actors/{claim.actor}.md", f"timeline/{year}.md"}
+    shows_it = {f"actors/{claim.actor}.md", plan_timeline_page(claim)}
+    if claim.said.interval and views.picture(dossier.chronology):
+        shows_it.add("timeline.md")  # its picture names each dated claim
     shows_it |= {f"proposals/{s.proposal}.md" for s in claim.stances}
     shows_it |= {f"sources/{ev.source}.md" for ev in claim.evidence}
     # Cards (on actor pages) that link it under "See also" name it by its summary, as the
@@ -204,7 +206,7 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
     shows_it |= {f"actors/{other.actor}.md" for other in dossier.claims.values() if claim.id in other.see_also}
     if claim.corrections:
         shows_it.add("corrections.md")
-    if claim in dossier.latest_claims(10):
+    if claim in dossier.recently_added(10):
         shows_it.add("index.md")
     pages = {rel for rel in after.written if rel.endswith(".md")}
     assert pages == shows_it
@@ -237,3 +239,9 @@ def test_a_large_grid_shows_only_the_most_cited_actors_and_proposals(tmp_path):
     page = render.render_page(render.environment(), plan, render.Settings(), grid).text
     assert page.count('<th scope="row">') == GRID_ACTORS
     assert f"The grid shows the {GRID_ACTORS} actors and the 23 proposals with the most claims (of 70 and 23)" in page
+
+
+def plan_timeline_page(claim) -> str:
+    from generator.site.plan import SitePlan
+
+    return SitePlan.timeline_page(views.timeline_year(claim.said))

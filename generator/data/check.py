@@ -12,6 +12,7 @@ from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
 from . import schema
 from .assemble import assemble
 from .files import input_exists, list_inputs
+from .hygiene import name_problem
 from .limits import limit_problems
 from .load import Document, load_yaml, locate
 from .model import Dossier
@@ -52,9 +53,16 @@ def split_files(root: Path) -> tuple[dict[str, str], list[Problem]]:
     problems: list[Problem] = []
     for folder, (suffix, key) in schema.data_folders().items():
         try:
-            out.update((rel, key) for rel in list_inputs(root, folder, suffix))
+            names = list_inputs(root, folder, suffix)
         except InputError as exc:
             problems.append(exc.problem)
+            continue
+        for rel in names:
+            wrong = name_problem(rel)
+            if wrong:
+                problems.append(Problem(rel, 1, 1, ERROR, wrong))
+            else:
+                out[rel] = key
     return out, problems
 
 

@@ -12,7 +12,9 @@ overrides and isolates do; messages still show them escaped (`errors.one_line`).
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 # C0 controls but tab, LF and CR; DEL; C1 controls (U+0085 NEL included: YAML reads it as a break).
 _CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
@@ -22,6 +24,34 @@ _SURROGATE = "\ud800-\udfff"
 _LINE_BREAKS = "\n\r\u2028\u2029"
 _BAD_INLINE = re.compile(f"[{_CONTROL}{_LINE_BREAKS}{_BIDI}{_NONCHAR}{_SURROGATE}]")
 BAD_BLOCK = re.compile(f"[{_CONTROL}{_BIDI}{_NONCHAR}{_SURROGATE}]")
+
+
+def _mark_ranges() -> str:
+    """The code points with a nonzero canonical combining class, as a regex class body (all lie
+    between U+0300 and U+1FFFF)."""
+    ranges: list[list[int]] = []
+    for point in range(0x300, 0x20000):
+        if unicodedata.combining(chr(point)):
+            if ranges and ranges[-1][1] == point - 1:
+                ranges[-1][1] = point
+            else:
+                ranges.append([point, point])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges)
+
+
+MAX_MARKS = 30  # combining marks on one letter (Unicode's stream-safe limit); real text has a few
+# Every combining mark lies at U+0300 or above: text without such a long run needs no more.
+_MAYBE_MARKS = re.compile(f"[^\\x00-\\u02ff]{{{MAX_MARKS + 1},}}")
+
+
+@functools.cache
+def _long_marks() -> re.Pattern:
+    return re.compile(f"[{_mark_ranges()}]{{{MAX_MARKS + 1},}}")  # built once, when first needed (0.1 s)
+
+
+def long_marks(text: str) -> re.Match | None:
+    """The first run of more than MAX_MARKS combining marks in `text`, or None."""
+    return _long_marks().search(text) if _MAYBE_MARKS.search(text) else None
 
 
 def _kind(char: str) -> str:
@@ -42,11 +72,32 @@ def text_problem(value: str, block: bool) -> str | None:
     block text (notes, quotes). Positions count characters from 1."""
     found = (BAD_BLOCK if block else _BAD_INLINE).search(value)
     if found is None:
-        return None
+        marks = long_marks(value)
+        if marks is None:
+            return None
+        # Zalgo text: every renderer (the PDF's, a browser's) slows down on it, and it hides
+        # the letters underneath.
+        return (
+            f"contains a run of {marks.end() - marks.start()} combining marks at character {marks.start() + 1} "
+            f"(more than {MAX_MARKS} on one letter); remove them"
+        )
     char = found.group()
     what = "a line break" if char in _LINE_BREAKS else f"the {_kind(char)}"
     fix = "; write it on one line" if char in _LINE_BREAKS else "; remove it"
     return f"contains {what} U+{ord(char):04X} at character {found.start() + 1}{fix}"
+
+
+def name_problem(rel: str) -> str | None:
+    """Why a file's name may not stand in the dossier, or None: a control or line-break
+    character (a tool printing the name would print it raw; a CI runner reads a line it starts
+    as a command), a direction override, a noncharacter or a lone surrogate."""
+    name = rel.rsplit("/", 1)[-1]
+    found = _BAD_INLINE.search(name)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a line break" if char in _LINE_BREAKS else f"the {_kind(char)}"
+    return f"file name contains {what} U+{ord(char):04X} at character {found.start() + 1}: rename the file"
 
 
 # --- YAML nesting, bounded before libyaml sees the text -------------------------------------

@@ -10,6 +10,9 @@ from .load import Document, locate
 MAX_EVIDENCE_TEXT = 10_000  # characters: a quote is a passage, not the whole article
 MAX_EVIDENCE = 20  # evidence items per claim: the same words in a few sources, or a translation
 MAX_STANCES = 20  # proposals one statement takes a stance on
+# Each stance is shown with the evidence it rests on, on the claim's card, and the card on every
+# page that lists the claim: the product bounds a page's size (20 × 20 made one page 180 MB).
+MAX_STANCE_EVIDENCE = 60
 
 
 def limit_problems(doc: Document, key: str) -> list[Problem]:
@@ -31,6 +34,13 @@ def limit_problems(doc: Document, key: str) -> list[Problem]:
             add((key, i, "stances"), f"{len(stances)} stances, over the limit of {MAX_STANCES}: split the claim")
         if not isinstance(evidence, list):
             continue
+        count = len(stances) if isinstance(stances, dict) else 0
+        if count * len(evidence) > MAX_STANCE_EVIDENCE and count <= MAX_STANCES and len(evidence) <= MAX_EVIDENCE:
+            add(
+                (key, i, "stances"),
+                f"{count} stances × {len(evidence)} evidence items, over the limit of {MAX_STANCE_EVIDENCE} "
+                "(each stance is shown with its evidence): split the claim",
+            )
         if len(evidence) > MAX_EVIDENCE:
             add(
                 (key, i, "evidence"),

@@ -14,7 +14,7 @@ import yaml
 
 from ..errors import ERROR, Problem
 from .files import read_input
-from .hygiene import BAD_BLOCK, prescan_depth, text_problem
+from .hygiene import BAD_BLOCK, long_marks, prescan_depth, text_problem
 
 try:
     _Loader = yaml.CSafeLoader
@@ -228,7 +228,11 @@ def load_yaml(root: Path, rel: str, key: str) -> tuple[Document | None, list[Pro
         loader.dispose()
     if node is None:
         return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
-    conv = _Converter(rel, anchors="&" in text, hygiene="\\" in text or BAD_BLOCK.search(text) is not None)
+    conv = _Converter(
+        rel,
+        anchors="&" in text,
+        hygiene="\\" in text or BAD_BLOCK.search(text) is not None or long_marks(text) is not None,
+    )
     data = conv.convert(node, ())
     if conv.aliased:
         conv.problems += _alias_problems(rel, text)

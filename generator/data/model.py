@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .dates import Interval
-from .latest import latest, shifts
+from .order import Item, candidates, changes, sequence
 from .quotes import Passage
 
 Origin = tuple[str, int, int]  # the file, line and column where an item is defined
@@ -68,6 +68,19 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The saved page or web archive a source's text was extracted from."""
+
+    file: str  # relative to content/sources/
+    sha256: str
+    format: str  # html | warc
+    extracted_by: str
+    retrieved_url: str | None = None
+    retrieved_at: str | None = None  # UTC, as the archive records it
+    found: tuple[tuple[str, str], ...] = ()  # (field, where the page's markup states it)
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     file: str
@@ -82,6 +95,7 @@ class Source:
     perspective: tuple[Perspective, ...] = ()
     translation: Translation | None = None
     formerly: tuple[str, ...] = ()  # ids it had before it was renamed
+    original: Original | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +227,17 @@ class Position:
 
 
 @dataclass(frozen=True)
+class Step:
+    """Positions a view shows together, in the certain order of `order.sequence`: one claim, the
+    claims of one occasion, claims whose order is uncertain (`kind` "uncertain") or the undated
+    ones. `changed_from` is the stance the step certainly changed from, when one is."""
+
+    positions: tuple[Position, ...]
+    kind: str
+    changed_from: str | None = None
+
+
+@dataclass(frozen=True)
 class Current:
     """An actor's latest position on a proposal: one, when the dates order it after every other
     claim; otherwise every position that may be the latest (`certain` False)."""
@@ -253,9 +278,13 @@ class Dossier:
 
     @cached_property
     def history(self) -> dict[tuple[str, str], tuple[Position, ...]]:
-        """Stance over time per (actor, proposal), oldest first. A shift is flagged only where the
-        order is certain: a different stance in a claim whose interval lies wholly after an
-        earlier one's, with no claim certainly between them."""
+        """Stance over time per (actor, proposal), in the order of `steps`. A shift is flagged only
+        where `order.changes` finds one: between neighbouring groups in certain order."""
+        return {key: tuple(p for step in steps for p in step.positions) for key, steps in self.steps.items()}
+
+    @cached_property
+    def steps(self) -> dict[tuple[str, str], tuple[Step, ...]]:
+        """Per (actor, proposal), the positions as groups in certain order (`order.sequence`)."""
         groups: dict[tuple[str, str], list[tuple[Claim, Stance]]] = defaultdict(list)
         for claim in self.chronology:
             for stance in claim.stances:
@@ -263,31 +292,41 @@ class Dossier:
         out = {}
         for key, pairs in groups.items():
             by_id = {claim.id: (claim, stance) for claim, stance in pairs}
-            follows: dict[str, str] = {}  # claim id -> the claim it changed from (the latest such)
-            for before, after in shifts([(c.id, c.said.interval, s.value) for c, s in pairs]):
-                if after not in follows or by_id[before][0].said.sort_key > by_id[follows[after]][0].said.sort_key:
-                    follows[after] = before
-            out[key] = tuple(
-                Position(c, s, by_id[follows[c.id]][1].value if c.id in follows else None) for c, s in pairs
-            )
+            follows = changes([(*when(c), s.value) for c, s in pairs])
+            steps = []
+            for group in sequence([when(c) for c, _ in pairs]):
+                chrono = sorted(group.ids, key=lambda cid: (by_id[cid][0].said.sort_key, cid))
+                points = tuple(Position(*by_id[cid], follows.get(cid)) for cid in chrono)
+                steps.append(Step(points, group.kind, follows.get(chrono[0])))
+            out[key] = tuple(steps)
         return out
 
     def current(self, actor: str, proposal: str) -> Current:
         points = self.history.get((actor, proposal), ())
-        found = latest([(p.claim.id, p.claim.said.interval, p.stance.value) for p in points])
+        ids, certain = candidates([when(p.claim) for p in points])
         by_id = {p.claim.id: p for p in points}
-        return Current(tuple(by_id[i] for i in found.candidates), found.certain is not None)
+        ordered = sorted(ids, key=lambda cid: (by_id[cid].claim.said.sort_key, cid))
+        return Current(tuple(by_id[i] for i in ordered), certain)
 
     def segments(self, source_id: str) -> tuple[Segment, ...]:
         """The source's text cut at every passage boundary, for highlighting overlaps correctly."""
         text = self.sources[source_id].text
         spans = {ev.passage.span for _, ev in self.citations_by_source.get(source_id, ())}
         cuts = sorted({0, len(text)} | {s for s, _ in spans} | {e for _, e in spans})
+        # One sweep over the cuts (was every span for every cut: quadratic in a source's passages).
+        starting: dict[int, list[Span]] = {}
+        ending: dict[int, list[Span]] = {}
+        for span in sorted(spans):
+            starting.setdefault(span[0], []).append(span)
+            ending.setdefault(span[1], []).append(span)
+        active: set[Span] = set()
         out = []
         for a, b in itertools.pairwise(cuts):
-            covering = tuple(sorted(span for span in spans if span[0] <= a and b <= span[1]))
-            opens = tuple(sorted(span for span in spans if span[0] == a))
-            closes = tuple(sorted(span for span in spans if span[1] == b))
+            active.difference_update(ending.get(a, ()))
+            active.update(starting.get(a, ()))
+            covering = tuple(sorted(active))
+            opens = tuple(starting.get(a, ()))
+            closes = tuple(span for span in covering if span[1] == b)
             out.append(Segment(a, b, covering, opens, closes))
         return tuple(out)
 
@@ -318,9 +357,11 @@ class Dossier:
     def actors_on(self, proposal: str) -> list[str]:
         return [a for a in self.actors if (a, proposal) in self.history]
 
-    def latest_claims(self, count: int) -> list[Claim]:
-        dated = [c for c in reversed(self.chronology) if c.said.interval]
-        return dated[:count]
+    def recently_added(self, count: int) -> list[Claim]:
+        """The claims added last (by their `added` date, newest first; ties by id). Not "the latest
+        said": open-ended and overlapping dates rarely say which claim that is."""
+        added = [c for c in self.claims.values() if c.added]
+        return sorted(added, key=lambda c: (c.added or "", c.id), reverse=True)[:count]
 
     @cached_property
     def corrections(self) -> tuple[tuple[Claim, Correction], ...]:
@@ -339,6 +380,11 @@ class Dossier:
                 if rel.proposal == proposal:
                     out.setdefault(other.id, (rel.relation, False))
         return [(relation, forward, self.proposals[pid]) for pid, (relation, forward) in out.items()]
+
+
+def when(claim: Claim) -> Item:
+    """A claim as the order module sees it."""
+    return (claim.id, claim.said.interval, claim.occasion)
 
 
 def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:

@@ -206,13 +206,26 @@ def _normalize_units(text: str) -> tuple[str, list]:
         else:
             while j < size and (unicodedata.combining(text[j]) or "\u1160" <= text[j] <= "\u11ff"):
                 j += 1
-            repl = unicodedata.normalize("NFC", text[i:j]).translate(_TABLE).replace("\u2026", "...")
+            repl = _stream_safe_nfc(text[i:j]).translate(_TABLE).replace("\u2026", "...")
         if repl != text[i:j]:
             pieces.append((norm_len, i, len(repl), j - i))
         out.append(repl)
         norm_len += len(repl)
         i = j
     return "".join(out), pieces
+
+
+MAX_MARKS = 30  # combining marks in one piece: Unicode's Stream-Safe Text Format (UAX #15)
+
+
+def _stream_safe_nfc(unit: str) -> str:
+    """NFC of a letter and its combining marks, at most MAX_MARKS marks at a time. CPython sorts
+    a run of marks by insertion (quadratic: 40,000 zalgo marks took 12 s); real text carries a
+    few. Longer runs are composed piece by piece, the same way in a source and in a quote."""
+    if len(unit) <= MAX_MARKS + 1:
+        return unicodedata.normalize("NFC", unit)
+    pieces = [unit[: MAX_MARKS + 1]] + [unit[k : k + MAX_MARKS] for k in range(MAX_MARKS + 1, len(unit), MAX_MARKS)]
+    return "".join(unicodedata.normalize("NFC", piece) for piece in pieces)
 
 
 def normalize_needle(text: str) -> str:

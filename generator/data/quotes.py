@@ -86,6 +86,9 @@ class Miss:
     message: str
 
 
+MAX_OCCURRENCES = 10_000  # of one evidence text in one source; past it, quote more words
+
+
 def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix: str | None = None) -> Passage | Miss:
     needle = normalize_needle(text)
     hay = source.norm.text
@@ -93,9 +96,13 @@ def find(source: SourceText, text: str, *, occurrence: int | None = None, prefix
         return Miss("evidence text is empty")
     # A match must not cut a normalized piece: "win." is not in "win…".
     size = len(needle)
-    matches: list[tuple[tuple[int, int], ...]] = [
-        ((s, s + size),) for s in _all_occurrences(hay, needle) if _whole(source.norm, s, s + size)
-    ]
+    starts = _all_occurrences(hay, needle)
+    if len(starts) > MAX_OCCURRENCES:  # a word or a letter: citing it would cost a scan of them all
+        return Miss(
+            f"evidence text occurs more than {MAX_OCCURRENCES:,} times in the source: quote more of the passage, "
+            "so that it is rarer"
+        )
+    matches: list[tuple[tuple[int, int], ...]] = [((s, s + size),) for s in starts if _whole(source.norm, s, s + size)]
     if not matches and "..." in needle:  # literal first: a source may itself have the dots
         matches = _elided(source, needle)
     if not matches:
@@ -190,8 +197,10 @@ def _follows(hay: str, start: int, want: str) -> bool:
 
 
 def _all_occurrences(hay: str, needle: str) -> list[int]:
-    found, at = [], hay.find(needle)
-    while at != -1:
+    """Where `needle` starts in `hay`, at most MAX_OCCURRENCES + 1 of them (one more says "too many")."""
+    found: list[int] = []
+    at = hay.find(needle)
+    while at != -1 and len(found) <= MAX_OCCURRENCES:
         found.append(at)
         at = hay.find(needle, at + 1)
     return found

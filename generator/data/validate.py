@@ -18,8 +18,10 @@ from ..errors import ERROR, WARNING, InputError, Problem
 from . import attribution, dates, elision, publication, quotemarks, quotes
 from .assemble import kind_bases
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
+from .hygiene import name_problem
 from .load import Document, decode_utf8, locate
 from .model import date_range
+from .originals import original_problem
 from .schema import key_of
 
 MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
@@ -200,6 +202,9 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
+        wrong = original_problem(self.root, data.get("original"))
+        if wrong:
+            self.report(item, ("original", "file"), wrong)
         self._check_headline(item, text, checked)
 
     def _check_headline(self, item: _Item, text: str, checked: Checked) -> None:
@@ -432,6 +437,10 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
     pages: dict[str, str] = {}
     problems: list[Problem] = []
     for rel in list_inputs(root, PAGES_DIR, ".md"):
+        wrong = name_problem(rel)
+        if wrong:
+            problems.append(Problem(rel, 1, 1, ERROR, wrong))
+            continue
         try:
             text, problem = decode_utf8(read_input(root, rel, MAX_PAGE_BYTES), rel)
         except InputError as exc:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import BuildError, OutputError, os_error_message
+from ..errors import BuildError, OutputError, one_line, os_error_message
 from ..site.generate import Generated, build_epoch, generate
 from ..site.lock import build_lock, remove_stale_temps
 from ..site.plan import BRIEFING_PDF, JSONLD_DIR, SITE_DIR
@@ -72,7 +72,7 @@ def mkdocs_build(
     # MkDocs' strict counter is a handler too, so without ours its warnings would go unseen.
     shown = logging.StreamHandler()
     shown.setLevel(logging.WARNING)
-    shown.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+    shown.setFormatter(_OneLine("mkdocs: %(levelname)s: %(message)s"))
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(shown)
     try:
@@ -97,6 +97,14 @@ def mkdocs_build(
         swap_in(root, tmp.name, SITE_DIR)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # still there only when the swap failed
+
+
+class _OneLine(logging.Formatter):
+    """MkDocs' messages quote file names and links from content: each record is printed on one
+    line with control characters escaped, so nothing of content starts a line of a CI log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
 
 
 def _shown(root: Path, filename) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BuildError
-from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES
+from ..site.plan import DOCS_DIR, OPTIONAL_IN_NAV, PER_ITEM_PAGES, SitePlan
 from ..site.render import TEMPLATES, Settings
 from ..site.write import OwnedDir
 
@@ -56,6 +56,9 @@ def load(root: Path, site_dir: Path | None = None):
     except (OSError, ValueError) as exc:  # YAML errors are ValueErrors underneath
         raise BuildError(f"{CONFIG_FILE}: cannot be read: {exc}") from None
     config.theme.dirs.insert(0, str(OVERRIDES))
+    if "toc" in config.mdx_configs or "toc" in config.markdown_extensions:
+        # Headings never take the form of the plan's anchors (two elements with one id).
+        config.mdx_configs.setdefault("toc", {})["slugify"] = SitePlan.heading_slug
     _keep_out_of_nav(config)
     _no_lunr(config)
     return config

@@ -17,14 +17,9 @@ from ..data.dates import MONTHS
 from ..data.model import Actor, Claim, Dossier, Evidence, Position, Proposal, Source, Stance
 from . import views
 
-# Each basis has its own mark (the legend says which is which): the fuller the circle, the closer
-# the stance is to the speaker's own words.
-BASIS_MARKS = {"quoted": "●", "reported": "◐", "outlets-account": "○"}
-BASIS_LABELS = {
-    "quoted": "rests on a direct quote of the speaker",
-    "reported": "rests on reported speech, no direct quote",
-    "outlets-account": "rests only on the outlet's account (framing or paraphrase)",
-}
+# Each basis has its own mark, the site's (views.BASIS_MARKS), explained in the same words.
+BASIS_MARKS = {basis: mark for basis, (mark, _) in views.BASIS_MARKS.items()}
+BASIS_LABELS = {basis: words for basis, (_, words) in views.BASIS_MARKS.items()}
 # What sources do with quotations, as the caveat says it ("4 do not say whether ..."), by the
 # schema's `quotes-language` values.
 QUOTES_PHRASES = {

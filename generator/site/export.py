@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import uuid
 from importlib import resources
 from typing import Any
@@ -54,8 +55,12 @@ CSV_COLUMNS = (
     "occasion",
     "evidence_basis",
 )
-# Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets run a cell that starts with one of these as a formula (CSV injection), white
+# space before it or not; some read the full-width forms as the ASCII ones.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What a cell never holds raw: every C0 and C1 control but tab and LF, and the Unicode line and
+# paragraph separators (some readers end a row at any of them, quoted or not).
+_CSV_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # How the CSV's stances column marks a basis (a quoted stance goes unmarked, as on the site).
 _CSV_BASIS = {"quoted": "", "reported": " (reported)", "outlets-account": " (outlet's account)"}
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:dossier")
@@ -187,8 +192,18 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
 
 
 def _cell(value: Any) -> str:
+    """A value as a spreadsheet shows it and never runs it: line breaks as LF (CR LF and a lone
+    CR from a source text too), other control characters as escapes (`\\x07`, `\\u2028`: the
+    exact characters are in claims.json), and a leading ' before a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    if _CSV_UNSHOWN.search(text):
+        text = _CSV_UNSHOWN.sub(_csv_escape, text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "'" + text if text.lstrip(" \n\u00a0\u3000").startswith(_FORMULA_START) else text
+
+
+def _csv_escape(found: re.Match) -> str:
+    point = ord(found.group())
+    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
 
 
 def claims_csv(plan: SitePlan) -> str:

@@ -23,6 +23,8 @@ import markdown
 import yaml
 
 from ..errors import ERROR, Problem, echo
+from .pagescan import prescan
+from .plan import SitePlan
 from .sanitize import TAGS, clean_html, element_problems, url_kind
 
 # The same as mkdocs.yml `markdown_extensions` (a test holds them equal).
@@ -45,7 +47,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=EXTENSION_CONFIGS)
+    configs = {**EXTENSION_CONFIGS, "toc": {**EXTENSION_CONFIGS["toc"], "slugify": SitePlan.heading_slug}}
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=configs)
 
 
 def _front_matter(raw: str | None, path: str) -> tuple[dict, list[Problem]]:
@@ -194,15 +197,22 @@ def page_problems(markdown_text: str, path: str) -> list[Problem]:
 def _render(text: str, path: str) -> tuple[dict, str, list[Problem]]:
     raw, body, offset = split_front_matter(text)
     meta, problems = _front_matter(raw, path)
+    where = _Locator(path, body, offset)
+    too_complex = prescan(body)  # before Markdown: past these limits it could run for minutes
+    if too_complex is not None:
+        return meta, "", [*problems, where.problem(too_complex.index, too_complex.message)]
     md = _markdown()
     elements = _Elements(md)
     md.treeprocessors.register(elements, "dossier-elements", 0)  # last: after attr_list and toc
-    clean = clean_html(md.convert(body))
+    try:
+        clean = clean_html(md.convert(body))
+    except RecursionError:  # a structure the pre-scan did not foresee: refused, never a crash
+        message = "the page's Markdown is nested too deeply for the renderer: flatten its lists, quotes or admonitions"
+        return meta, "", [*problems, where.problem(None, message)]
     if "title" not in meta:
         title = _first_heading(clean)
         if title:
             meta["title"] = title
-    where = _Locator(path, body, offset)
     for chunk in md.htmlStash.rawHtmlBlocks:
         if isinstance(chunk, str) and chunk.lstrip().startswith("<"):
             problems += _raw_problems(chunk, where)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..data.files import PAGES_DIR
-from ..data.model import Claim, Dossier, Evidence, Span
+from ..data.model import Claim, Dossier, Evidence, Source, Span
 from ..data.schema import data_files
 from ..errors import ERROR, Problem, echo
 from . import views
@@ -52,6 +53,11 @@ PER_ITEM_PAGES = ("/actors/*.md", "/proposals/*.md", "/sources/*.md", "/timeline
 OPTIONAL_IN_NAV = ("/corrections.md", "/grid.md", "/timeline.md")
 
 
+# The forms of the anchors the plan makes (claim cards, passages, their references) and of the
+# headings moved out of their way.
+_GENERATED_ANCHOR = re.compile(r"(?:claim|q|cited|h)-")
+
+
 @dataclass(frozen=True)
 class Output:
     """One generated page: where it goes, what renders it, and the file a curator edits."""
@@ -81,6 +87,15 @@ class SitePlan:
         return f"data/csl/{claim.id}.json"
 
     @staticmethod
+    def original_path(source: Source) -> str:
+        """A source's kept original, published in a form that cannot run on the dossier's origin:
+        a saved page as plain text (`.html.txt`: servers and browsers take the last suffix), a web
+        archive as itself."""
+        assert source.original is not None
+        suffix = ".warc.gz" if source.original.file.lower().endswith(".gz") else ".warc"
+        return f"originals/{source.id}" + (".html.txt" if source.original.format == "html" else suffix)
+
+    @staticmethod
     def feed_path(actor_id: str | None = None) -> str:
         return f"feeds/actors/{actor_id}.atom" if actor_id else FEED_ALL
 
@@ -99,6 +114,15 @@ class SitePlan:
     def passage_anchor(span: Span) -> str:
         # Sources never change (their sha256 is pinned), so offsets make a stable anchor.
         return f"q-{span[0]}-{span[1]}"
+
+    @staticmethod
+    def heading_slug(value: str, separator: str) -> str:
+        """A heading's id (Python-Markdown's toc `slugify`), never one of the generated anchors'
+        forms: a proposal titled "Claim ghost" would otherwise share `claim-ghost` with a card."""
+        from markdown.extensions.toc import slugify
+
+        slug = slugify(value, separator)
+        return f"h-{slug}" if _GENERATED_ANCHOR.match(slug) else slug
 
     @staticmethod
     def claim_anchor(claim: Claim, proposal: str | None = None) -> str:
@@ -225,6 +249,9 @@ class Links:
 
     def feed(self, actor_id: str | None = None) -> str:
         return self.to(SitePlan.feed_path(actor_id))
+
+    def original(self, source: Source) -> str:
+        return self.to(SitePlan.original_path(source))
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..data.model import Claim
 from .plan import SitePlan
 from .views import KIND_LABELS, STANCE_LABELS, date_display, language_name
 
 LANGUAGE = "en"  # the one index (see above)
+EXCERPT_WORDS = 30
 Record = dict[str, Any]
 
 
@@ -45,7 +47,11 @@ def claim_records(plan: SitePlan) -> list[Record]:
             {
                 "url": plan.claim_url(claim),
                 "content": "\n".join(lines),
-                "meta": {"title": f"{actor.name}: {claim.summary}", "said": date_display(claim.said)},
+                "meta": {
+                    "title": f"{actor.name}: {claim.summary}",
+                    "said": date_display(claim.said),
+                    "excerpt": excerpt(claim),
+                },
                 "filters": {
                     "kind": ["Claim"],
                     "actor": [actor.name],
@@ -58,6 +64,17 @@ def claim_records(plan: SitePlan) -> list[Record]:
             }
         )
     return records
+
+
+def excerpt(claim: Claim) -> str:
+    """What a claim's result shows under its title (actor and summary): its first quote, or the
+    first evidence in words, never the alias list Pagefind would cut around a matched alias."""
+    ev = next((e for e in claim.evidence if e.kind == "direct-quote"), claim.evidence[0] if claim.evidence else None)
+    if ev is None:
+        return claim.summary
+    words = _flat(ev.text).split()
+    text = " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
+    return f"“{text}”" if ev.kind == "direct-quote" else f"{KIND_LABELS[ev.kind]}: {text}"
 
 
 def page_records(plan: SitePlan) -> list[Record]:

@@ -10,8 +10,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..data.attribution import headline_span
 from ..data.dates import MONTHS, Interval
-from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Position, Proposal, Source
+from ..data.model import Actor, Claim, Dating, Dossier, Evidence, Position, Proposal, Source, Stance
 from ..data.schema import vocabulary
 
 STANCE_LABELS = {
@@ -63,6 +64,7 @@ RELATION_WORDS = {
 GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones cannot be read anyway
 TIMELINE_PAGE_CLAIMS = 400  # a year with more claims is split by month
 UNDATED = "Date unknown"
+SPANNING = "Spanning years"  # the timeline band of dates that no single year holds
 SEASONS = {3: "spring", 6: "summer", 9: "autumn"}  # by first month, as the dates module reads EDTF seasons
 
 
@@ -83,41 +85,54 @@ def missing_labels() -> dict[str, set[str]]:
 def date_display(dating: Dating) -> str:
     """The date in words, at its precision: `18 October 2024`, `14–17 March 2022`, `September 2022
     or later`, `by 3 November 2024`; `about` and `(uncertain)` as the EDTF marks say."""
+    return "".join(text for text, _ in date_parts(dating))
+
+
+DatePart = tuple[str, str | None]  # words, and the valid `<time datetime>` value they name (or None)
+
+
+def date_parts(dating: Dating) -> tuple[DatePart, ...]:
+    """`date_display` in pieces, each bound of an interval with its machine-readable value (a valid
+    HTML date, month or year), so that a page marks each bound with `<time>` and the rest as text;
+    a season or an unknown date has none."""
     i = dating.interval
     if i is None:
-        return "date unknown"
+        return (("date unknown", None),)
     start, end = i.endpoints()
+    parts: list[DatePart]
     if i.kind in ("open-end", "unknown-end"):
-        words = f"{_point(start)} or later" if start else "date unknown"
+        parts = [_point(start), (" or later", None)] if start else [("date unknown", None)]
     elif i.kind in ("open-start", "unknown-start"):
-        words = f"by {_point(end)}" if end else "date unknown"
+        parts = [("by ", None), _point(end)] if end else [("date unknown", None)]
     elif i.kind == "interval" and start and end:
-        words = _range(start, end)
+        parts = _range(start, end)
     else:
-        words = _point(i)
+        parts = [_point(i)]
     if i.approximate:
-        words = f"about {words}"
-    return f"{words} (uncertain)" if i.uncertain else words
+        parts.insert(0, ("about ", None))
+    if i.uncertain:
+        parts.append((" (uncertain)", None))
+    return tuple(parts)
 
 
-def _point(i: Interval | None) -> str:
+def _point(i: Interval | None) -> DatePart:
     if i is None:
-        return ""
+        return ("", None)
     day = i.lower
     if i.kind == "year":
-        return str(day.year)
+        return str(day.year), f"{day.year:04d}"
     if i.kind == "season":
-        return f"{SEASONS[day.month]} {day.year}"
+        return f"{SEASONS[day.month]} {day.year}", None
     if i.kind == "month":
-        return f"{MONTHS[day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        return f"{MONTHS[day.month - 1]} {day.year}", f"{day.year:04d}-{day.month:02d}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}", day.isoformat()
 
 
-def _range(start: Interval, end: Interval) -> str:
+def _range(start: Interval, end: Interval) -> list[DatePart]:
     a, b = start.lower, end.upper
     if start.kind == end.kind == "day" and (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–{b.day} {MONTHS[a.month - 1]} {a.year}"
-    return f"{_point(start)} – {_point(end)}"
+        return [(str(a.day), a.isoformat()), ("–", None), (f"{b.day} {MONTHS[a.month - 1]} {a.year}", b.isoformat())]
+    return [_point(start), (" – ", None), _point(end)]
 
 
 def related(d: Dossier, proposal: str) -> list[tuple[str, Proposal]]:
@@ -136,34 +151,38 @@ def grid(d: Dossier) -> tuple[tuple[Actor, ...], tuple[Proposal, ...]]:
 
 
 def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
-    """Claims grouped by year, oldest first; undated ones last; a year with more claims than a
-    page should hold is split by month, and undated claims into parts of that size, so that no
-    timeline page grows without bound."""
+    """Claims grouped by year, in chronological order; then the claims whose dates span more than
+    a year (open-ended ones too), which no year holds; undated ones last. A year with more claims
+    than a page should hold is split by month (by each claim's first day: its dates lie within the
+    year), and the other two groups into parts of that size, so that no timeline page grows
+    without bound."""
     years: dict[str, list[Claim]] = {}
     for claim in d.chronology:
         years.setdefault(timeline_year(claim.said), []).append(claim)
+    order = sorted(years, key=lambda k: (k in (SPANNING, UNDATED), k == UNDATED, k))
     groups: list[tuple[str, list[Claim]]] = []
-    for year, claims in years.items():
+    for year in order:
+        claims = years[year]
         if len(claims) <= TIMELINE_PAGE_CLAIMS:
             groups.append((year, claims))
             continue
-        if year == UNDATED:
+        if year in (SPANNING, UNDATED):
             for n, start in enumerate(range(0, len(claims), TIMELINE_PAGE_CLAIMS), 1):
-                groups.append((UNDATED if n == 1 else f"{UNDATED} {n}", claims[start : start + TIMELINE_PAGE_CLAIMS]))
+                groups.append((year if n == 1 else f"{year} {n}", claims[start : start + TIMELINE_PAGE_CLAIMS]))
             continue
         months: dict[str, list[Claim]] = {}
         for claim in claims:
-            i = claim.said.interval
-            day = i.lower if i and i.lower.year == int(year) else (i.upper if i else dt.date.max)
+            day = claim.said.interval.lower if claim.said.interval else dt.date.max
             months.setdefault(f"{year}-{day.month:02d}", []).append(claim)
         groups += months.items()
     return groups
 
 
 def timeline_label(key: str) -> str:
-    if key.startswith(UNDATED):
-        part = key.removeprefix(UNDATED).strip()
-        return f"{UNDATED} (part {part})" if part else key
+    for band in (UNDATED, SPANNING):
+        if key.startswith(band):
+            part = key.removeprefix(band).strip()
+            return f"{band} (part {part})" if part else key
     if "-" not in key:
         return key
     year, month = key.split("-")
@@ -183,14 +202,13 @@ def _most_cited(items: dict, claims: dict, limit: int) -> tuple:
 
 
 def timeline_year(dating: Dating) -> str:
-    """The year a claim is placed under: its earliest year, else its latest (an interval open at
-    the start), else undated."""
+    """The timeline group a claim is placed in: the year its date lies in, when it lies within
+    one; otherwise (an interval across years, an open end) the band of dates spanning years; else
+    undated. A claim dated "February 2022 or later" is not a claim from 2022."""
     i = dating.interval
     if i is None:
         return UNDATED
-    if i.lower != dt.date.min:
-        return str(i.lower.year)
-    return str(i.upper.year) if i.upper != dt.date.max else UNDATED
+    return str(i.lower.year) if i.lower.year == i.upper.year else SPANNING
 
 
 def language_name(tag: str) -> str:
@@ -228,23 +246,29 @@ def insertions(text: str) -> Markup:
 
 @dataclass(frozen=True)
 class Latest:
-    """What a reader is shown as an actor's latest stance on a proposal: the distinct stances that
-    may be the latest (one, when the dates order the claims or every candidate agrees), each with
-    the newest claim that takes it and how many candidates do."""
+    """What a reader is shown as an actor's latest stance on a proposal: the distinct stances (value
+    and condition) that may be the latest (one, when the dates order the claims or every candidate
+    agrees), each with the newest claim that takes it and how many candidates do; `bases` gives,
+    for each, every basis its candidates rest on (quoted, reported, outlet's account, in that
+    order), since one stance may rest on a quote in one claim and on a report in another."""
 
     stances: tuple[tuple[Position, int], ...]
+    certain: bool = False  # the candidates are certainly the latest (one claim, or one occasion)
+    bases: tuple[tuple[str, ...], ...] = ()
 
     @property
     def uncertain(self) -> bool:
-        return len(self.stances) > 1
+        """Several stances may be the latest, and the dates do not say which: "order uncertain"."""
+        return len(self.stances) > 1 and not self.certain
 
 
 def latest(d: Dossier, actor: str, proposal: str) -> Latest:
     current = d.current(actor, proposal)
-    groups: dict[tuple[str, str], list[Position]] = {}
+    groups: dict[tuple[str, str | None], list[Position]] = {}
     for point in current.positions:
-        groups.setdefault((point.stance.value, point.stance.basis), []).append(point)
-    return Latest(tuple((points[-1], len(points)) for points in groups.values()))
+        groups.setdefault((point.stance.value, point.stance.condition), []).append(point)
+    bases = tuple(tuple(b for b in BASIS_MARKS if any(p.stance.basis == b for p in ps)) for ps in groups.values())
+    return Latest(tuple((points[-1], len(points)) for points in groups.values()), current.certain, bases)
 
 
 def context_edges(passage) -> tuple[str, str]:
@@ -256,6 +280,145 @@ def context_edges(passage) -> tuple[str, str]:
     if after and passage.suffix[:1].isspace():
         after = " " + after
     return before, after
+
+
+# -- marks: what a stance rests on, and what is uncertain about it ------------------------------------
+# (symbol, words) per basis; each view shows the symbol with its words for screen readers, and a
+# legend says what it means. README and the methodology page describe the same marks.
+BASIS_MARKS = {
+    "quoted": ("“", "quoted: rests on the speaker's own words, in quotation marks"),
+    "reported": ("≈", "reported: rests on the outlet's report of what was said, without a direct quote"),
+    "outlets-account": ("◇", "outlet's account: rests only on the outlet's framing or paraphrase"),
+}
+BASIS_WORDS = {"quoted": "quoted", "reported": "reported speech", "outlets-account": "outlet's account"}
+UNCERTAIN_MARK = ("?", "order uncertain: the dates do not show which of these claims came last")
+STANCE_SHORT = {
+    "supports": "supports",
+    "conditional": "conditional",
+    "open": "open",
+    "skeptical": "skeptical",
+    "opposes": "opposes",
+    "neutral": "neutral",
+}
+
+
+def basis(stance: Stance) -> str:
+    """A stance's basis (`Stance.basis`: quoted, reported or outlets-account)."""
+    return stance.basis
+
+
+# -- the picture of time --------------------------------------------------------------------------------
+PICTURE_WIDTH, LANE, BAR, MARGIN, AXIS = 800, 16, 12, 12, 34  # SVG user units, about CSS pixels
+PICTURE_CLAIMS = TIMELINE_PAGE_CLAIMS  # more marks than a timeline page holds cannot be read: no picture
+
+
+@dataclass(frozen=True)
+class Mark:
+    claim: Claim
+    x: float
+    width: float
+    y: float
+    stances: tuple[str, ...]  # stance values, one stripe each
+    open_start: bool
+    open_end: bool
+    fuzzy: bool  # approximate or uncertain: drawn dashed
+
+
+@dataclass(frozen=True)
+class Picture:
+    width: int
+    height: int
+    marks: tuple[Mark, ...]
+    ticks: tuple[tuple[float, str], ...]  # (x, year)
+    minor: tuple[tuple[float, str], ...]  # (x, month label or ""): months, in a picture of a few years
+    undated: int  # claims the picture cannot place
+
+
+def picture(claims) -> Picture | None:
+    """One mark per dated claim spanning its interval, packed into lanes so that no two marks in a
+    lane overlap; open ends run to the picture's edge. None when no claim is dated, or when more are
+    than a picture can show (each timeline page then has its own)."""
+    dated = [c for c in claims if c.said.interval is not None]
+    if not dated or len(dated) > PICTURE_CLAIMS:
+        return None
+    days = [b for c in dated for b in (c.said.interval.lower, c.said.interval.upper) if dt.date.min < b < dt.date.max]
+    if not days:
+        return None
+    first = min(days).replace(month=1, day=1)
+    last = max(days).replace(month=12, day=31)
+    span = (last - first).days + 1
+    inner = PICTURE_WIDTH - 2 * MARGIN
+
+    def x_of(day: dt.date) -> float:
+        day = min(max(day, first), last)
+        return MARGIN + inner * (day - first).days / span
+
+    lanes: list[float] = []
+    marks = []
+    for claim in sorted(dated, key=lambda c: (c.said.sort_key, c.id)):
+        i = claim.said.interval
+        x0 = x_of(i.lower)
+        x1 = max(x_of(i.upper + dt.timedelta(days=1) if i.upper < last else last), x0 + 3)
+        lane = next((n for n, end in enumerate(lanes) if end + 2 <= x0), len(lanes))
+        lanes[lane : lane + 1] = [x1]
+        stances = tuple(s.value for s in claim.stances)
+        y = AXIS + lane * LANE
+        marks.append(
+            Mark(
+                claim,
+                round(x0, 1),
+                round(x1 - x0, 1),
+                y,
+                stances,
+                i.lower == dt.date.min,
+                i.upper == dt.date.max,
+                i.approximate or i.uncertain,
+            )
+        )
+    years = range(first.year, last.year + 1)
+    ticks = tuple((round(x_of(dt.date(year, 1, 1)), 1), str(year)) for year in years)
+    minor: tuple[tuple[float, str], ...] = ()
+    if len(years) <= 3:
+        labelled = (4, 7, 10) if len(years) <= 2 else ()
+        minor = tuple(
+            (round(x_of(dt.date(year, month, 1)), 1), MONTHS[month - 1][:3] if month in labelled else "")
+            for year in years
+            for month in range(2, 13)
+        )
+    height = AXIS + len(lanes) * LANE + MARGIN
+    return Picture(PICTURE_WIDTH, height, tuple(marks), ticks, minor, len(claims) - len(dated))
+
+
+# -- source pages: whose words each highlighted passage is ------------------------------------------------
+MARK_KINDS = {
+    "direct-quote": "a direct quote: the speaker's own words",
+    "reported-speech": "reported speech: the outlet's report of what was said",
+    "paraphrase": "the outlet's paraphrase",
+    "framing": "the outlet's framing (a headline is always the outlet's)",
+}
+
+
+def passage_kinds(d: Dossier, source_id: str) -> dict[tuple[int, int], str]:
+    """Each cited passage's kind, as its claims record it (the first citation's, when they differ);
+    a passage on the source's headline is the outlet's framing, whatever its recorded kind."""
+    source = d.sources[source_id]
+    headline, _ = headline_span(source.text, source.title)
+    out: dict[tuple[int, int], str] = {}
+    for _, ev in d.citations_by_source.get(source_id, ()):
+        span = ev.passage.span
+        on_headline = headline is not None and span[0] < headline[1] and span[1] > headline[0]
+        out.setdefault(span, "framing" if on_headline else ev.kind)
+    return out
+
+
+def segment_kind(kinds: dict[tuple[int, int], str], spans) -> str:
+    """The kind a highlighted run is marked with: its passages' kind, the outlet's (framing, then
+    paraphrase) when overlapping passages differ, since a run is the speaker's only if all agree."""
+    found = {kinds[span] for span in spans}
+    for kind in ("framing", "paraphrase", "reported-speech", "direct-quote"):
+        if kind in found:
+            return kind
+    return "direct-quote"
 
 
 def context_pieces(passage) -> tuple[tuple[str, bool], ...]:

@@ -18,9 +18,8 @@ from ..data.check import check, split_files
 from ..data.load import load_yaml
 from ..data.model import Dossier
 from ..data.schema import data_files, schema
-from ..errors import DossierError, InputError, md_cell
+from ..errors import DossierError, InputError, md_code, md_text, one_line
 from . import gitread
-from .yamltext import one_line
 
 KINDS = ("claims", "actors", "proposals", "sources")
 NOUN = {"claims": "claim", "actors": "actor", "proposals": "proposal", "sources": "source"}
@@ -82,13 +81,14 @@ def _describe(kind: str, item: dict) -> str:
 
 
 def _code(value: Any) -> str:
-    """An id as a code span; the only backticks in a change's details are these (the Markdown
-    output escapes the text between them)."""
-    return "`" + str(value).replace("`", "'") + "`"
+    """An id as a code span; the only backticks in a change's details are these (each output
+    escapes the text between them for its channel)."""
+    return "`" + _plain(value) + "`"
 
 
 def _plain(value: Any) -> str:
-    return one_line(str(value)).replace("`", "'")
+    # White space runs as one space, then every control character shown escaped (`\x1b`).
+    return one_line(" ".join(str(value).split())).replace("`", "'")
 
 
 def _fields(kind: str, old: dict, new: dict) -> str:
@@ -110,8 +110,27 @@ def _stances(old: Any, new: Any) -> list[str]:
     for proposal in [*old, *(p for p in new if p not in old)]:
         a, b = old.get(proposal), new.get(proposal)
         if a != b:
-            out.append(f"stance on {_code(proposal)}: {_plain(a or '(none)')} → {_plain(b or '(none)')}")
+            out.append(f"stance on {_code(proposal)}: {_stance(a)} → {_stance(b)}")
     return out
+
+
+def _stance(value: Any) -> str:
+    """A stance as a reader says it: `opposes`, `conditional (if …; rests on e1, e2)`."""
+    if not value:
+        return "(none)"
+    if not isinstance(value, dict):
+        return _plain(value)
+    notes = []
+    if value.get("condition") is not None:
+        notes.append(f"if {_plain(value['condition'])}")
+    rests_on = value.get("rests_on")
+    if rests_on:
+        items = rests_on if isinstance(rests_on, list) else [rests_on]
+        notes.append("rests on " + ", ".join(_plain(item) for item in items))
+    if value.get("outlets_account"):
+        notes.append("the outlet's account")
+    head = _plain(value.get("stance", "(no stance)"))
+    return f"{head} ({'; '.join(notes)})" if notes else head
 
 
 def moved(old: Dossier | None, new: Dossier | None) -> list[Change]:
@@ -155,7 +174,7 @@ def changes(root: Path, base: str | None, fmt: str = "text") -> str:
         for what, side in (("the base", old), ("the working tree", new))
         if side.dossier is None
     ]
-    where = f"{name} ({commit[:12]})" if name.startswith("the ") else f"`{name}` ({commit[:12]})"
+    where = (name if name.startswith("the ") else _code(name)) + f" ({commit[:12]})"
     return (markdown if fmt == "markdown" else text)(where, found, notes)
 
 
@@ -169,7 +188,7 @@ TITLE = {"claims": "Claims", "actors": "Actors", "proposals": "Proposals", "sour
 
 
 def text(where: str, found: list[Change], notes: list[str]) -> str:
-    lines = [f"Dossier changes compared with {where.replace('`', '')}:"]
+    lines = [f"Dossier changes compared with {one_line(where).replace('`', '')}:"]
     if not found:
         lines.append("  no change to claims, actors, proposals, sources or quoted passages")
     for kind in (*KINDS, "passages"):
@@ -178,14 +197,14 @@ def text(where: str, found: list[Change], notes: list[str]) -> str:
             continue
         count = _counts(mine, kind) if kind != "passages" else f"{len(mine)} quoted passages moved"
         lines.append(f"{kind if kind != 'passages' else 'passages'}: {count}")
-        lines += [f"  {SIGN[c.what]} {c.ident}: {c.details.replace('`', '')}" for c in mine]
+        lines += [f"  {SIGN[c.what]} {_plain(c.ident)}: {c.details.replace('`', '')}" for c in mine]
     lines += [f"note: {n}" for n in notes]
     return "\n".join(lines) + "\n"
 
 
 def markdown(where: str, found: list[Change], notes: list[str]) -> str:
     """For a pull-request comment or $GITHUB_STEP_SUMMARY: one table per kind, every cell escaped."""
-    lines = ["## Dossier changes", "", f"Compared with {md_cell(where).replace(chr(39), '`')}."]
+    lines = ["## Dossier changes", "", f"Compared with {md_text(where)}."]
     if not found:
         lines += ["", "No change to claims, actors, proposals, sources or quoted passages."]
     for kind in (*KINDS, "passages"):
@@ -194,14 +213,7 @@ def markdown(where: str, found: list[Change], notes: list[str]) -> str:
             continue
         noun = NOUN.get(kind, "claim").capitalize()
         lines += ["", f"### {TITLE[kind]} ({len(mine)})", "", f"| {noun} | Change | Details |", "| --- | --- | --- |"]
-        lines += [f"| `{md_cell(c.ident)}` | {c.what} | {_md_details(c.details)} |" for c in mine]
+        lines += [f"| {md_code(c.ident)} | {c.what} | {md_text(c.details)} |" for c in mine]
     if notes:
-        lines += ["", *(f"*{md_cell(n)}*" for n in notes)]
+        lines += ["", *(f"*{md_text(n)}*" for n in notes)]
     return "\n".join(lines) + "\n"
-
-
-def _md_details(details: str) -> str:
-    # Ids are quoted with backticks in the details; md_cell would turn those into apostrophes,
-    # so escape the text between them and keep the code spans (ids hold no backtick).
-    parts = details.split("`")
-    return "".join(f"`{md_cell(p)}`" if i % 2 else md_cell(p) for i, p in enumerate(parts))

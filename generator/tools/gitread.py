@@ -12,7 +12,9 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import DossierError, UsageError
 
-DEFAULT_BASES = ("main", "origin/main")
+# Without --base: the remote's default branch when the clone knows it, then the repository's
+# configured default (`init.defaultBranch`), then the two usual names, locally and on origin.
+DEFAULT_BASES = ("main", "master", "origin/main", "origin/master")
 # The dossier's own inputs; hand-written pages do not change the data.
 INPUTS = ("claims.yaml", "claims", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml")
 SOURCES = "content/sources"
@@ -47,11 +49,24 @@ def resolve(root: Path, base: str | None) -> tuple[str, str]:
         if found.returncode != 0:
             raise UsageError(f"unknown git ref `{base}`: name a branch, tag or commit (e.g. --base origin/main)")
         return base, found.stdout.decode().strip()
-    for name in DEFAULT_BASES:
+    for name in default_bases(root):
         found = git(root, "merge-base", "HEAD", name)
         if found.returncode == 0:
             return f"the merge base with {name}", found.stdout.decode().strip()
-    raise UsageError("no merge base with `main` (no such branch, or no commit yet): pass --base REF")
+    raise UsageError("no merge base with `main` or `master` (no such branch, or no commit yet): pass --base REF")
+
+
+def default_bases(root: Path) -> list[str]:
+    """The branches `changes` compares with by default, the likeliest first."""
+    names: list[str] = []
+    remote = git(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD")
+    if remote.returncode == 0:
+        names.append(remote.stdout.decode("utf-8", "replace").strip())
+    configured = git(root, "config", "--get", "init.defaultBranch")
+    if configured.returncode == 0:
+        names.append(configured.stdout.decode("utf-8", "replace").strip())
+    names += DEFAULT_BASES
+    return [name for i, name in enumerate(names) if name and not name.startswith("-") and name not in names[:i]]
 
 
 def export(root: Path, prefix: str, commit: str, into: Path) -> None:

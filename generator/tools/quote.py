@@ -15,6 +15,7 @@ from ..data.load import decode_utf8
 from ..data.schema import vocabulary
 from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import DossierError, UsageError
+from ..errors import one_line as escaped
 from .add_source import recorded, sources_file
 from .yamltext import one_line, quoted, scalar
 
@@ -109,16 +110,19 @@ def _context(found: Found, n: int) -> str:
     return one_line(f"{passage.prefix}{''.join(pieces)}{passage.suffix}")
 
 
-def evidence_items(found: Found, kind: str | None) -> str:
+def evidence_items(found: Found, kind: str | None, only: int | None = None) -> str:
     """The YAML to paste under a claim's `evidence:`: one item, or one per occurrence (keep the
-    one meant)."""
+    one meant); with `only`, the item of that occurrence alone (the passage picked on a page)."""
     several = len(found.passages) > 1
     out = []
-    if several:
+    if several and only is None:
         more = " (the first shown)" if found.more else ""
         out.append(f"{INDENT}# the text occurs {len(found.passages)}{'+' if found.more else ''} times{more}: keep one")
     for n, passage in enumerate(found.passages, start=1):
-        out.append(f"{INDENT}# {found.path}, line {passage.line}: …{_context(found, n - 1)}…")
+        if only is not None and n != only:
+            continue
+        # A comment is YAML and terminal text: a source's control characters are shown escaped.
+        out.append(escaped(f"{INDENT}# {found.path}, line {passage.line}: …{_context(found, n - 1)}…"))
         headline = found.headline[n - 1] if found.headline else None
         if headline:
             out.append(f"{INDENT}# {HEADLINE_NOTE.format(line=headline)}")
@@ -128,7 +132,7 @@ def evidence_items(found: Found, kind: str | None) -> str:
             out.append(f"{INDENT}  occurrence: {n}")
         out.append(f"{INDENT}  kind: {_kind_line(found, n - 1, kind, headline)}")
     text = "\n".join(out) + "\n"
-    _prove(found, text)
+    _prove(found, text, only)
     return text
 
 
@@ -150,12 +154,13 @@ def _kind_line(found: Found, n: int, kind: str | None, headline: int | None) -> 
     return f"{default}  # {why}or {', '.join(others)}: which is it?"
 
 
-def _prove(found: Found, text: str) -> None:
+def _prove(found: Found, text: str, only: int | None = None) -> None:
     """The printed items must place exactly the passages found (a bug here would hand curators
     evidence the check then refuses)."""
     items = yaml.safe_load(text)
-    assert len(items) == len(found.passages)
-    for n, (item, _) in enumerate(zip(items, found.passages)):
+    numbers = range(len(found.passages)) if only is None else [only - 1]
+    assert len(items) == len(numbers)
+    for n, item in zip(numbers, items):
         assert item["text"] == found.text_of(n) and item["source"] == found.source
 
 

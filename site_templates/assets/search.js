@@ -11,8 +11,10 @@
     document.documentElement.classList.add("dq-no-search");
     return;
   }
-  /* Absolute, from the first page loaded: later pages arrive by instant navigation. */
-  var root = new URL(box.getAttribute("data-dq-root") + "/", location.href).pathname;
+  /* Absolute, from the first page loaded: later pages arrive by instant navigation. The 404 page
+     gets an absolute root ("/"): "//" would be a URL with an empty host, which throws. */
+  var given = box.getAttribute("data-dq-root").replace(/\/+$/, "");
+  var root = new URL(given + "/", location.href).pathname;
   var input = box.querySelector(".md-search__input");
   var form = box.querySelector(".md-search__form");
   var meta = box.querySelector(".md-search-result__meta");
@@ -67,7 +69,12 @@
       when.textContent = data.meta.said;
       article.appendChild(when);
     }
-    article.appendChild(inert(data.excerpt || "", document.createElement("p")));
+    /* A claim's own excerpt (its first quote) as plain text; Pagefind's, cut around the matched
+       words, would often be the claim's list of the speaker's aliases. */
+    var text = document.createElement("p");
+    if (data.meta.excerpt) text.textContent = data.meta.excerpt;
+    else inert(data.excerpt || "", text);
+    article.appendChild(text);
     a.appendChild(article);
     li.appendChild(a);
     return li;

@@ -17,6 +17,7 @@ PAGES = {
     "proposal": "proposals/territory-for-nato-membership.html",
     "source": "sources/zelenskyy-abandons-joining-nato.html",
     "timeline": "timeline/2022.html",
+    "timeline-index": "timeline.html",
     "grid": "grid.html",
 }
 
@@ -68,7 +69,7 @@ def test_a_quote_card_leads_to_its_highlighted_passage_in_view(page, base_url):
 
 def test_grid_cells_lead_to_the_claim(page, base_url):
     page.goto(base_url + PAGES["grid"])
-    cell = page.locator("table.dq-grid td a.dq-stance").first
+    cell = page.locator("table.dq-grid td a.dq-chip").first
     claim = cell.get_attribute("href").split("#")[1]
     cell.click()
     page.wait_for_url(f"**/actors/*.html#{claim}")

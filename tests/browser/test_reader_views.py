@@ -1,0 +1,110 @@
+"""The views a reader reads at a glance: the grid at desktop and phone widths, the picture of time
+leading to its cards, and every page of the site free of console errors (the 404 page too)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import watch
+
+
+@pytest.fixture(params=[1280, 390], ids=["1280px", "390px"])
+def sized(request, browser, base_url):
+    context = browser.new_context(viewport={"width": request.param, "height": 800})
+    tab, errors, foreign = watch(context)
+    yield tab, request.param
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+    assert foreign == [], f"requests that left the machine: {foreign}"
+
+
+def _box(page, selector: str) -> dict:
+    return page.eval_on_selector(selector, "el => { const r = el.getBoundingClientRect(); return {x: r.x, y: r.y}; }")
+
+
+def test_the_grid_is_a_readable_matrix_at_desktop_and_phone_widths(sized, base_url):
+    page, width = sized
+    page.goto(base_url + "grid.html")
+    page.wait_for_selector("table.dq-grid")
+    # The page itself never scrolls sideways: the matrix scrolls inside its own box.
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # Empty cells are visibly empty and say so to a screen reader.
+    empty = page.locator("td.dq-empty").first
+    assert empty.inner_text().strip() == "no recorded position" or empty.text_content() == "no recorded position"
+    assert page.eval_on_selector("td.dq-empty", "el => getComputedStyle(el, '::before').content") == '"·"'
+    # Header row and actor column stay in view while the matrix scrolls both ways.
+    header = _box(page, "table.dq-grid thead th:nth-child(2)")
+    actor = _box(page, "table.dq-grid tbody th[scope=row]")
+    page.eval_on_selector(".dq-grid-wrap", "el => { el.scrollTop = 400; el.scrollLeft = 600; }")
+    page.wait_for_timeout(100)
+    wrap = _box(page, ".dq-grid-wrap")
+    assert abs(_box(page, "table.dq-grid thead th:first-child")["y"] - wrap["y"]) < 2
+    assert abs(_box(page, "table.dq-grid tbody tr:nth-child(8) th[scope=row]")["x"] - actor["x"]) < 2
+    assert _box(page, "table.dq-grid thead th:nth-child(2)")["x"] < header["x"]  # the columns did move
+    # No word is broken inside: headers hyphenate only where a hyphen is written.
+    assert page.eval_on_selector("table.dq-grid thead th", "el => getComputedStyle(el).hyphens") == "manual"
+    # A condition is one tap away.
+    page.eval_on_selector(".dq-grid-wrap", "el => { el.scrollTop = 0; el.scrollLeft = 0; }")
+    cond = page.locator("table.dq-grid details.dq-cond").first
+    cond.locator("summary").click()
+    text = cond.locator("span").last.inner_text()
+    assert text.startswith("condition: ") and cond.locator("span").last.is_visible()
+
+
+def test_the_timeline_picture_leads_to_each_claims_card(page, base_url, site_dir):
+    page.goto(base_url + "timeline.html")
+    marks = page.locator("svg.dq-picture__svg a.dq-picture__mark")
+    hrefs = marks.evaluate_all("els => els.map(e => e.getAttribute('xlink:href'))")
+    assert len(hrefs) >= 20
+    # Every mark's target is a card on the page it names.
+    for href in set(hrefs):
+        path, anchor = href.split("#")
+        html = (site_dir / path).read_text("utf-8")
+        assert re.search(rf'<article class="dq-card" id="{re.escape(anchor)}"', html), href
+    # And a click lands on the card, in view.
+    marks.nth(len(hrefs) // 2).click()
+    claim = hrefs[len(hrefs) // 2].split("#")[1]
+    page.wait_for_url(f"**/actors/*.html#{claim}")
+    page.wait_for_function(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.top < window.innerHeight; }",
+        arg=claim,
+    )
+
+
+def test_no_page_logs_a_console_error(browser, base_url, site_dir):
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    assert "404.html" in pages and len(pages) > 50
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    first, _, foreign = watch(context)  # routes the context: nothing leaves the machine
+    first.close()
+    failed = {}
+    for rel in pages:  # a tab each: a moved page's redirect must not race the next page's load
+        errors: list[str] = []
+        tab = context.new_page()
+        tab.set_default_timeout(30000)
+        tab.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
+        tab.goto(base_url + rel)
+        tab.wait_for_load_state("load")
+        tab.wait_for_timeout(50)  # Material's and our scripts run on DOMContentLoaded and after
+        tab.close()
+        if errors:
+            failed[rel] = errors
+    context.close()
+    assert failed == {}
+    assert foreign == []
+
+
+def test_a_printed_grid_shows_each_condition_in_full(page, base_url):
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    page.goto(base_url + "grid.html")
+    condition = page.locator("table.dq-grid .dq-cond-print").first.text_content()
+    printed = pypdf.PdfReader(io.BytesIO(page.pdf(landscape=True)))
+    text = " ".join(" ".join(p.extract_text() for p in printed.pages).split())
+    assert condition.startswith("condition: ")
+    assert " ".join(condition.split())[:30] in text

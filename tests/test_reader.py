@@ -1,0 +1,208 @@
+"""What a reader sees never claims more than the evidence holds: the timeline's order and bands,
+"recently added" instead of "latest", valid <time> values, marks with legends, source passages
+by kind, search excerpts, and no ids or file names in the text the templates write."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator import api
+from generator.data.dates import parse
+from generator.data.model import Dating
+from generator.site import views
+from generator.site.plan import SEARCH_RECORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory) -> Path:
+    """The real dossier, built."""
+    root = tmp_path_factory.mktemp("reader") / "dossier"
+    root.mkdir()
+    for name in ("claims.yaml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, root)
+    shutil.copytree(ROOT / "content", root / "content")
+    api.build(root)
+    return root
+
+
+class _Text(HTMLParser):
+    """The text a reader reads (not scripts, styles or code), and every <time datetime>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.text: list[str] = []
+        self.times: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "code"):
+            self.skip += 1
+        if tag == "time":
+            self.times.append(dict(attrs).get("datetime"))
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "code"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.text.append(data)
+
+
+def _read(page: Path) -> _Text:
+    parser = _Text()
+    parser.feed(page.read_text("utf-8"))
+    return parser
+
+
+def _dating(text: str | None) -> Dating:
+    return Dating(text, "stated", None, parse(text) if text else None)
+
+
+def test_dates_are_marked_with_valid_time_values_only():
+    assert views.date_parts(_dating("2022-03-14/2022-03-17")) == (
+        ("14", "2022-03-14"),
+        ("–", None),
+        ("17 March 2022", "2022-03-17"),
+    )
+    assert views.date_parts(_dating("2022-02/..")) == (("February 2022", "2022-02"), (" or later", None))
+    assert views.date_parts(_dating("../2024-11-03")) == (("by ", None), ("3 November 2024", "2024-11-03"))
+    assert views.date_parts(_dating("2022-21")) == (("spring 2022", None),)  # a season: no HTML value
+    assert views.date_parts(_dating("2024?")) == (("2024", "2024"), (" (uncertain)", None))
+    assert views.date_parts(_dating(None)) == (("date unknown", None),)
+    assert views.date_display(_dating("2022-03-14/2022-03-17")) == "14–17 March 2022"
+
+
+def test_a_date_spanning_years_is_in_no_years_timeline_page():
+    assert views.timeline_year(_dating("2022-02/..")) == views.SPANNING
+    assert views.timeline_year(_dating("2022-11/2023-02")) == views.SPANNING
+    assert views.timeline_year(_dating("2022-03-14/2022-03-17")) == "2022"
+    assert views.timeline_year(_dating("../2024-11-03")) == views.SPANNING
+    assert views.timeline_year(_dating(None)) == views.UNDATED
+
+
+def test_the_real_timeline_runs_in_order_with_its_bands_last(real):
+    d = api.check(real).dossier
+    keys = [key for key, _ in views.timeline(d)]
+    years = [k for k in keys if k.isdigit()]
+    assert years == sorted(years) and keys[: len(years)] == years
+    assert keys[len(years) :] == [views.SPANNING, views.UNDATED]
+    for key, claims in views.timeline(d):
+        if key.isdigit():
+            assert all(c.said.interval.lower.year == c.said.interval.upper.year == int(key) for c in claims)
+    index = _read(real / "site" / "timeline.html")
+    assert " ".join(index.text).count("Spanning years") >= 2  # the help text and the band's link
+
+
+def test_every_time_element_has_a_valid_datetime(real):
+    valid = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+    for page in (real / "site").rglob("*.html"):
+        for value in _read(page).times:
+            assert value is not None and valid.fullmatch(value), (page.name, value)
+
+
+def test_home_lists_recently_added_claims_not_latest_said(real):
+    text = " ".join(_read(real / "site" / "index.html").text)
+    assert "Recently added" in text and "Latest claims" not in text
+    assert "the order they were recorded in, not the order they were made in" in text
+
+
+def test_grid_and_pages_explain_their_marks(real):
+    for rel in ("grid.html", "actors/volodymyr-zelenskyy.html", "proposals/ukraine-nato-membership.html"):
+        text = " ".join(" ".join(_read(real / "site" / rel).text).split())
+        assert "quoted: rests on the speaker's own words, in quotation marks" in text, rel
+        assert "reported: rests on the outlet's report of what was said, without a direct quote" in text, rel
+        assert "outlet's account: rests only on the outlet's framing or paraphrase" in text, rel
+        assert "order uncertain: the dates do not show which of these claims came last" in text, rel
+    grid = (real / "site" / "grid.html").read_text("utf-8")
+    assert "no recorded position</span></td>" in grid
+    assert grid.count('class="dq-cond"') >= 1  # a conditional stance's condition is in its cell
+
+
+def test_source_pages_mark_passages_by_kind_with_a_legend(real):
+    page = (real / "site" / "sources" / "zelenskyy-abandons-joining-nato.html").read_text("utf-8")
+    assert "The highlight says whose words a passage is" in page
+    kinds = set(re.findall(r'<mark class="dq-mark dq-mark--([a-z-]+)', page))
+    assert "framing" in kinds and "direct-quote" in kinds, kinds
+
+
+def test_search_shows_a_claims_quote_not_its_aliases(real):
+    records = json.loads((real / SEARCH_RECORDS).read_text("utf-8"))
+    claims = [r for r in records if r.get("filters", {}).get("kind") == ["Claim"]]
+    assert claims and all(r["meta"]["excerpt"] for r in claims)
+    d = api.check(real).dossier
+    alias_lists = {", ".join([a.name, *a.aliases]) for a in d.actors.values() if a.aliases}
+    assert not any(names in r["meta"]["excerpt"] for r in claims for names in alias_lists)
+    by_url = {r["url"].rsplit("#", 1)[1]: r["meta"]["excerpt"] for r in claims}
+    quoted = next(c for c in d.chronology if any(ev.kind == "direct-quote" for ev in c.evidence))
+    first = next(ev for ev in quoted.evidence if ev.kind == "direct-quote")
+    assert by_url[f"claim-{quoted.id}"].startswith("“" + " ".join(first.text.split()[:5]))
+    reported = next(c for c in d.chronology if all(ev.kind == "reported-speech" for ev in c.evidence))
+    assert by_url[f"claim-{reported.id}"].startswith("Reported speech: ")
+
+
+def test_templates_write_no_ids_or_file_names(built):
+    from generator.data.model import Dossier
+
+    d: Dossier = api.check(built).dossier
+    ids = {i for i in [*d.claims, *d.actors, *d.sources, *d.proposals] if "-" in i}
+    files = {Path(s.file).name for s in d.sources.values()}
+    for page in (built / "site").rglob("*.html"):
+        text = " ".join(_read(page).text)
+        found = [i for i in ids | files if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+        assert found == [], (page.relative_to(built).as_posix(), found)
+
+
+class _Steps(HTMLParser):
+    """Per row of a proposal page's "Positions over time": its steps, each with its kind, whether
+    an arrow opens it, and the claims it links to."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[dict]] = []
+        self.step: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "ol" and a.get("class") == "dq-steps":
+            self.rows.append([])
+        elif tag == "li" and (a.get("class") or "").startswith("dq-step "):
+            self.step = {"kind": a["class"].split("--")[1], "arrow": False, "claims": []}
+            self.rows[-1].append(self.step)
+        elif tag == "span" and a.get("class") == "dq-arrow" and self.step is not None:
+            self.step["arrow"] = True
+        elif tag == "a" and self.step is not None and "#claim-" in (a.get("href") or ""):
+            self.step["claims"].append(a["href"].split("#claim-")[1])
+
+    def handle_endtag(self, tag):
+        if tag == "li":
+            self.step = None
+
+
+def test_proposal_pages_draw_arrows_only_where_the_order_is_certain(real):
+    from generator.data.model import when
+    from generator.data.order import certainly_before
+
+    d = api.check(real).dossier
+    arrows = 0
+    for page in (real / "site" / "proposals").glob("*.html"):
+        parser = _Steps()
+        parser.feed(page.read_text("utf-8"))
+        for steps in parser.rows:
+            dated = [s for s in steps if s["kind"] != "undated"]
+            assert [s["arrow"] for s in steps] == [s in dated[1:] for s in steps], page.name
+            for n, earlier in enumerate(dated):
+                for later in dated[n + 1 :]:
+                    for a, b in itertools.product(earlier["claims"], later["claims"]):
+                        assert certainly_before(when(d.claims[a]), when(d.claims[b])), (page.name, a, b)
+                        arrows += 1
+    assert arrows > 0  # the real dossier has certain orders too
