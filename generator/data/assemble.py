@@ -37,7 +37,7 @@ def assemble(
 ) -> Dossier:
     """`items` maps each top-level key to its list; `passages` maps (claim index, evidence index)
     to where the evidence stands; `claim_files` maps a claim id to the file that holds it."""
-    sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
+    sources = {d["id"]: _source(d, texts[d["id"]]) for d in items.get("sources", [])}
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
     proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
     own_words = speakers_words_kinds()

@@ -17,8 +17,9 @@ from pathlib import Path
 from ..errors import ERROR, WARNING, InputError, Problem
 from . import attribution, dates, quotemarks, quotes
 from .assemble import speakers_words_kinds
+from .cache import Store, digest
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
-from .load import Document, decode_utf8, locate
+from .load import Document, decode_utf8
 from .model import date_range
 from .schema import key_of
 
@@ -30,7 +31,7 @@ MAX_PAGE_BYTES = 1 * MiB
 class Checked:
     """What validation learned that the model needs."""
 
-    texts: dict[str, quotes.SourceText] = field(default_factory=dict)  # source id -> stored text
+    texts: dict[str, str] = field(default_factory=dict)  # source id -> stored text
     passages: dict[tuple[int, int], quotes.Passage] = field(default_factory=dict)  # (claim, evidence) index
 
 
@@ -47,8 +48,10 @@ class _Item:
 
 
 class Validator:
-    def __init__(self, root: Path, docs: dict[str, Document], today: dt.date):
+    def __init__(self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None):
         self.root, self.today = root, today
+        self.store = store or Store(root, enabled=False)
+        self._normalized: dict[str, quotes.SourceText] = {}  # source id -> its text, normalized on first need
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
@@ -73,7 +76,7 @@ class Validator:
             self._index_ids(key, found)
 
     def report(self, item: _Item, where: tuple, message: str, severity: str = ERROR, key: bool = False) -> None:
-        line, col = locate(item.doc.data, item.at(*where), key=key)
+        line, col = item.doc.locate(item.at(*where), key=key)
         self.problems.append(Problem(item.doc.path, line, col, severity, message))
 
     def run(self) -> Checked:
@@ -99,7 +102,7 @@ class Validator:
                 continue
             if ident in seen:
                 other = seen[ident].doc
-                first = locate(other.data, seen[ident].at("id"))[0]
+                first = other.locate(seen[ident].at("id"))[0]
                 where = f"line {first}" if other is item.doc else f"{other.path}:{first}"
                 self.report(item, ("id",), f"duplicate id `{ident}` (first at {where}): ids must be unique")
                 continue
@@ -181,7 +184,7 @@ class Validator:
         if problem:
             self.problems.append(problem)
             return
-        checked.texts[data["id"]] = quotes.SourceText.of(text)
+        checked.texts[data["id"]] = text
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:
@@ -287,31 +290,59 @@ class Validator:
             return
         if said_ok:
             self._check_said_before(item, source_id)
-        source = checked.texts.get(source_id)
         occurrence, prefix = _whole(ev.get("occurrence")), _s(ev.get("prefix"))
-        if source is None or not _s(ev.get("text")) or (ev.get("occurrence") is not None and not occurrence):
+        if (
+            source_id not in checked.texts
+            or not _s(ev.get("text"))
+            or (ev.get("occurrence") is not None and not occurrence)
+        ):
             return  # the source's own problem, or the schema's, is reported there
-        found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
-        if isinstance(found, quotes.Miss):
+        proved = self._prove(item, source_id, ev, occurrence, prefix, checked)
+        if isinstance(proved, quotes.Miss):
             self.report(
                 item,
                 (*where, "text"),
-                f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
+                f"{proved.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
             )
-        else:
-            checked.passages[(item.number, e)] = found
-            if ev.get("kind") == "direct-quote":
-                self._check_quote_marks(item, (*where, "text"), source_id, source, found)
+            return
+        found, marks_problem = proved
+        checked.passages[(item.number, e)] = found
+        if marks_problem:
+            self.report(item, (*where, "text"), marks_problem)
 
-    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found) -> None:
+    def _prove(self, item: _Item, source_id: str, ev: dict, occurrence, prefix, checked: Checked):
+        """(the passage, the quote-mark problem of a direct quote or None), or the Miss; a proof
+        found is kept in the cache under everything it depends on (a Miss is always made anew)."""
+        source = self.ids["sources"][source_id].data
+        direct = ev.get("kind") == "direct-quote"
+        title = (_s(source.get("title")) or "") if direct else ""
+        key = digest("proof", source["sha256"], ev["text"], repr(occurrence), repr(prefix), repr(direct), title)
+        cached = _passage_of(self.store.proof(key))
+        if cached is not None:
+            self.store.put_proof(item.doc.path, key, self.store.proof(key))
+            return cached
+        text = self._normalized.get(source_id)
+        if text is None:
+            text = self._normalized[source_id] = quotes.SourceText.of(checked.texts[source_id])
+        found = quotes.find(text, ev["text"], occurrence=occurrence, prefix=prefix)
+        if isinstance(found, quotes.Miss):
+            return found
+        problem = self._quote_marks_problem(source_id, text, found) if direct else None
+        p = found
+        self.store.put_proof(
+            item.doc.path,
+            key,
+            [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts], problem],
+        )
+        return found, problem
+
+    def _quote_marks_problem(self, source_id: str, source: quotes.SourceText, found) -> str | None:
         if source_id not in self._marks:
             title = _s(self.ids["sources"][source_id].data.get("title")) or ""
             text = source.text
             self._marks[source_id] = (quotemarks.quoted_regions(text), attribution.headline_span(text, title))
         regions, headline = self._marks[source_id]
-        problem = attribution.direct_quote_problem(source.text, found, regions, headline)
-        if problem:
-            self.report(item, where, problem)
+        return attribution.direct_quote_problem(source.text, found, regions, headline)
 
     def _check_said_before(self, item: _Item, source_id: str) -> None:
         if source_id not in self.ids.get("sources", {}):
@@ -396,6 +427,21 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
             continue
         pages[rel] = text
     return pages, problems
+
+
+def _passage_of(value) -> tuple[quotes.Passage, str | None] | None:
+    """A proof as the cache holds it, or None when it is not one (a miss, or an entry of another shape)."""
+    try:
+        start, end, line, exact, prefix, suffix, parts, problem = value
+        spans = tuple((int(a), int(b)) for a, b in parts)
+        fields = (start, end, line)
+        if not all(type(x) is int for x in fields) or not all(type(x) is str for x in (exact, prefix, suffix)):
+            return None
+        if problem is not None and type(problem) is not str:
+            return None
+        return quotes.Passage(start, end, line, exact, prefix, suffix, spans), problem
+    except (TypeError, ValueError):
+        return None
 
 
 def _s(value):
