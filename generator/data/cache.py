@@ -68,9 +68,13 @@ def folder_for(root: Path) -> Path | None:
 
 
 def digest(*parts: str | bytes) -> str:
+    """A key of these parts and the code: each part's length is hashed with it, so no two lists
+    of parts give the same bytes."""
     h = hashlib.sha256(CODE_VERSION.encode())
     for part in parts:
-        h.update(b"\0" + (part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part))
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(b"%d:" % len(data))
+        h.update(data)
     return h.hexdigest()
 
 

@@ -142,16 +142,16 @@ class Validator:
 
     # -- sources ---------------------------------------------------------------------------
     @cached_property
-    def _sources_dir(self) -> Path:
-        return (self.root / SOURCES_DIR).resolve()
+    def _real_dirs(self) -> tuple[str, str]:
+        """The root and the sources' folder, links resolved."""
+        return os.path.realpath(self.root), os.path.realpath(os.path.join(self.root, SOURCES_DIR))
 
     def _check_source(self, item: _Item, citing: list[str], checked: Checked) -> None:
         data = item.data
         self._check_dating(item, ("published",), data.get("published"))
         if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
             return  # the schema has said what is missing or malformed
-        base = self._sources_dir
-        path = self.root / SOURCES_DIR / data["file"]
+        path = os.path.join(self.root, SOURCES_DIR, data["file"])
         rel = f"{SOURCES_DIR}/{data['file']}"
         affected = _affected(citing)
         if data["file"].startswith("/") or ".." in data["file"].split("/"):
@@ -159,7 +159,8 @@ class Validator:
         if not os.path.lexists(path):
             self.report(item, ("file",), f"`{rel}` does not exist{affected}: add the file or correct `file`")
             return
-        if path.resolve().is_relative_to(self.root.resolve()) and not path.resolve().is_relative_to(base):
+        real, (root, base) = os.path.realpath(path), self._real_dirs
+        if _under(real, root) and not _under(real, base):
             self.report(
                 item,
                 ("file",),
@@ -442,6 +443,10 @@ def _passage_of(value) -> tuple[quotes.Passage, str | None] | None:
         return quotes.Passage(start, end, line, exact, prefix, suffix, spans), problem
     except (TypeError, ValueError):
         return None
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _s(value):

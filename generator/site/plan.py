@@ -12,6 +12,7 @@ import functools
 import posixpath
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..data.files import PAGES_DIR
@@ -46,7 +47,19 @@ JSONLD_DIR = f"{GENERATED_DIR}/jsonld"
 ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).
-PER_ITEM_PAGES = ("/actors/*.md", "/proposals/*.md", "/sources/*.md", "/timeline/*.md", "!/*/index.md")
+PER_ITEM_PAGES = (
+    "/actors/*.md",
+    "/actors/*/*.md",
+    "/proposals/*.md",
+    "/sources/*.md",
+    "/timeline/*.md",
+    "!/*/index.md",
+)
+# An actor page with more cards than this (a claim appears once per proposal it is on) keeps its
+# profile and current positions, and each proposal's cards go to a page of their own,
+# `actors/ID/PROPOSAL.md`: a page of 700 cards was 1.5 MB. The old address of a moved card,
+# `actors/ID.html#claim-X`, still leads to it (assets/dossier.js follows the anchor's link).
+ACTOR_PAGE_CARDS = 200
 # Generated pages a site's nav may leave out (they are linked from the home page and the others).
 OPTIONAL_IN_NAV = ("/corrections.md", "/grid.md", "/timeline.md")
 
@@ -74,6 +87,26 @@ class SitePlan:
     @staticmethod
     def timeline_page(key: str) -> str:
         return f"timeline/{key.lower().replace(' ', '-')}.md"
+
+    @staticmethod
+    def actor_part_page(actor_id: str, proposal_id: str) -> str:
+        """The page of one busy actor's cards on one proposal."""
+        return f"actors/{actor_id}/{proposal_id}.md"
+
+    @cached_property
+    def split_actors(self) -> frozenset[str]:
+        """The actors whose cards are on one page per proposal (ACTOR_PAGE_CARDS)."""
+        d = self.dossier
+        return frozenset(
+            a for a in d.actors if sum(len(d.history[(a, p)]) for p in d.proposals_of(a)) > ACTOR_PAGE_CARDS
+        )
+
+    def card_page(self, claim: Claim, proposal: str | None = None) -> str:
+        """The page that holds the claim's card on `proposal` (by default its first proposal's,
+        which holds the claim's own anchor)."""
+        if claim.actor in self.split_actors and claim.stances:
+            return self.actor_part_page(claim.actor, proposal or claim.stances[0].proposal)
+        return self.item_page("actors", claim.actor)
 
     @staticmethod
     def csl_path(claim: Claim) -> str:
@@ -113,7 +146,7 @@ class SitePlan:
         return _address(path, self.directory_urls) + (f"#{anchor}" if anchor else "")
 
     def claim_url(self, claim: Claim) -> str:
-        return self.url(self.item_page("actors", claim.actor), self.claim_anchor(claim))
+        return self.url(self.card_page(claim), self.claim_anchor(claim))
 
     def passage_url(self, ev: Evidence) -> str:
         return self.url(self.item_page("sources", ev.source), self.passage_anchor(ev.passage.span))
@@ -137,7 +170,11 @@ class SitePlan:
         for kind, template in SECTIONS.items():
             yield Output(f"{kind}/index.md", template, files[kind])
         for a in d.actors.values():
-            yield Output(self.item_page("actors", a.id), "actor.md.j2", files["actors"], {"actor": a})
+            split = a.id in self.split_actors
+            yield Output(self.item_page("actors", a.id), "actor.md.j2", files["actors"], {"actor": a, "split": split})
+            for p in d.proposals_of(a.id) if split else ():
+                context = {"actor": a, "proposal": d.proposals[p]}
+                yield Output(self.actor_part_page(a.id, p), "actor-part.md.j2", files["actors"], context)
         for p in d.proposals.values():
             yield Output(self.item_page("proposals", p.id), "proposal.md.j2", files["proposals"], {"proposal": p})
         for s in d.sources.values():
@@ -213,8 +250,9 @@ class Links:
     def source(self, source_id: str, span: Span | None = None) -> str:
         return self.to(SitePlan.item_page("sources", source_id), SitePlan.passage_anchor(span) if span else None)
 
-    def claim(self, claim: Claim) -> str:
-        return self.actor(claim.actor, SitePlan.claim_anchor(claim))
+    def claim(self, claim: Claim, proposal: str | None = None) -> str:
+        """The claim's card (on `proposal`, else its own anchor)."""
+        return self.to(self.plan.card_page(claim, proposal), SitePlan.claim_anchor(claim, proposal))
 
     def passage(self, ev: Evidence) -> str:
         return self.source(ev.source, ev.passage.span)
