@@ -38,7 +38,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-
 Kind = Literal["day", "month", "year", "season", "interval", "open-start", "open-end", "unknown-start", "unknown-end"]
 
 HINT = "write YYYY, YYYY-MM, YYYY-MM-DD or an interval START/END (e.g. 2022-03-14/2022-03-17)"
