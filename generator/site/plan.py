@@ -169,17 +169,22 @@ class SitePlan:
         yield Output(CORRECTIONS, "corrections.md.j2", files["claims"])
         for kind, template in SECTIONS.items():
             yield Output(f"{kind}/index.md", template, files[kind])
-        for a in d.actors.values():
-            split = a.id in self.split_actors
-            yield Output(self.item_page("actors", a.id), "actor.md.j2", files["actors"], {"actor": a, "split": split})
-            for p in d.proposals_of(a.id) if split else ():
-                context = {"actor": a, "proposal": d.proposals[p]}
-                yield Output(self.actor_part_page(a.id, p), "actor-part.md.j2", files["actors"], context)
+        yield from self._actor_pages(files["actors"])
         for p in d.proposals.values():
             yield Output(self.item_page("proposals", p.id), "proposal.md.j2", files["proposals"], {"proposal": p})
         for s in d.sources.values():
             yield Output(self.item_page("sources", s.id), "source.md.j2", files["sources"], {"source": s})
         yield from self._moved(files)
+
+    def _actor_pages(self, edit: str) -> Iterator[Output]:
+        """Each actor's page, and a busy actor's page per proposal (ACTOR_PAGE_CARDS)."""
+        d = self.dossier
+        for a in d.actors.values():
+            split = a.id in self.split_actors
+            yield Output(self.item_page("actors", a.id), "actor.md.j2", edit, {"actor": a, "split": split})
+            for proposal in d.proposals_of(a.id) if split else ():
+                context = {"actor": a, "proposal": d.proposals[proposal]}
+                yield Output(self.actor_part_page(a.id, proposal), "actor-part.md.j2", edit, context)
 
     def _moved(self, files: Mapping[str, str]) -> Iterator[Output]:
         """A page at each renamed item's old address that leads to its new one."""
