@@ -5,6 +5,7 @@ the card (followed by assets/dossier.js; the browser test follows it in Chromium
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -86,3 +87,16 @@ def test_claim_addresses_in_the_data_and_feeds_point_at_the_part_page(docs):
     assert '"url":"actors/spokesman.html#claim-spokesman-finished"' in data
     feed = (docs / "feeds" / "actors" / "envoy.atom").read_text("utf-8")
     assert 'href="../../actors/envoy/binding-guarantees.html#claim-envoy-guarantees"' in feed
+
+
+def test_each_claim_is_described_in_full_once_in_json_ld(docs):
+    """On a busy actor's page, its claims by reference; in full on their first proposal's page."""
+    jsonld = docs.parent / "jsonld" / "actors"
+    main = json.loads((jsonld / "envoy.json").read_text("utf-8"))
+    assert [n.get("@type") for n in main["@graph"]] == ["Person", "Claim"]
+    assert main["@graph"][1] == {"@type": "Claim", "@id": "envoy/binding-guarantees.html#claim-envoy-guarantees"}
+    first = json.loads((jsonld / "envoy" / "binding-guarantees.json").read_text("utf-8"))
+    assert [(n["@type"], n["@id"], n["text"]) for n in first["@graph"]] == [
+        ("Claim", "binding-guarantees.html#claim-envoy-guarantees", "The envoy would sign only with guarantees.")
+    ]
+    assert not (jsonld / "envoy" / "border-deal.json").exists()  # nothing described first there
