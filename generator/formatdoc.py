@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from .data.schema import data_files, schema
+from .data.schema import data_files, schema, settings_files
 from .site.render import TEMPLATES
 from .site.write import write_if_changed
 
@@ -22,6 +22,7 @@ SECTIONS = (
     "actor",
     "proposal",
     "claim",
+    "dossier-settings",
     "stance-detail",
     "evidence",
     "correction",
@@ -37,7 +38,9 @@ SECTIONS = (
 def _files() -> dict[str, str]:
     """Each item definition and the file its list lives in."""
     top = schema()["properties"]
-    return {top[key]["items"]["$ref"].rsplit("/", 1)[1]: rel for rel, key in data_files().items()}
+    files = {rel: top[key]["items"]["$ref"] for rel, key in data_files().items()}
+    files.update((rel, top[key]["$ref"]) for rel, key in settings_files().items())
+    return {ref.rsplit("/", 1)[1]: rel for rel, ref in files.items()}
 
 
 @dataclass(frozen=True)

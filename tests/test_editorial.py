@@ -35,7 +35,7 @@ def test_the_kyodo_ceasefire_reading_is_the_outlets_headline_and_lead(d):
     s = stance(d, "zelenskyy-kyodo-interview-outlet-summary", "ceasefire-for-nato-membership")
     claim = d.claims["zelenskyy-kyodo-interview-outlet-summary"]
     assert {claim.evidence[n - 1].kind for n in s.rests_on} == {"framing"}
-    assert s.speakers_words is False
+    assert s.basis == "outlets-account"
 
 
 def test_only_the_sky_news_passage_gives_zelenskyy_a_ceasefire_condition(d):
@@ -44,7 +44,7 @@ def test_only_the_sky_news_passage_gives_zelenskyy_a_ceasefire_condition(d):
         for c in d.claims.values()
         if c.actor == "volodymyr-zelenskyy"
         and (s := c.stance_on("ceasefire-for-nato-membership")) is not None
-        and s.speakers_words
+        and s.basis != "outlets-account"
     ]
     assert own_words == ["zelenskyy-sky-news-ceasefire-without-territories"]
 
@@ -67,7 +67,7 @@ def test_indicated_a_willingness_is_open_not_supports(d):
 )
 def test_rebuffed_in_an_account_of_zelenskyy_is_skeptical_and_the_outlets_account(d, claim):
     s = stance(d, claim, "ukraine-nato-membership")
-    assert (s.value, s.speakers_words) == ("skeptical", False)
+    assert (s.value, s.basis) == ("skeptical", "outlets-account")
     assert {ev.kind for ev in d.claims[claim].evidence} == {"paraphrase"}
 
 

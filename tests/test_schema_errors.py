@@ -29,7 +29,7 @@ CASES = {
         ADDED + "\n    colour: red",
         "colour",
         "unknown field `colour`: allowed: `actor`, `added`, `corrections`, `evidence`, `formerly`, `id`, `notes`, "
-        "`said`, `see_also`, `stances`, `summary`, `tags`",
+        "`occasion`, `said`, `see_also`, `stances`, `summary`, `tags`",
     ),
     "unknown-field-in-evidence": (
         C,

@@ -398,7 +398,7 @@ def test_a_schema_invalid_claim_still_gets_its_unknown_actor(dossier, edit, gcc,
         f"{pos(dossier, C, 'envoi')}: error: unknown actor `envoi`: add it to content/actors.yaml or correct the id",
         f"{pos(dossier, C, 'colour')}: error: unknown field `colour`: allowed: `actor`, `added`, `corrections`, "
         "`evidence`, `formerly`, `id`, "
-        "`notes`, `said`, `see_also`, `stances`, `summary`, `tags`",
+        "`notes`, `occasion`, `said`, `see_also`, `stances`, `summary`, `tags`",
     ]
 
 
@@ -506,3 +506,34 @@ def test_two_items_cannot_claim_the_same_old_id(dossier, edit, gcc, pos):
     assert gcc(dossier) == [
         f"{pos(dossier, C, 'formerly: [|old-one]', 2)}: error: `formerly` names `old-one`, which another item names too"
     ]
+
+
+def test_the_dossier_file_gives_the_first_publication_and_is_optional(dossier, check):
+    d, _ = check(dossier)
+    assert d is not None and d.published is None  # the fixture has no content/dossier.yaml
+    (dossier / "content" / "dossier.yaml").write_text(
+        "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\ndossier:\n  published: 2026-11-01\n"
+    )
+    d, problems = check(dossier)
+    assert d is not None and d.published == "2026-11-01", problems
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "published: 2026-11-01\n",
+            "content/dossier.yaml:2:1: error: the file must be a mapping with one top-level `dossier:` mapping "
+            "(e.g. `dossier: {published: ...}`)",
+        ),
+        (
+            'dossier:\n  publish: "2026-11-01"\n',
+            "content/dossier.yaml:3:3: error: unknown field `publish`: did you mean `published`?",
+        ),
+    ],
+)
+def test_a_misshapen_dossier_file_is_one_line_at_its_place(dossier, gcc, text, message):
+    (dossier / "content" / "dossier.yaml").write_text(
+        "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\n" + text
+    )
+    assert gcc(dossier, severity="error") == [message]

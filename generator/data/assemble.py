@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import dates
+from .attribution import headline_span
 from .model import (
     Actor,
     Attribution,
@@ -22,10 +23,25 @@ from .model import (
 )
 from .schema import schema
 
+BASES = ("quoted", "reported", "outlets-account")  # strongest first; the schema's stance-basis
+
+
+def kind_bases() -> dict[str, str]:
+    """The basis each evidence kind gives a stance (the schema says which)."""
+    return dict(schema()["definitions"]["evidence-kind"]["x-basis"])
+
 
 def speakers_words_kinds() -> frozenset[str]:
-    """The evidence kinds that are the speaker's own words (the schema says which)."""
-    return frozenset(schema()["definitions"]["evidence-kind"]["x-speakers-words"])
+    """The evidence kinds that report the speaker's words (a direct quote or reported speech)."""
+    return frozenset(kind for kind, basis in kind_bases().items() if basis != "outlets-account")
+
+
+def evidence_basis(ev: Evidence, headline: tuple[int, int] | None, bases: dict[str, str]) -> str:
+    """The basis one evidence item gives: its kind's, except that a passage on the source's
+    headline is the outlet's framing whatever kind it is recorded as."""
+    if headline and any(start < headline[1] and end > headline[0] for start, end in ev.passage.parts):
+        return "outlets-account"
+    return bases[ev.kind]
 
 
 def assemble(
@@ -34,13 +50,15 @@ def assemble(
     passages: dict,
     origins: dict[tuple[str, str], Origin] | None = None,
     claim_files: dict[str, str] | None = None,
+    published: str | None = None,
 ) -> Dossier:
     """`items` maps each top-level key to its list; `passages` maps (claim index, evidence index)
     to where the evidence stands; `claim_files` maps a claim id to the file that holds it."""
     sources = {d["id"]: _source(d, texts[d["id"]]) for d in items.get("sources", [])}
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
     proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
-    own_words = speakers_words_kinds()
+    bases = kind_bases()
+    headlines = {s.id: headline_span(s.text, s.title) for s in sources.values()}
     claims = {}
     for index, d in enumerate(items.get("claims", [])):
         evidence = tuple(
@@ -61,7 +79,10 @@ def assemble(
         claims[d["id"]] = Claim(
             id=d["id"],
             actor=d["actor"],
-            stances=tuple(_stance(p, v, evidence, own_words) for p, v in d["stances"].items()),
+            stances=tuple(
+                _stance(p, v, tuple(evidence_basis(ev, headlines[ev.source], bases) for ev in evidence), evidence)
+                for p, v in d["stances"].items()
+            ),
             said=dating(d["said"]),
             summary=d["summary"],
             evidence=evidence,
@@ -72,19 +93,22 @@ def assemble(
             corrections=tuple(Correction(c["date"], c["change"], c["reason"]) for c in d.get("corrections", ())),
             origin=(claim_files or {}).get(d["id"], "claims.yaml"),
             formerly=tuple(d.get("formerly", ())),
+            occasion=d.get("occasion"),
         )
-    return Dossier(sources, actors, proposals, claims, origins or {})
+    return Dossier(sources, actors, proposals, claims, origins or {}, published)
 
 
-def _stance(proposal: str, value, evidence: tuple[Evidence, ...], own_words: frozenset[str]) -> Stance:
+def _stance(proposal: str, value, bases: tuple[str, ...], evidence: tuple[Evidence, ...]) -> Stance:
+    """`bases[i]` is the basis `evidence[i]` gives; the stance takes the strongest of those it
+    rests on."""
     detail = value if isinstance(value, dict) else {"stance": value}
     named = detail.get("rests_on")
-    rests_on = tuple(ev for ev in evidence if ev.id in named) if named else evidence
+    chosen = [i for i, ev in enumerate(evidence) if not named or ev.id in named]
     return Stance(
         proposal=proposal,
         value=detail["stance"],
-        rests_on=tuple(ev.number for ev in rests_on),
-        speakers_words=any(ev.kind in own_words for ev in rests_on),
+        rests_on=tuple(evidence[i].number for i in chosen),
+        basis=min((bases[i] for i in chosen), key=BASES.index),
         condition=detail.get("condition"),
     )
 

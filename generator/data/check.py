@@ -73,8 +73,9 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     files = {rel: key for rel, key in files.items() if input_exists(root, rel)}
     more, found = split_files(root)
     problems += found
+    settings = {rel: key for rel, key in schema.settings_files().items() if input_exists(root, rel)}
     store = Store(root)
-    for rel, key in {**files, **more}.items():
+    for rel, key in {**files, **more, **settings}.items():
         try:
             doc, found = load_checked(root, rel, key, store)
         except InputError as exc:
@@ -94,14 +95,19 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     # are keyed by that number): claims.yaml first, then claims/*.yaml by name.
     items: dict[str, list] = {}
     origins = {}
+    published = None
     for rel, doc in docs.items():
         held = schema.key_of(rel)
         assert held is not None
+        if rel in settings:
+            published = doc.data[held].get("published")
+            continue
         items.setdefault(held, []).extend(doc.data[held])
         for i, item in enumerate(doc.data[held]):
             origins[(held, item["id"])] = (rel, *doc.id_mark(held, i))
     claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
-    return Checked(assemble(items, checked.texts, checked.passages, origins, claim_files), pages, problems)
+    dossier = assemble(items, checked.texts, checked.passages, origins, claim_files, published)
+    return Checked(dossier, pages, problems)
 
 
 def load_checked(root: Path, rel: str, key: str, store: Store) -> tuple[Document | None, list[Problem]]:

@@ -141,7 +141,7 @@ class Stance:
     proposal: str
     value: str
     rests_on: tuple[int, ...]  # the evidence numbers it rests on
-    speakers_words: bool  # False: it rests only on the outlet's account (framing, paraphrase)
+    basis: str  # quoted, reported or outlets-account (schema: stance-basis), from the evidence kinds
     condition: str | None = None
 
 
@@ -167,6 +167,7 @@ class Claim:
     corrections: tuple[Correction, ...] = ()
     origin: str = "claims.yaml"  # the file that holds it
     formerly: tuple[str, ...] = ()
+    occasion: str | None = None  # claims of one occasion are simultaneous
 
     def translation_partner(self, ev: Evidence) -> Evidence | None:
         """The other side of a translation pair (`translation_of` names it, either way round)."""
@@ -227,6 +228,7 @@ class Dossier:
     proposals: dict[str, Proposal]
     claims: dict[str, Claim]
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)  # (kind, id) -> where defined
+    published: str | None = None  # the day the dossier was first published; None: never
 
     @cached_property
     def chronology(self) -> tuple[Claim, ...]:

@@ -32,8 +32,16 @@ def schema() -> dict:
 
 @cache
 def data_files() -> dict[str, str]:
-    """Each YAML file of a dossier (relative to its root) and the one top-level key it holds."""
-    return {spec["x-file"]: key for key, spec in schema()["properties"].items()}
+    """Each YAML file of a dossier that holds a list (relative to its root) and the one top-level
+    key it holds."""
+    return {spec["x-file"]: key for key, spec in schema()["properties"].items() if spec.get("type") == "array"}
+
+
+@cache
+def settings_files() -> dict[str, str]:
+    """Optional YAML files that hold one mapping about the dossier itself (`content/dossier.yaml`)
+    and the top-level key each holds."""
+    return {spec["x-file"]: key for key, spec in schema()["properties"].items() if spec.get("x-optional")}
 
 
 @cache
@@ -54,6 +62,8 @@ def key_of(rel: str) -> str | None:
     """The top-level key a data file holds (`claims/x.yaml` -> `claims`), None for other files."""
     if rel in data_files():
         return data_files()[rel]
+    if rel in settings_files():
+        return settings_files()[rel]
     folder, _, name = rel.rpartition("/")
     suffix, key = data_folders().get(folder, ("", None))
     return key if key and name.endswith(suffix) else None
@@ -87,7 +97,8 @@ def date_keys() -> frozenset[str]:
 
 
 def _item_definition(top_key: str) -> str:
-    return schema()["properties"][top_key]["items"]["$ref"].rsplit("/", 1)[1]
+    spec = schema()["properties"][top_key]
+    return spec.get("items", spec)["$ref"].rsplit("/", 1)[1]
 
 
 def _item_schema(top_key: str) -> dict:
@@ -124,8 +135,12 @@ def check_document(doc: Document) -> list[Problem]:
     """Every schema problem of one file, each at the line of the offending node."""
     key = key_of(doc.path)
     assert key is not None, doc.path
-    problems = _check_top(doc, key)
-    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if key in settings_files().values():
+        problems = _check_settings(doc, key)
+        items = None
+    else:
+        problems = _check_top(doc, key)
+        items = doc.data.get(key) if isinstance(doc.data, dict) else None
     if isinstance(items, list):
         fast = _fast(key)
         for index, item in enumerate(items):
@@ -173,6 +188,21 @@ def _check_top(doc: Document, key: str) -> list[Problem]:
     elif not isinstance(doc.data[key], list):
         problems.append(at((key,), f"`{key}` must be a list (items start with `- `), not {_describe(doc.data[key])}"))
     return problems
+
+
+def _check_settings(doc: Document, key: str) -> list[Problem]:
+    """A settings file: a mapping with one top-level mapping `key:`, checked against its schema."""
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), dict) or len(doc.data) != 1:
+        line, col = locate(doc.data, ())
+        message = f"the file must be a mapping with one top-level `{key}:` mapping (e.g. `{key}: {{published: ...}}`)"
+        return [Problem(doc.path, line, col, ERROR, message)]
+    out = []
+    for error in _detailed(key).iter_errors(doc.data[key]):
+        where = (key, *tuple(error.absolute_path))
+        for rel, on_key, message in _messages(error, doc, where):
+            line, col = locate(doc.data, where + rel, key=on_key)
+            out.append(Problem(doc.path, line, col, ERROR, message))
+    return out
 
 
 def _item_problems(doc: Document, key: str, index: int, item: Any) -> list[Problem]:

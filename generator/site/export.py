@@ -89,7 +89,7 @@ def _stances(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
             "stance": s.value,
             "condition": s.condition,
             "rests_on": list(s.rests_on),
-            "basis": "speakers-words" if s.speakers_words else "outlets-account",
+            "basis": s.basis,
         }
         for s in claim.stances
     ]
@@ -175,7 +175,8 @@ def claims_csv(plan: SitePlan) -> str:
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
         stances = "; ".join(
-            f"{s.proposal}:{s.value}" + ("" if s.speakers_words else " (outlet's account)") for s in claim.stances
+            f"{s.proposal}:{s.value}" + (" (outlet's account)" if s.basis == "outlets-account" else "")
+            for s in claim.stances
         )
         for ev in claim.evidence:
             p = ev.passage

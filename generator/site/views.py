@@ -241,9 +241,9 @@ class Latest:
 
 def latest(d: Dossier, actor: str, proposal: str) -> Latest:
     current = d.current(actor, proposal)
-    groups: dict[tuple[str, bool], list[Position]] = {}
+    groups: dict[tuple[str, str], list[Position]] = {}
     for point in current.positions:
-        groups.setdefault((point.stance.value, point.stance.speakers_words), []).append(point)
+        groups.setdefault((point.stance.value, point.stance.basis), []).append(point)
     return Latest(tuple((points[-1], len(points)) for points in groups.values()))
 
 
