@@ -107,7 +107,8 @@ print(json.dumps({"laughs": laughs, "problems": len(problems), "hint": hint, "mb
                   "found": type(found).__name__}))
 """
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
-SECTIONS = ("preview", "sizes", "inputs", "hostile", "pdf")
+SECTIONS = ("preview", "sizes", "growth", "inputs", "hostile", "pdf")
+GROWTH_CLAIMS = 40_000  # the growth section: check and generation at this size (no MkDocs: see README)
 PDF_CLAIMS = 1000  # the briefing PDF is timed at this size (goal: 30 s or less)
 
 
@@ -157,13 +158,7 @@ def bench_size(claims: int, seed: int, work: Path) -> dict:
         [PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)], cwd=ROOT
     )
     row = {"claims": claims, "synth_s": synth_s}
-    check = [PY, "-m", "generator", "check", "--strict", "--root", str(root)]
-    cache = work / f"cache-{claims}"
-    shutil.rmtree(cache, ignore_errors=True)
-    row["check_s"], row["check_mb"], _ = measure(check, cache=cache)  # the first: an empty cache
-    row["check_again_s"], _, _ = measure(check, cache=cache)  # the same input again
-    edit_one_claim(root)
-    row["check_edit_s"], _, _ = measure(check, cache=cache)  # one claim changed in one file
+    row.update(bench_checks(root, work))
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
     info = json.loads(out.strip().splitlines()[-1])
     row["pages"] = info["pages"]
@@ -320,6 +315,58 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
     return rows
 
 
+def bench_checks(root: Path, work: Path) -> dict:
+    """`dossier check --strict` with an empty cache, again, and after one claim's edit."""
+    check = [PY, "-m", "generator", "check", "--strict", "--root", str(root)]
+    cache = work / f"cache-{root.name}"
+    shutil.rmtree(cache, ignore_errors=True)
+    row: dict = {}
+    row["check_s"], row["check_mb"], _ = measure(check, cache=cache)  # the first: an empty cache
+    row["check_again_s"], _, _ = measure(check, cache=cache)  # the same input again
+    edit_one_claim(root)
+    row["check_edit_s"], _, _ = measure(check, cache=cache)  # one claim changed in one file
+    return row
+
+
+def bench_growth(seed: int, work: Path) -> dict:
+    """GROWTH_CLAIMS claims: the checks, and generation (check, render, write: everything before
+    MkDocs) with its peak memory; the generated pages' sizes (Markdown and JSON-LD, which the
+    HTML adds Material's chrome to)."""
+    root = work / f"synth-{GROWTH_CLAIMS}"
+    shutil.rmtree(root, ignore_errors=True)
+    row: dict = {"claims": GROWTH_CLAIMS}
+    row["synth_s"], _, _ = measure(
+        [PY, "-m", "bench.synth", "--claims", str(GROWTH_CLAIMS), "--out", str(root), "--seed", str(seed)], cwd=ROOT
+    )
+    row.update(bench_checks(root, work))
+    row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
+    row["pages"] = json.loads(out.strip().splitlines()[-1])["pages"]
+    docs, jsonld = root / ".dossier" / "docs", root / ".dossier" / "jsonld"
+    sizes = []
+    for page in docs.rglob("*.md"):
+        rel = page.relative_to(docs).with_suffix(".json")
+        extra = (jsonld / rel).stat().st_size if (jsonld / rel).is_file() else 0
+        sizes.append((page.stat().st_size + extra, page.relative_to(docs).as_posix()))
+    sizes.sort()
+    row["largest"] = [(kb / 1000, rel) for kb, rel in sizes[-3:]]
+    row["median_kb"] = sizes[len(sizes) // 2][0] / 1000
+    row["docs_mb"] = sum(p.stat().st_size for p in (root / ".dossier").rglob("*") if p.is_file()) / 2**20
+    return row
+
+
+def print_growth(r: dict) -> None:
+    largest = ", ".join(f"{rel} {kb:.0f} KB" for kb, rel in reversed(r["largest"]))
+    print(
+        f"\ngrowth: {r['claims']:,} claims, {r['pages']:,} pages (synth {r['synth_s']:.0f} s): "
+        f"check {r['check_s']:.2f} s "
+        f"(peak {r['check_mb']:.0f} MiB), again {r['check_again_s']:.2f} s, after one claim's edit "
+        f"{r['check_edit_s']:.2f} s ({r['check_edit_s'] / r['check_s']:.0%}); generate {r['gen_s']:.1f} s "
+        f"(peak {r['gen_mb']:.0f} MiB); generated pages with their JSON-LD: largest {largest}, median "
+        f"{r['median_kb']:.0f} KB, {r['docs_mb']:.0f} MiB in all",
+        flush=True,
+    )
+
+
 def bench_pdf(seed: int, work: Path) -> dict:
     """`dossier pdf` of a synthetic dossier of PDF_CLAIMS claims, in a fresh process; its pages."""
     import pypdf
@@ -354,8 +401,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
         "--sizes",
-        default="1000,10000,40000",
-        help="claim counts, comma-separated (default: 1000,10000,40000)",
+        default="1000,4000,10000",
+        help="claim counts, comma-separated (default: 1000,4000,10000)",
     )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
@@ -363,8 +410,8 @@ def main() -> None:
         "--only",
         choices=SECTIONS,
         action="append",
-        help="run only this section (repeatable): the synthetic sizes, the preview loop, the large test inputs, the "
-        "hostile inputs or the PDF (default: all)",
+        help="run only this section (repeatable): the synthetic sizes, the preview loop, 40,000 claims (growth), the "
+        "large test inputs, the hostile inputs or the PDF (default: all)",
     )
     args = ap.parse_args()
     sections = set(args.only or SECTIONS)
@@ -381,6 +428,9 @@ def main() -> None:
                 shutil.rmtree(work, ignore_errors=True)
         if preview:
             print_preview(preview)
+    if "growth" in sections:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-growth-") as tmp:
+            print_growth(bench_growth(args.seed, args.work or Path(tmp)))
     if "inputs" in sections:
         print_inputs(bench_inputs())
     if "pdf" in sections:
