@@ -212,8 +212,9 @@ def test_a_corrupt_cache_costs_time_never_a_result(dossier, store, damage, monke
     assert got[0] == expected == _from_scratch(dossier, check_module.check, monkeypatch)
 
 
-def test_wrong_entries_under_the_right_keys_are_refused(dossier, store, monkeypatch):
-    """Entries with a valid checksum under this dossier's keys but of the wrong types: a miss."""
+def test_wrong_entries_under_the_right_keys_are_refused(dossier, store, parsed, proved):
+    """Entries with a valid checksum under this dossier's keys but of the wrong types: a miss, and
+    replaced, so that the next check is answered from the cache again."""
     expected = _result(_check(dossier))
     for path in _files(store, "docs"):
         entry = cache.Store._read_path(path)
@@ -224,7 +225,14 @@ def test_wrong_entries_under_the_right_keys_are_refused(dossier, store, monkeypa
         entry = cache.Store._read_path(path)
         entry["proofs"] = {key: [0, "1", 1, "", "", "", [], None] for key in entry["proofs"]}
         _plant(path, cache.json.dumps(entry).encode())
+    parsed.clear()
+    proved.clear()
     assert _result(_check(dossier)) == expected
+    assert parsed and proved
+    parsed.clear()
+    proved.clear()
+    assert _result(_check(dossier)) == expected
+    assert parsed == [] and proved == []
 
 
 def _plant(path: Path, body: bytes) -> None:

@@ -5,8 +5,9 @@ what the edit costs.
   id stands) is kept under the file's path and reused only when the bytes the loader read now (the
   very bytes, after following any link, as `read_input` returns them) hash to the same key.
 - Each quote's proof (where the evidence text stands in its source, and the quote-mark finding of
-  a direct quote) is kept under a key of everything the proof depends on: the source's sha256, the
-  evidence text, its occurrence and prefix, its kind, the source's title, and the matcher's code.
+  a direct quote) is kept under a key of everything the proof may depend on: the whole evidence
+  item (text, occurrence, prefix, kind...), the source's whole record (its sha256 pins the text,
+  its title places the headline), and the matcher's code.
 - Every key includes CODE_VERSION, a hash of the checker's own code and schema: a new version of
   the generator never reads an older one's entries.
 - Cross-item checks (ids, references, dates, unused items) always rerun on the items, cached or not.
@@ -87,6 +88,7 @@ class Store:
         self._proofs: dict[str, dict[str, Any]] = {}  # rel of the claims file -> proofs it used
         self._stored_proofs: dict[str, set[str]] = {}  # rel -> the proof keys its file held
         self._known: dict[str, Any] | None = None  # every stored proof, loaded on first use
+        self._made: set[str] = set()  # claims files with a proof made in this check
         self.hits = self.misses = 0
 
     # -- documents -------------------------------------------------------------------------
@@ -108,9 +110,12 @@ class Store:
             self._known = self._load_proofs()
         return self._known.get(key)
 
-    def put_proof(self, rel: str, key: str, value: Any) -> None:
-        """Record that the claims file `rel` uses this proof (found in the cache or just made)."""
+    def put_proof(self, rel: str, key: str, value: Any, made: bool = False) -> None:
+        """Record that the claims file `rel` uses this proof, found in the cache or just `made`
+        (then the file's proofs are written again, replacing a stored entry that was refused)."""
         self._proofs.setdefault(rel, {})[key] = value
+        if made:
+            self._made.add(rel)
 
     def _load_proofs(self) -> dict[str, Any]:
         known: dict[str, Any] = {}
@@ -171,7 +176,7 @@ class Store:
                 _write(self.folder / "docs", self._name(rel), {"rel": rel, "key": key, "entry": entry})
             for rel in rels:
                 used = self._proofs.get(rel, {})
-                if set(used) != self._stored_proofs.get(rel, set()):
+                if rel in self._made or set(used) != self._stored_proofs.get(rel, set()):
                     _write(self.folder / "proofs", self._name(rel), {"rel": rel, "proofs": used})
             keep = {self._name(rel) for rel in rels}
             for kind in ("docs", "proofs"):

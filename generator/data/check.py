@@ -74,7 +74,7 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     more, found = split_files(root)
     problems += found
     settings = {rel: key for rel, key in schema.settings_files().items() if input_exists(root, rel)}
-    store = Store(root)
+    store, read = Store(root), set()
     for rel, key in {**files, **more, **settings}.items():
         try:
             doc, found = load_checked(root, rel, key, store)
@@ -82,11 +82,12 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
             problems.append(exc.problem)
             continue
         problems += found
+        read.add(rel)
         if doc is not None:
             docs[rel] = doc
     validator = Validator(root, docs, today or dt.date.today(), store)
     checked = validator.run()
-    store.save(set(docs))
+    store.save(read)
     pages, page_problems = check_pages(root)
     problems = sort_problems(problems + validator.problems + page_problems)
     if any(p.severity == ERROR for p in problems):

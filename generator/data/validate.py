@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 from collections import defaultdict
@@ -52,6 +53,7 @@ class Validator:
         self.root, self.today = root, today
         self.store = store or Store(root, enabled=False)
         self._normalized: dict[str, quotes.SourceText] = {}  # source id -> its text, normalized on first need
+        self._source_json: dict[str, str] = {}  # source id -> its record as canonical JSON (a proof's key)
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
@@ -313,15 +315,20 @@ class Validator:
 
     def _prove(self, item: _Item, source_id: str, ev: dict, occurrence, prefix, checked: Checked):
         """(the passage, the quote-mark problem of a direct quote or None), or the Miss; a proof
-        found is kept in the cache under everything it depends on (a Miss is always made anew)."""
-        source = self.ids["sources"][source_id].data
-        direct = ev.get("kind") == "direct-quote"
-        title = (_s(source.get("title")) or "") if direct else ""
-        key = digest("proof", source["sha256"], ev["text"], repr(occurrence), repr(prefix), repr(direct), title)
-        cached = _passage_of(self.store.proof(key))
+        found is kept in the cache under everything it may depend on: the whole evidence item (its
+        text, occurrence, prefix, kind, and any field a later matcher reads), the source's whole
+        record (its sha256 pins the text; its title places the headline) and the checker's code.
+        A Miss is always made anew."""
+        record = self._source_json.get(source_id)
+        if record is None:
+            record = self._source_json[source_id] = _canonical(self.ids["sources"][source_id].data)
+        key = digest("proof", record, _canonical(ev))
+        stored = self.store.proof(key)
+        cached = _passage_of(stored)
         if cached is not None:
-            self.store.put_proof(item.doc.path, key, self.store.proof(key))
+            self.store.put_proof(item.doc.path, key, stored)
             return cached
+        direct = ev.get("kind") == "direct-quote"
         text = self._normalized.get(source_id)
         if text is None:
             text = self._normalized[source_id] = quotes.SourceText.of(checked.texts[source_id])
@@ -330,11 +337,8 @@ class Validator:
             return found
         problem = self._quote_marks_problem(source_id, text, found) if direct else None
         p = found
-        self.store.put_proof(
-            item.doc.path,
-            key,
-            [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts], problem],
-        )
+        value = [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts], problem]
+        self.store.put_proof(item.doc.path, key, value, made=True)
         return found, problem
 
     def _quote_marks_problem(self, source_id: str, source: quotes.SourceText, found) -> str | None:
@@ -428,6 +432,10 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
             continue
         pages[rel] = text
     return pages, problems
+
+
+def _canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _passage_of(value) -> tuple[quotes.Passage, str | None] | None:
