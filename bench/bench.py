@@ -108,6 +108,7 @@ print(json.dumps({"laughs": laughs, "problems": len(problems), "hint": hint, "mb
 """
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
 SECTIONS = ("preview", "sizes", "growth", "inputs", "hostile", "pdf")
+REUSE = "--reuse" in sys.argv  # keep the synthetic dossiers already in --work (a re-run)
 GROWTH_CLAIMS = 40_000  # the growth section: check and generation at this size (no MkDocs: see README)
 PDF_CLAIMS = 1000  # the briefing PDF is timed at this size (goal: 30 s or less)
 
@@ -150,13 +151,24 @@ def machine() -> str:
     )
 
 
-def bench_size(claims: int, seed: int, work: Path) -> dict:
+def synthesize(claims: int, seed: int, work: Path) -> tuple[Path, float]:
+    """A synthetic dossier of `claims` claims in `work` and the seconds it took; with --reuse, one
+    written there before is kept (only its generated folders are removed)."""
     root = work / f"synth-{claims}"
+    if REUSE and (root / "mkdocs.yml").is_file():
+        shutil.rmtree(root / ".dossier", ignore_errors=True)
+        shutil.rmtree(root / "site", ignore_errors=True)
+        return root, 0.0
     shutil.rmtree(root, ignore_errors=True)
     # The synthetic dossier maker is a development tool beside this one, run from the repository root.
-    synth_s, _, _ = measure(
+    seconds, _, _ = measure(
         [PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)], cwd=ROOT
     )
+    return root, seconds
+
+
+def bench_size(claims: int, seed: int, work: Path) -> dict:
+    root, synth_s = synthesize(claims, seed, work)
     row = {"claims": claims, "synth_s": synth_s}
     row.update(bench_checks(root, work))
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
@@ -332,12 +344,8 @@ def bench_growth(seed: int, work: Path) -> dict:
     """GROWTH_CLAIMS claims: the checks, and generation (check, render, write: everything before
     MkDocs) with its peak memory; the generated pages' sizes (Markdown and JSON-LD, which the
     HTML adds Material's chrome to)."""
-    root = work / f"synth-{GROWTH_CLAIMS}"
-    shutil.rmtree(root, ignore_errors=True)
-    row: dict = {"claims": GROWTH_CLAIMS}
-    row["synth_s"], _, _ = measure(
-        [PY, "-m", "bench.synth", "--claims", str(GROWTH_CLAIMS), "--out", str(root), "--seed", str(seed)], cwd=ROOT
-    )
+    root, synth_s = synthesize(GROWTH_CLAIMS, seed, work)
+    row: dict = {"claims": GROWTH_CLAIMS, "synth_s": synth_s}
     row.update(bench_checks(root, work))
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
     row["pages"] = json.loads(out.strip().splitlines()[-1])["pages"]
@@ -405,6 +413,9 @@ def main() -> None:
         help="claim counts, comma-separated (default: 1000,4000,10000)",
     )
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--reuse", action="store_true", help="keep the synthetic dossiers already written in --work (a re-run)"
+    )
     ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
     ap.add_argument(
         "--only",
