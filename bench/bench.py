@@ -37,6 +37,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -199,8 +200,9 @@ def edit_one_claim(root: Path) -> None:
     files = sorted((root / "claims").glob("*.yaml")) or [root / "claims.yaml"]
     path = files[len(files) // 2]
     text = path.read_text("utf-8")
-    at = text.index("    summary: ") + len("    summary: ")
-    path.write_text(text[:at] + "Edited: " + text[at:], "utf-8")
+    found = re.search(r"^ +summary: ", text, re.M)
+    assert found, f"no summary in {path}"
+    path.write_text(text[: found.end()] + "Edited: " + text[found.end() :], "utf-8")
 
 
 def site_shares(site: Path) -> dict[str, float]:
