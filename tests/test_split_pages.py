@@ -18,8 +18,10 @@ from generator.site import plan as plan_module
 
 @pytest.fixture
 def docs(dossier, monkeypatch) -> Path:
-    """The fixture dossier's generated pages, with every actor of more than one card split."""
+    """The fixture dossier's generated pages, with every actor of more than one card split, and
+    every proposal of more than one claim."""
     monkeypatch.setattr(plan_module, "ACTOR_PAGE_CARDS", 1)
+    monkeypatch.setattr(plan_module, "PROPOSAL_PAGE_ROWS", 1)
     api.generate(dossier)
     return dossier / api.DOCS_DIR
 
@@ -100,3 +102,24 @@ def test_each_claim_is_described_in_full_once_in_json_ld(docs):
         ("Claim", "binding-guarantees.html#claim-envoy-guarantees", "The envoy would sign only with guarantees.")
     ]
     assert not (jsonld / "envoy" / "border-deal.json").exists()  # nothing described first there
+
+
+def test_a_busy_proposals_claims_go_to_a_page_per_year(docs):
+    assert _pages(docs, "proposals") == [
+        "proposals/binding-guarantees.md",  # one claim: not split
+        "proposals/border-deal.md",
+        "proposals/border-deal/2024.md",
+        "proposals/border-deal/date-unknown.md",
+        "proposals/index.md",
+    ]
+    main = (docs / "proposals/border-deal.md").read_text("utf-8")
+    assert "dq-rows" not in main and "## Positions over time" in main
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \(([^)]+)\)</li>', main) == [
+        ("border-deal/2024.html", "2024", "3 claims"),
+        ("border-deal/date-unknown.html", "Date unknown", "1 claim"),
+    ]
+    rows = [
+        (docs / "proposals/border-deal" / p).read_text("utf-8").count("<tr><td>")
+        for p in ("2024.md", "date-unknown.md")
+    ]
+    assert rows == [3, 1]

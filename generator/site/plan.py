@@ -51,6 +51,7 @@ PER_ITEM_PAGES = (
     "/actors/*.md",
     "/actors/*/*.md",
     "/proposals/*.md",
+    "/proposals/*/*.md",
     "/sources/*.md",
     "/timeline/*.md",
     "!/*/index.md",
@@ -61,6 +62,9 @@ PER_ITEM_PAGES = (
 # under 1 MB (one of 700 was 1.5 MB). The old address of a moved card,
 # `actors/ID.html#claim-X`, still leads to it (assets/dossier.js follows the anchor's link).
 ACTOR_PAGE_CARDS = 150
+# A proposal page lists a row per claim: past this many, the rows go to a page per year,
+# `proposals/ID/YEAR.md` (the page keeps the summary and every actor's positions over time).
+PROPOSAL_PAGE_ROWS = 400
 # Generated pages a site's nav may leave out (they are linked from the home page and the others).
 OPTIONAL_IN_NAV = ("/corrections.md", "/grid.md", "/timeline.md")
 
@@ -101,6 +105,23 @@ class SitePlan:
         return frozenset(
             a for a in d.actors if sum(len(d.history[(a, p)]) for p in d.proposals_of(a)) > ACTOR_PAGE_CARDS
         )
+
+    @staticmethod
+    def proposal_part_page(proposal_id: str, key: str) -> str:
+        """The page of a busy proposal's claims of one year (a timeline key: `2024`, `Undated`)."""
+        return f"proposals/{proposal_id}/{key.lower().replace(' ', '-')}.md"
+
+    @cached_property
+    def proposal_parts(self) -> dict[str, list[tuple[str, list[Claim]]]]:
+        """The busy proposals (PROPOSAL_PAGE_ROWS): their claims by year, oldest first."""
+        out: dict[str, list[tuple[str, list[Claim]]]] = {}
+        for proposal, claims in self.dossier.claims_by_proposal.items():
+            if len(claims) > PROPOSAL_PAGE_ROWS:
+                years: dict[str, list[Claim]] = {}
+                for claim in claims:
+                    years.setdefault(views.timeline_year(claim.said), []).append(claim)
+                out[proposal] = list(years.items())
+        return out
 
     def card_page(self, claim: Claim, proposal: str | None = None) -> str:
         """The page that holds the claim's card on `proposal` (by default its first proposal's,
@@ -171,8 +192,7 @@ class SitePlan:
         for kind, template in SECTIONS.items():
             yield Output(f"{kind}/index.md", template, files[kind])
         yield from self._actor_pages(files["actors"])
-        for p in d.proposals.values():
-            yield Output(self.item_page("proposals", p.id), "proposal.md.j2", files["proposals"], {"proposal": p})
+        yield from self._proposal_pages(files["proposals"])
         for s in d.sources.values():
             yield Output(self.item_page("sources", s.id), "source.md.j2", files["sources"], {"source": s})
         yield from self._moved(files)
@@ -186,6 +206,15 @@ class SitePlan:
             for proposal in d.proposals_of(a.id) if split else ():
                 context = {"actor": a, "proposal": d.proposals[proposal]}
                 yield Output(self.actor_part_page(a.id, proposal), "actor-part.md.j2", edit, context)
+
+    def _proposal_pages(self, edit: str) -> Iterator[Output]:
+        """Each proposal's page, and a busy proposal's claims per year (PROPOSAL_PAGE_ROWS)."""
+        for p in self.dossier.proposals.values():
+            parts = [(key, self.proposal_part_page(p.id, key), len(c)) for key, c in self.proposal_parts.get(p.id, ())]
+            yield Output(self.item_page("proposals", p.id), "proposal.md.j2", edit, {"proposal": p, "parts": parts})
+            for key, claims in self.proposal_parts.get(p.id, ()):
+                context = {"proposal": p, "key": key, "claims": claims}
+                yield Output(self.proposal_part_page(p.id, key), "proposal-part.md.j2", edit, context)
 
     def _moved(self, files: Mapping[str, str]) -> Iterator[Output]:
         """A page at each renamed item's old address that leads to its new one."""
