@@ -200,9 +200,11 @@ def edit_one_claim(root: Path) -> None:
     files = sorted((root / "claims").glob("*.yaml")) or [root / "claims.yaml"]
     path = files[len(files) // 2]
     text = path.read_text("utf-8")
-    found = re.search(r"^ +summary: ", text, re.M)
-    assert found, f"no summary in {path}"
-    path.write_text(text[: found.end()] + "Edited: " + text[found.end() :], "utf-8")
+    # a plain one-line value (not quoted, not folded onto the next line): a word appended to it
+    # is still plain YAML
+    found = re.search(r"^( +)summary: [A-Za-z][^'\"#:\n]*$(?!\n\1 )", text, re.M)
+    assert found, f"no plain one-line summary in {path}"
+    path.write_text(text[: found.end()] + " (edited)" + text[found.end() :], "utf-8")
 
 
 def site_shares(site: Path) -> dict[str, float]:
