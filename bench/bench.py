@@ -207,6 +207,10 @@ def edit_one_claim(root: Path) -> None:
     path.write_text(text[: found.end()] + " (edited)" + text[found.end() :], "utf-8")
 
 
+_JSONLD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
+_TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', re.S)
+
+
 def site_shares(site: Path) -> dict[str, float]:
     """What the site's bytes are, in MiB: each page section's HTML (its content and the theme's
     chrome around it: header, navigation, footer), the data exports, the feeds, the search bundle,
@@ -223,8 +227,15 @@ def site_shares(site: Path) -> dict[str, float]:
             start = html.find('<article class="md-content__inner')
             end = html.rfind("</article>")
             content = len(html[start:end].encode()) if 0 <= start < end else 0
-            out["html chrome"] = out.get("html chrome", 0) + (size - content) / 2**20
-            out[f"html {top}"] = out.get(f"html {top}", 0) + content / 2**20
+            jsonld = sum(len(m.encode()) for m in _JSONLD.findall(html))
+            toc = sum(len(m.encode()) for m in _TOC.findall(html))
+            for kind, part in (
+                ("html chrome", size - content - jsonld - toc),
+                ("html json-ld", jsonld),
+                ("html table of contents", toc),
+                (f"html {top}", content),
+            ):
+                out[kind] = out.get(kind, 0) + part / 2**20
         else:
             kind = "data csl" if rel.startswith("data/csl/") else top
             out[kind] = out.get(kind, 0) + size / 2**20
