@@ -79,9 +79,9 @@ def test_two_runs_give_the_same_bytes(fixture, tmp_path):
 
 
 def test_metadata_dates_come_from_the_newest_claim(reader):
-    # Every claim of the real dossier was added on 2026-11-23.
-    assert reader.metadata["/CreationDate"].startswith("D:20261123000000")
-    assert reader.metadata["/ModDate"].startswith("D:20261123000000")
+    # The real dossier's newest claims were added on 2026-12-01.
+    assert reader.metadata["/CreationDate"].startswith("D:20261201000000")
+    assert reader.metadata["/ModDate"].startswith("D:20261201000000")
 
 
 def test_every_passage_is_printed_with_its_note(real, text):
@@ -112,8 +112,8 @@ def test_the_russian_passage_is_extracted_intact(text):
 def test_cover_counts_and_date(reader):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Test briefing" in cover and "Everything on record." in cover
-    assert "Dossier as of 23 November 2026" in cover
-    assert "58 18 19 5" in cover and "claims actors proposals sources" in cover.lower()
+    assert "Dossier as of 1 December 2026" in cover
+    assert "57 18 21 5" in cover and "claims actors proposals sources" in cover.lower()
 
 
 def test_outline_names_every_proposal(real, reader):

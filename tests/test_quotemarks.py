@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.data.attribution import headline_span
 from generator.data.quotemarks import (
     HEADLINE,
     direct_quote_problem,
@@ -73,11 +74,31 @@ def test_each_quote_style_is_found(text, words):
         "Kyiv\u2019s view since the '90s and the \u201990s.",
         "rock 'n roll",  # opens like a quote, never closes: not a quote
         "the boys' and the girls' rooms",
+        "Officials say the army will wait 'til spring, under the generals' plan.",
+        "He said 'til then we don't move, per the generals\u2019 orders.",
+        "They said 'cause it's over, at the Smiths' house; \u2018tis the season.",
+        "Rock 'n' roll, 'em all, and the troops' morale, the officers' reports.",
+        "Ukraine's and Kyiv\u2019s partners don't know 'bout the generals' talks.",
     ],
-    ids=["apostrophes", "decades", "unclosed-single", "plural-possessives"],
+    ids=[
+        "apostrophes",
+        "decades",
+        "unclosed-single",
+        "plural-possessives",
+        "til-then-possessive",
+        "til-curly-possessive",
+        "cause-tis",
+        "n-em-possessives",
+        "bout-possessive",
+    ],
 )
 def test_apostrophes_are_not_quotes(text):
     assert quoted(text) == []
+
+
+def test_a_single_quote_holding_a_possessive_closes_at_its_own_mark():
+    assert quoted("'The generals' plan is final,' he said, 'til May.") == ["The generals' plan is final,"]
+    assert quoted("She called it \u2018the partners\u2019 idea\u2019.") == ["the partners\u2019 idea"]
 
 
 def test_a_nested_quote_is_inside_the_outer_one():
@@ -139,7 +160,16 @@ def test_any_text_gives_sorted_regions_within_bounds(text):
         assert all(start <= a < b <= end for a, b in outside_parts(regions, start, end, text))
         assert all(start <= a < b <= end for a, b in editorial_insertions(text, start, end))
         problem = direct_quote_problem(text, [(start, end)], regions)
-        assert problem is None or problem == HEADLINE or problem.startswith("direct quote is not inside")
+        assert problem is None or problem.startswith(("a headline is never", "direct quote is not inside"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(MARKS_AND_WORDS), max_size=120), st.data())
+def test_any_cut_of_any_text_gives_a_message_or_none(text, data):
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
+    spans = [(cuts[0], cuts[1]), (cuts[2], cuts[3])]
+    problem = direct_quote_problem(text, spans)
+    assert problem is None or problem.startswith(("a headline", "direct quote is not", "an ellipsis in a direct"))
 
 
 def test_a_hostile_text_of_marks_gives_well_formed_regions():
@@ -273,6 +303,174 @@ def test_an_interrupted_quote_in_a_large_source_is_found():
     text = "alpha bravo charlie delta. " * 40_000 + INTERRUPTED
     found = find(SourceText.of(text), "We are not, ... discussing this.")
     assert isinstance(found, Passage) and found.exact == 'We are not," he said, "discussing this.'
+
+
+# -- what an ellipsis may leave out: the attribution, nothing else ----------------------------
+
+
+def elision_message(words: str, line: int, why: str) -> str:
+    fix = (
+        "quote the words whole, as the source has them"
+        if why == "words inside the quotation marks"
+        else "cite each quotation as an evidence item of its own"
+    )
+    return (
+        "an ellipsis in a direct quote may only stand for the attribution between two parts of one speaker's "
+        f'quotation ("...," he said, "..."); here it leaves out "{words}" (line {line}), {why}: {fix}'
+    )
+
+
+def elided_problem(text: str, evidence: str) -> str | None:
+    found = find(SourceText.of(text), evidence)
+    assert isinstance(found, Passage) and len(found.parts) > 1, found
+    return direct_quote_problem(text, found.parts)
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        ('Title\n"We are not," he said according to Ukrainian news outlet, Trukha, "discussing this."', None),
+        ('Title\n"We are not," said Lt. Gen. J. Smith of the U.S. Army, "discussing this."', None),
+        ("Title\n\u201cWe are not,\u201d he told reporters on Monday: \u201cdiscussing this.\u201d", None),
+        (
+            "Title\n\u00abWe are not\u00bb, \u2014 she said, \u2014 \u00abdiscussing this\u00bb.",
+            "We are not ... discussing this",
+        ),
+        ("Title\n'We are not,' he said, 'discussing this.'", None),
+        ('Title\n"We are not," she told reporters. "Discussing this."', "We are not, ... Discussing this."),
+        ('Title\n"We are not", he said. "Discussing this."', "We are not ... Discussing this."),
+        ('Title\n"We are not!" she shouted; "discussing this."', "We are not! ... discussing this."),
+    ],
+    ids=[
+        "outlet-named",
+        "abbreviations",
+        "colon",
+        "guillemets-dashes",
+        "single-marks",
+        "said-then-goes-on",
+        "british-period",
+        "exclamation-semicolon",
+    ],
+)
+def test_an_attribution_between_two_parts_of_one_quotation_may_be_cut(text, evidence):
+    assert elided_problem(text, evidence or "We are not, ... discussing this.") is None
+
+
+@pytest.mark.parametrize(
+    "text, evidence, words",
+    [
+        ('Title\n"We are not discussing this," he said.', "We are ... discussing this", "not"),
+        ("Title\n\u201cWe are not discussing this\u201d.", "We are... discussing this", "not"),
+        ('Title\nHe said: "We are not, never, discussing this."', "We are not, ... discussing this.", "never"),
+        (
+            'Title\n"We are not, never," he said, "discussing this."',
+            "We are not, ... discussing this.",
+            'never," he said',
+        ),
+        (
+            'Title\n"We are not," he said, "now or ever discussing this."',
+            "We are not, ... discussing this.",
+            'he said, "now or ever',
+        ),
+    ],
+    ids=["not-cut", "curly-not-cut", "inside-one-quotation", "end-of-first-part", "start-of-second-part"],
+)
+def test_an_ellipsis_never_cuts_words_inside_a_quotation(text, evidence, words):
+    assert elided_problem(text, evidence) == elision_message(words, 2, "words inside the quotation marks")
+
+
+@pytest.mark.parametrize(
+    "text, evidence, words, why",
+    [
+        (
+            'Title\n"We are not." He left. "Discussing this."',
+            "We are not. ... Discussing this.",
+            "He left",
+            "which ends a sentence",
+        ),
+        (
+            'Title\n"We are not!" She left; he said: "discussing this."',
+            "We are not! ... discussing this.",
+            "She left; he said",
+            "which ends a sentence",
+        ),
+        (
+            'Title\n"We are not," she said. He nodded. "Discussing this."',
+            "We are not, ... Discussing this.",
+            "she said. He nodded",
+            "which ends a sentence",
+        ),
+        (
+            'Title\n"We are not," he said, "ever," and later, "discussing this."',
+            "We are not, ... discussing this.",
+            'he said, "ever," and later',
+            "which holds another quotation",
+        ),
+        (
+            'Title\n"We are not," said the minister, before the envoy, who spoke in Kyiv on Monday, replied, '
+            '"discussing this."',
+            "We are not, ... discussing this.",
+            "said the minister, before the envoy, who spoke in Kyiv on Monday, replied",
+            "more than 12 words",
+        ),
+        (
+            'Title\n"We will never," said the minister, and the envoy replied, "give up."',
+            "We will never, ... give up.",
+            "said the minister, and the envoy replied",
+            "which holds two attributions",
+        ),
+        (
+            "Title\n\u00abМи ніколи\u00bb, \u2014 сказав міністр, а посол відповів: \u00abне здамося\u00bb.",
+            "Ми ніколи ... не здамося",
+            "сказав міністр, а посол відповів",
+            "which holds two attributions",
+        ),
+    ],
+    ids=[
+        "quotation-ends-its-sentence",
+        "sentence-then-attribution",
+        "two-sentences",
+        "another-quotation",
+        "long-cut",
+        "two-speakers",
+        "two-speakers-ukrainian",
+    ],
+)
+def test_an_ellipsis_never_joins_two_quotations(text, evidence, words, why):
+    assert elided_problem(text, evidence) == elision_message(words, 2, why)
+
+
+# -- the headline: found by the recorded title, after a dateline or an outlet line -----------
+
+
+@pytest.mark.parametrize(
+    "text, title, line",
+    [
+        ('Sunday03 November 2024\ng-novosti.in.ua\n\nUmerov says "no"\nBody.', 'Umerov says "no"', 4),
+        ("REUTERS\n\u201cWe will win\u201d, says minister | Reuters\nBody.", '"We will win", says minister', 2),
+        ('KYIV, March 5 (Reuters) -\n"WE WILL WIN," SAYS MINISTER\nBody.', "\u201cWe will win,\u201d says minister", 2),
+        ("\u201cWe will win\u201d, says minister\nBody.", "We will win, says minister", 1),
+    ],
+    ids=["dateline-and-outlet", "outlet-suffix", "capitals-and-marks", "first-line"],
+)
+def test_the_headline_is_found_by_its_recorded_title(text, title, line):
+    span, found = headline_span(text, title)
+    assert found and text.count("\n", 0, span[0]) + 1 == line
+    assert text[span[0] : span[1]] == text.split("\n")[line - 1]
+    quote = span[0] + 2
+    assert direct_quote_problem(text, [(quote, quote + 2)], headline=span) == (
+        f"a headline is never a direct quote: this passage is the source's headline (line {line}); use kind `framing`"
+    )
+
+
+def test_a_title_not_in_the_text_falls_back_to_the_first_line():
+    text = "Dateline\nHeadline here\nBody."
+    assert headline_span(text, "Something else entirely") == ((0, 8), False)
+    assert headline_span("\n\n", "Title") == (None, False)
+    # A text of one line is all body: it has no headline to fall back on (its title may match).
+    assert headline_span('Leader said: "no." That is all.\n', "Leader's words") == (None, False)
+    assert headline_span("Leader says no\n", "Leader says no") == ((0, 14), True)
+    assert direct_quote_problem('Leader said: "no." That is all.\n', [(14, 16)], headline=None) is None
 
 
 # -- editorial insertions ---------------------------------------------------------------------

@@ -286,6 +286,63 @@ def test_quote_reads_the_text_from_standard_input(dossier, capsys, monkeypatch):
     assert code == 0 and '        text: "Not one… not today."\n' in out
 
 
+def test_quote_of_an_interrupted_quote_prints_the_cut_form_the_check_accepts(dossier, capsys, check):
+    code, out, err = run(
+        capsys, "quote", "alpha", "We will not give up a single village, ... Not one", "--root", str(dossier)
+    )
+    assert (code, err) == (0, "")
+    assert out == (
+        "      # content/sources/alpha.txt, line 3: …for now” – and that no deal was near. “[We will not give up a "
+        "single village,]” she told reporters. “[Not one]… not today.” A spokesman later added:…\n"
+        "      - source: alpha\n"
+        '        text: "We will not give up a single village, ... Not one"\n'
+        "        kind: direct-quote  # or reported-speech, paraphrase, framing: which is it?\n"
+    )
+    paste(dossier, out)
+    found, problems = check(dossier)
+    assert found is not None and [p for p in problems if p.severity == "error"] == []
+    assert [ev.text for ev in found.claims["pasted"].evidence] == ["We will not give up a single village, ... Not one"]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "We will not give up ... village",
+            'here it leaves out "a single" (line 3), words inside the quotation marks: quote the words whole, as the '
+            "source has them",
+        ),
+        (
+            "We will not give up a single village, ... not today",
+            'here it leaves out "she told reporters. “Not one" (line 3), words inside the quotation marks: quote the '
+            "words whole, as the source has them",
+        ),
+    ],
+    ids=["inside-one-quotation", "inside-the-second-quotation"],
+)
+def test_quote_refuses_an_ellipsis_the_check_refuses(dossier, capsys, text, message):
+    code, out, err = run(capsys, "quote", "alpha", text, "--root", str(dossier))
+    assert (code, out) == (1, "")
+    assert err == (
+        "dossier: error: an ellipsis in a direct quote may only stand for the attribution between two parts of one "
+        f'speaker\'s quotation ("...," he said, "..."); {message} [source `alpha`, content/sources/alpha.txt]\n'
+    )
+
+
+def test_quote_on_the_headline_says_so_and_offers_framing(dossier, capsys, check):
+    code, out, err = run(capsys, "quote", "alpha", "the border talks are over", "--root", str(dossier))
+    note = "this is the source's headline (line 1): the outlet's words, so `framing`, and never a stance's only ground"
+    assert (code, err) == (0, f"dossier quote: {note}\n")
+    assert out == (
+        "      # content/sources/alpha.txt, line 1: …Minister says [the border talks are over] The minister said on "
+        "Tuesday that the…\n"
+        f"      # {note}\n"
+        "      - source: alpha\n"
+        '        text: "the border talks are over"\n'
+        "        kind: framing  # or reported-speech, paraphrase: which is it?\n"
+    )
+
+
 def test_quote_of_a_text_not_in_the_source_says_what_check_says(dossier, capsys):
     assert run(capsys, "quote", "alpha", "We will not give up a single vilage", "--root", str(dossier)) == (
         1,

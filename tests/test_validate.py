@@ -9,6 +9,13 @@ import os
 import pytest
 
 C, S, A, P = "claims.yaml", "content/sources.yaml", "content/actors.yaml", "content/proposals.yaml"
+
+
+def published(root, day: str = "2024-03-20") -> None:
+    modeline = "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\n"
+    (root / "content" / "dossier.yaml").write_text(f'{modeline}dossier:\n  published: "{day}"\n', "utf-8")
+
+
 CITING_ALPHA = "(cited by 3 claims: minister-talks-finished, minister-no-village, spokesman-finished)"
 
 
@@ -364,7 +371,8 @@ def test_unused_source_actor_and_proposal_are_warnings(dossier, edit, gcc, pos):
         dossier / S,
         "sources:\n",
         "sources:\n  - id: gamma\n    file: beta.txt\n"
-        "    sha256: 7e03cf1fff926eb3d02fcd2fce9964411bf9676690303858803c2fbcbe748be5\n    title: A copy\n"
+        "    sha256: 7e03cf1fff926eb3d02fcd2fce9964411bf9676690303858803c2fbcbe748be5\n"
+        "    title: Interview transcript\n"
         "    outlet: {basis: unknown}\n    published: {basis: unknown}\n    language: en\n",
     )
     edit(dossier / A, "actors:\n", "actors:\n  - id: nobody\n    name: No One\n    kind: person\n")
@@ -432,6 +440,7 @@ def test_a_missing_source_file_does_not_hide_its_impossible_date(dossier, edit, 
 
 
 def test_an_old_id_is_never_a_current_one(dossier, edit, gcc, pos):
+    published(dossier)  # only a published dossier keeps old ids
     edit(
         dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    formerly: [minister-no-village]\n"
     )
@@ -485,8 +494,8 @@ def test_an_acknowledgement_on_the_speakers_own_words_is_refused(dossier, edit, 
         "stances: {border-deal: {stance: skeptical, outlets_account: true}}",
     )
     assert gcc(dossier) == [
-        f"{pos(dossier, C, 'outlets_account: |true')}: error: `outlets_account: true` but this stance rests on the "
-        "speaker's own words (a direct quote or reported speech): remove the line"
+        f"{pos(dossier, C, 'outlets_account: |true')}: error: `outlets_account: true` but this stance rests on a "
+        "direct quote of the speaker: remove the line"
     ]
 
 
@@ -495,16 +504,55 @@ def test_a_headline_is_never_a_direct_quote(dossier, edit, gcc, pos):
         dossier / C, "        text: finished for now\n        occurrence: 1", "        text: the border talks are over"
     )
     assert gcc(dossier) == [
+        f"{pos(dossier, C, '{|border-deal: skeptical}')}: error: this stance rests only on a headline (line 1 of "
+        "source `alpha`): a headline is the outlet's, never the speaker's; rest the stance on the body's words "
+        "(`rests_on` an item of the body), or remove the stance and keep the headline as `framing` evidence",
         f"{pos(dossier, C, 'text: |the border talks are over')}: error: a headline is never a direct quote: this "
-        "passage is the source's headline (line 1); use kind `framing`"
+        "passage is the source's headline (line 1); use kind `framing`",
     ]
 
 
 def test_two_items_cannot_claim_the_same_old_id(dossier, edit, gcc, pos):
+    published(dossier)  # only a published dossier keeps old ids
     edit(dossier / C, "  - id: spokesman-finished\n", "  - id: spokesman-finished\n    formerly: [old-one]\n")
     edit(dossier / C, "  - id: minister-talks-finished\n", "  - id: minister-talks-finished\n    formerly: [old-one]\n")
     assert gcc(dossier) == [
         f"{pos(dossier, C, 'formerly: [|old-one]', 2)}: error: `formerly` names `old-one`, which another item names too"
+    ]
+
+
+# -- an ellipsis, and the headline found by the recorded title --------------------------------
+
+
+def test_an_ellipsis_cutting_words_inside_a_quotation_is_an_error(dossier, edit, gcc, pos):
+    edit(dossier / C, "        text: Only with guarantees,\n", "        text: Only ... guarantees,\n")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |Only ... guarantees')}: error: an ellipsis in a direct quote may only stand for "
+        'the attribution between two parts of one speaker\'s quotation ("...," he said, "..."); here it leaves out '
+        '"with" (line 3), words inside the quotation marks: quote the words whole, as the source has them'
+    ]
+
+
+@pytest.mark.parametrize("kind", ["reported-speech", "paraphrase", "framing"])
+def test_an_ellipsis_in_the_outlets_own_text_is_an_error(dossier, edit, gcc, pos, kind):
+    edit(
+        dossier / C,
+        "        text: The envoy said guarantees must be binding.\n        kind: reported-speech",
+        f"        text: The envoy said ... must be binding.\n        kind: {kind}",
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'text: |The envoy said ...')}: error: an ellipsis may only stand for the attribution left "
+        f"out of a direct quote; a `{kind}` passage is the outlet's own text: cite it whole, or its parts as "
+        "evidence items of their own"
+    ]
+
+
+def test_a_title_not_in_the_text_is_a_warning_at_the_title(dossier, edit, gcc, pos):
+    edit(dossier / S, "title: Interview transcript", "title: The envoy's interview")
+    assert gcc(dossier) == [
+        f"{pos(dossier, S, 'title: |The envoy')}: warning: the recorded title is not among the text's first 8 "
+        "non-empty lines, so the check takes line 1 for the headline (never a direct quote, never a stance's only "
+        "ground): record the title as the text has it"
     ]
 
 

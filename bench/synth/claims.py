@@ -116,9 +116,9 @@ class Claims:
         """Evidence from `source`, and sometimes from the speaker's other sources (a translation
         when their language differs)."""
         p, evidence = self.p, []
-        while not evidence:
+        while not evidence:  # the first item from the body: no stance rests on a headline alone
             item = self.evidence(source, speaker, self.kind())
-            if item:
+            if item and item["kind"] != "framing":
                 evidence.append(item)
         others = [s for s in self.by_speaker.get(speaker, []) if s is not source]
         for _ in range(2):
@@ -160,6 +160,7 @@ class Claims:
         """Where to cut: the speaker's own quoted words for a direct quote, the headline or a
         stock sentence now and then, else a run of words anywhere (then not a direct quote)."""
         p, text, span = self.p, source.text, None
+        headline = (0, len(text.split("\n", 1)[0].rstrip("\r")))
         mine = [(a, b) for a, b, who in source.quote_spans if who == speaker]
         if kind == "direct-quote" and mine:
             a, b = p.pick(mine)
@@ -167,13 +168,15 @@ class Claims:
             if span and not proof.inside_quotes(text, source.quoted, *span):
                 kind = "reported-speech"  # the check's reading of the marks is the one that counts
         elif kind == "paraphrase" and p.chance(0.3):
-            span = (0, len(text.split("\n", 1)[0].rstrip("\r")))  # the headline
+            span = headline
         elif source.stock_spans and p.chance(0.12):
             span = p.pick(source.stock_spans)
         if span is None:
             if kind == "direct-quote":
                 kind = "reported-speech"
             span = self.span_in(source, p.rng.randrange(len(text)), len(text)) or self.span_in(source, 0, len(text))
+        if span and span[0] < headline[1]:
+            kind = "framing"  # a headline is the outlet's framing, whatever the words
         return None if span is None else (*span, kind)
 
     def span_in(self, source: Source, lo: int, hi: int) -> tuple[int, int] | None:

@@ -54,11 +54,11 @@ def assemble(
 ) -> Dossier:
     """`items` maps each top-level key to its list; `passages` maps (claim index, evidence index)
     to where the evidence stands; `claim_files` maps a claim id to the file that holds it."""
-    sources = {d["id"]: _source(d, texts[d["id"]]) for d in items.get("sources", [])}
+    sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
     proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
     bases = kind_bases()
-    headlines = {s.id: headline_span(s.text, s.title) for s in sources.values()}
+    headlines = {s.id: headline_span(s.text, s.title)[0] for s in sources.values()}
     claims = {}
     for index, d in enumerate(items.get("claims", [])):
         evidence = tuple(

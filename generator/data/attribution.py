@@ -9,49 +9,73 @@ reported.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import ERROR, WARNING
 from . import quotemarks
 from .quotes import Passage
-from .schema import vocabulary
 
 Finding = tuple[tuple, str, str]  # (path inside the claim, message, severity)
 
 
-def headline_span(text: str, title: str) -> tuple[int, int] | None:
-    """Where the source's headline stands: the first of its first five non-empty lines that is
-    its recorded title (a text may open with a date line), else its first non-empty line."""
-    wanted = " ".join(title.split()).casefold()
-    lines, first, offset = 0, None, 0
+HEADLINE_LINES = 8  # the non-empty lines searched for the recorded title: datelines, outlet lines come first
+
+
+def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
+    """Where the source's headline stands, and whether it was found by its recorded title: the
+    first of its first HEADLINE_LINES non-empty lines that reads as the title (letters and
+    digits compared, case aside; an outlet's name may follow it on the line), else its first
+    non-empty line when more text follows it (a text of one line is all body: no headline)."""
+    wanted = _letters(title)
+    seen = 0
+    offset = 0
     for line in text.splitlines(keepends=True):
         if line.strip():
-            lines += 1
-            span = (offset, offset + len(line.rstrip("\r\n")))
-            first = first or span
-            if " ".join(line.split()).casefold() == wanted:
-                return span
-            if lines == 5:
+            seen += 1
+            span = (offset, offset + len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
+            if wanted and _reads_as(_letters(line), wanted):
+                return span, True
+            if seen == HEADLINE_LINES:
                 break
         offset += len(line)
-    return first
+    return (quotemarks.first_line(text) if seen > 1 else None), False
+
+
+def title_not_found(line: int) -> str:
+    return (
+        f"the recorded title is not among the text's first {HEADLINE_LINES} non-empty lines, so the check takes "
+        f"line {line} for the headline (never a direct quote, never a stance's only ground): record the title as "
+        "the text has it"
+    )
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
+
+
+def _reads_as(line: str, title: str) -> bool:
+    """The same letters, or one begins with the other and holds most of it (`Title | Outlet`)."""
+    if line == title:
+        return True
+    shorter, longer = sorted((line, title), key=len)
+    return bool(shorter) and longer.startswith(shorter) and len(shorter) * 5 >= len(longer) * 3
 
 
 def direct_quote_problem(text: str, passage: Passage, regions, headline: tuple[int, int] | None) -> str | None:
-    if headline and any(start < headline[1] and end > headline[0] for start, end in passage.parts):
-        line = text.count("\n", 0, headline[0]) + 1
-        return (
-            f"a headline is never a direct quote: this passage is the source's headline (line {line}); "
-            "use kind `framing`"
-        )
-    return quotemarks.direct_quote_problem(text, passage.parts, regions)
+    return quotemarks.direct_quote_problem(text, passage.parts, regions, headline)
 
 
-def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> Iterator[Finding]:
-    """Problems of a claim's stances; `claim` has passed the schema as far as its shape goes."""
-    evidence = [ev for ev in claim.get("evidence", ()) if isinstance(ev, dict)]
-    ids = {ev["id"]: ev for ev in evidence if isinstance(ev.get("id"), str)}
+def stance_findings(
+    claim: dict[str, Any], bases: dict[str, str], on_headline: dict[int, str] | None = None
+) -> Iterator[Finding]:
+    """Problems of a claim's stances; `claim` has passed the schema as far as its shape goes.
+    `bases` is the basis each evidence kind gives; `on_headline` maps the index of each evidence
+    item whose passage stands on its source's headline to where (`line N of source `x``)."""
+    on_headline = on_headline or {}
+    evidence = [(e, ev) for e, ev in enumerate(claim.get("evidence", ())) if isinstance(ev, dict)]
+    ids = {ev["id"]: (e, ev) for e, ev in evidence if isinstance(ev.get("id"), str)}
     stances = claim.get("stances")
     for proposal, value in stances.items() if isinstance(stances, dict) else ():
         where = ("stances", proposal)
@@ -68,30 +92,44 @@ def stance_findings(claim: dict[str, Any], speakers_kinds: frozenset[str]) -> It
         detail = value if isinstance(value, dict) else {"stance": value}
         named = detail.get("rests_on") if isinstance(detail.get("rests_on"), list) else None
         for n, ident in enumerate(named or ()):
-            if ident not in ids:
+            if isinstance(ident, str) and ident not in ids:  # not text: the schema says so
                 yield (
                     (*where, "rests_on", n),
                     (f"`rests_on` names `{ident}`, which is not the id of an evidence item of this claim"),
                     ERROR,
                 )
-        basis = [ids[i] for i in named if i in ids] if named else evidence
-        own = any(ev.get("kind") in speakers_kinds for ev in basis)
-        known = all(ev.get("kind") in vocabulary("evidence-kind") for ev in basis)  # else the schema reports it
-        yield from _outlet_findings(where, detail, own, bool(basis) and known)
+        basis = [ids[i] for i in named if isinstance(i, str) and i in ids] if named else evidence
+        if not basis or not all(isinstance(ev.get("kind"), str) and ev["kind"] in bases for _, ev in basis):
+            continue  # the schema reports an unknown kind
+        headlines = [on_headline[e] for e, _ in basis if e in on_headline]
+        if len(headlines) == len(basis):
+            yield (where, HEADLINE_ONLY.format(where=headlines[0]), ERROR)
+            continue
+        given = {"outlets-account" if e in on_headline else bases[ev["kind"]] for e, ev in basis}
+        yield from _outlet_findings(where, detail, given)
 
 
-def _outlet_findings(where: tuple, detail: dict, own: bool, has_basis: bool) -> Iterator[Finding]:
+HEADLINE_ONLY = (
+    "this stance rests only on a headline ({where}): a headline is the outlet's, never the speaker's; rest the "
+    "stance on the body's words (`rests_on` an item of the body), or remove the stance and keep the headline as "
+    "`framing` evidence"
+)
+HEADLINE_KIND = (
+    "this passage is the source's headline (line {line}), which is the outlet's framing whatever it reports: "
+    "use kind `framing`"
+)
+
+
+_REPORTED = "reported speech (the speaker's words as the outlet reports them)"
+
+
+def _outlet_findings(where: tuple, detail: dict, given: set[str]) -> Iterator[Finding]:
     acknowledged = detail.get("outlets_account") is True
-    if acknowledged and own:
-        yield (
-            (*where, "outlets_account"),
-            (
-                "`outlets_account: true` but this stance rests on the speaker's own words (a direct quote or "
-                "reported speech): remove the line"
-            ),
-            ERROR,
-        )
-    elif has_basis and not own and not acknowledged:
+    if acknowledged and given & {"quoted", "reported"}:
+        words = "a direct quote of the speaker" if "quoted" in given else _REPORTED
+        message = f"`outlets_account: true` but this stance rests on {words}: remove the line"
+        yield ((*where, "outlets_account"), message, ERROR)
+    elif given == {"outlets-account"} and not acknowledged:
         yield (
             where,
             (

@@ -11,6 +11,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .elision import elision_problem
+
 Span = tuple[int, int]
 
 # Families of marks: a closer ends the innermost open quote of its own family. Keys are the
@@ -25,6 +27,11 @@ _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _INTERESTING = re.compile("[" + re.escape("".join(sorted(_MARKS | _LINE_BREAKS))) + "]")
 _MAX_DEPTH = 16  # deeper nesting is noise; the cap keeps every step O(1)
 _WORDS_LIMIT = 60
+# Words clipped at their start with an apostrophe, which opens nothing: 'til dawn, 'cause.
+_CLIPPED = frozenset(
+    str.split("til tis twas twere twill cause cos coz em n round bout neath fore nother kay scuse sup gainst mongst")
+)
+_LONGEST_CLIPPED = max(map(len, _CLIPPED))
 
 _OUTSIDE = (
     "direct quote is not inside quotation marks in the source: {words} (line {line}) lies outside them; "
@@ -37,26 +44,43 @@ def _opening_position(prev: str, nxt: str) -> bool:
     return (not prev or prev.isspace() or prev in _OPENING_CONTEXT) and bool(nxt) and not nxt.isspace()
 
 
-def _single_role(ch: str, prev: str, nxt: str, open_here: bool) -> str | None:
-    """Single marks double as apostrophes (don't, Kyiv's, '90s): a quote opens only before a
-    letter at a word start, and closes only after a word and before a word end."""
+def _single_role(text: str, i: int, open_here: bool) -> str | None:
+    """Single marks double as apostrophes (don't, Kyiv's, '90s, 'til, generals'): a quote opens
+    only before a letter at a word start that is not a clipped word ('til, 'cause), and closes
+    only after a word and before a word end, never as a plural possessive (`generals' plan`)."""
+    ch, prev, nxt = text[i], text[i - 1 : i], text[i + 1 : i + 2]
     if ch in "'‘‚" and _opening_position(prev, nxt) and nxt.isalpha():
-        return _SINGLE + "open"
+        return None if _clipped_word(text, i + 1) else _SINGLE + "open"
     if ch in "'’‘" and open_here and prev and not prev.isspace() and not (nxt and nxt.isalnum()):
-        return _SINGLE + "close"
+        return None if _plural_possessive(text, i) else _SINGLE + "close"
     return None
 
 
-def _role(ch: str, prev: str, nxt: str, open_count: dict[str, int], innermost: str) -> str | None:
+def _clipped_word(text: str, start: int) -> bool:
+    end = start
+    while end < len(text) and end - start <= _LONGEST_CLIPPED and text[end].isalpha():
+        end += 1
+    return text[start:end].casefold() in _CLIPPED
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """`s'` then a space and a word: "the generals' plan"; a closing mark is followed by
+    punctuation, the end of a line, or (rarely) a space and an attribution, which this reads as
+    a possessive: a quote lost, never a quote made up."""
+    return text[i - 1] in "sS" and text[i + 1 : i + 2] in (" ", "\u00a0") and text[i + 2 : i + 3].isalnum()
+
+
+def _role(text: str, i: int, open_count: dict[str, int], innermost: str) -> str | None:
     """`family + "open"`, `family + "close"` or None (not a quotation mark here). `innermost` is
     the mark that opened the innermost open double quote, or ""."""
+    ch, prev, nxt = text[i], text[i - 1 : i], text[i + 1 : i + 2]
     if ch in "«‹":
         return ch + "open"
     if ch in "»›":
         family = "«" if ch == "»" else "‹"
         return family + "close" if open_count[family] else None
     if ch in "'‘’‚":
-        return _single_role(ch, prev, nxt, open_count[_SINGLE] > 0)
+        return _single_role(text, i, open_count[_SINGLE] > 0)
     if ch == "„":
         return _DOUBLE + "open"
     if ch == "“":  # closes a German „…“; in English it opens
@@ -86,8 +110,7 @@ class _Scan:
 
     def mark(self, i: int) -> None:
         text = self.text
-        prev, nxt = text[i - 1 : i], text[i + 1 : i + 2]
-        role = _role(text[i], prev, nxt, self.open_count, self.double_marks[-1] if self.double_marks else "")
+        role = _role(text, i, self.open_count, self.double_marks[-1] if self.double_marks else "")
         if role is None:
             return
         family, action = role[0], role[1:]
@@ -196,15 +219,21 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if start < end else None
 
 
-def is_headline(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) lies within the first non-empty line: these texts open with the headline."""
+def first_line(text: str) -> Span | None:
+    """The first non-empty line (its text, without the line break), or None for a blank text."""
     line_start = 0
     while line_start < len(text):
         line_end = _line_end(text, line_start)
         if text[line_start:line_end].strip():
-            return line_start <= start and end <= line_end
+            return (line_start, line_end)
         line_start = line_end + 1
-    return False
+    return None
+
+
+def is_headline(text: str, start: int, end: int, headline: Span | None = None) -> bool:
+    """Whether [start, end) lies within the headline (by default the first non-empty line)."""
+    span = headline or first_line(text)
+    return span is not None and span[0] <= start and end <= span[1]
 
 
 def _line_end(text: str, start: int) -> int:
@@ -212,15 +241,27 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if found == -1 else found
 
 
-def direct_quote_problem(text: str, spans: Sequence[Span], regions: Sequence[Span] | None = None) -> str | None:
+def headline_message(text: str, headline: Span) -> str:
+    line = text.count("\n", 0, headline[0]) + 1
+    return HEADLINE.replace("(line 1)", f"(line {line})")
+
+
+FIRST_LINE: Span = (-1, -1)  # the default headline: the text's first non-empty line
+
+
+def direct_quote_problem(
+    text: str, spans: Sequence[Span], regions: Sequence[Span] | None = None, headline: Span | None = FIRST_LINE
+) -> str | None:
     """None if a direct quote found at `spans` (a passage's parts: the words around an ellipsis)
     stands inside quotation marks in the source `text`, else the message for the curator.
 
-    The gaps between parts are not checked: that is where the elided attribution stands.
+    `headline` is where the source's headline stands (by default its first non-empty line; None:
+    it has none): no part may touch it. Each gap between parts must be an attribution (`elision`).
     Pass `regions` (quoted_regions(text)) when checking many quotes of one source.
     """
-    if spans and is_headline(text, spans[0][0], spans[-1][1]):
-        return HEADLINE
+    headline = first_line(text) if headline == FIRST_LINE else headline
+    if headline and any(start < headline[1] and end > headline[0] for start, end in spans):
+        return headline_message(text, headline)
     regions = quoted_regions(text) if regions is None else regions
     for start, end in spans:
         outside = outside_parts(regions, start, end, text)
@@ -228,7 +269,7 @@ def direct_quote_problem(text: str, spans: Sequence[Span], regions: Sequence[Spa
             first_start, first_end = outside[0]
             words = _cut_words(" ".join(text[first_start:first_end].split()), _WORDS_LIMIT)
             return _OUTSIDE.format(words=f'"{words}"', line=text.count("\n", 0, first_start) + 1)
-    return None
+    return elision_problem(text, spans, regions)
 
 
 def _cut_words(words: str, limit: int) -> str:

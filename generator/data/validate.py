@@ -16,8 +16,8 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import attribution, dates, quotemarks, quotes
-from .assemble import speakers_words_kinds
+from . import attribution, dates, elision, publication, quotemarks, quotes
+from .assemble import kind_bases
 from .cache import Store, digest
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8
@@ -32,8 +32,9 @@ MAX_PAGE_BYTES = 1 * MiB
 class Checked:
     """What validation learned that the model needs."""
 
-    texts: dict[str, str] = field(default_factory=dict)  # source id -> stored text
+    texts: dict[str, quotes.SourceText] = field(default_factory=dict)  # source id -> stored text
     passages: dict[tuple[int, int], quotes.Passage] = field(default_factory=dict)  # (claim, evidence) index
+    headlines: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # source id -> its headline's span
 
 
 @dataclass
@@ -52,14 +53,20 @@ class Validator:
     def __init__(self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None):
         self.root, self.today = root, today
         self.store = store or Store(root, enabled=False)
-        self._normalized: dict[str, quotes.SourceText] = {}  # source id -> its text, normalized on first need
         self._source_json: dict[str, str] = {}  # source id -> its record as canonical JSON (a proof's key)
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
-        self._speakers_kinds = speakers_words_kinds()
-        self._marks: dict[str, tuple] = {}  # source id -> (quoted regions, headline span)
+        self._bases = kind_bases()
+        self._marks: dict[str, tuple] = {}  # source id -> its quoted regions
         self.counts: dict[str, int] = {}
+        settings = [doc for rel, doc in docs.items() if key_of(rel) == publication.SETTINGS_KEY]
+        self.published = publication.published(settings[0].data) if settings else None
+        if self.published and _DATE.match(self.published) and self.published > today.isoformat():
+            line, col = settings[0].locate((publication.SETTINGS_KEY, "published"))
+            message = f"`{self.published}` is in the future: record the first publication once it has happened"
+            self.problems.append(Problem(settings[0].path, line, col, ERROR, message))
+            self.published = None
         for rel, doc in docs.items():
             # The file decides what it holds, not its own keys: a stray top-level key must not
             # hide the rest of the file's problems.
@@ -92,8 +99,17 @@ class Validator:
             self._check_proposal(item)
         for item in self.items.get("claims", []):
             self._check_claim(item, checked)
+        claims = [(item, item.data) for item in self.items.get("claims", [])]
+        self._report_all(publication.occasion_findings(claims, self._where))
         self._check_unused()
         return checked
+
+    def _report_all(self, findings) -> None:
+        for item, where, message in findings:
+            self.report(item, where, message)
+
+    def _where(self, item: _Item) -> str:
+        return f"{item.doc.path}:{item.doc.locate(item.at('id'))[0]}"
 
     # -- ids -------------------------------------------------------------------------------
     def _index_ids(self, key: str, items: list[_Item]) -> None:
@@ -116,6 +132,7 @@ class Validator:
         """An old id leads to its new item: it must not be a current id, nor another item's old one."""
         named: dict[str, _Item] = {}
         for item in items:
+            self._report_all(publication.formerly_findings(item, item.data, self.published))
             for n, old in enumerate(_list(item.data.get("formerly"))):
                 if not _s(old):
                     continue
@@ -187,7 +204,20 @@ class Validator:
         if problem:
             self.problems.append(problem)
             return
-        checked.texts[data["id"]] = text
+        checked.texts[data["id"]] = quotes.SourceText.of(text)
+        self._check_headline(item, text, checked)
+
+    def _check_headline(self, item: _Item, text: str, checked: Checked) -> None:
+        title = _s(item.data.get("title")) or ""
+        span, found = attribution.headline_span(text, title)
+        checked.headlines[item.data["id"]] = span
+        if title and span and not found:
+            self.report(
+                item,
+                ("title",),
+                attribution.title_not_found(text.count("\n", 0, span[0]) + 1),
+                WARNING,
+            )
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: _Item) -> None:
@@ -250,16 +280,18 @@ class Validator:
                     f"`see_also` names `{other}`, which is "
                     f"{'this claim' if other == data.get('id') else 'not a claim id'}",
                 )
-        for where, message, severity in attribution.stance_findings(data, self._speakers_kinds):
-            self.report(item, where, message, severity, key=len(where) == 2)
         self._check_date(item, ("added",), data.get("added"))
         for c, fix in enumerate(_list(data.get("corrections"))):
             self._check_date(item, ("corrections", c, "date"), _dict(fix).get("date"))
+        self._report_all(publication.correction_findings(item, data, self.published))
         said_ok = self._check_dating(item, ("said",), data.get("said"))
         local_ids = self._check_evidence_ids(item)
+        on_headline: dict[int, str] = {}
         for e, ev in enumerate(_list(data.get("evidence"))):
             if isinstance(ev, dict):
-                self._check_evidence(item, e, ev, local_ids, said_ok, checked)
+                self._check_evidence(item, e, ev, (local_ids, said_ok, on_headline), checked)
+        for where, message, severity in attribution.stance_findings(data, self._bases, on_headline):
+            self.report(item, where, message, severity, key=len(where) == 2)
 
     def _check_evidence_ids(self, item: _Item) -> set[str]:
         ids: set[str] = set()
@@ -270,7 +302,10 @@ class Validator:
                 ids.add(ev["id"])
         return ids
 
-    def _check_evidence(self, item, e, ev, local_ids, said_ok, checked: Checked) -> None:
+    def _check_evidence(self, item, e, ev, claim_state: tuple, checked: Checked) -> None:
+        """`claim_state`: the claim's evidence ids, whether its `said` is valid, and the map of its
+        evidence on a headline, which this fills in."""
+        local_ids, said_ok, on_headline = claim_state
         where = ("evidence", e)
         if _s(ev.get("translation_of")) and (
             ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")
@@ -293,32 +328,48 @@ class Validator:
             return
         if said_ok:
             self._check_said_before(item, source_id)
+        source = checked.texts.get(source_id)
         occurrence, prefix = _whole(ev.get("occurrence")), _s(ev.get("prefix"))
-        if (
-            source_id not in checked.texts
-            or not _s(ev.get("text"))
-            or (ev.get("occurrence") is not None and not occurrence)
-        ):
+        if source is None or not _s(ev.get("text")) or (ev.get("occurrence") is not None and not occurrence):
             return  # the source's own problem, or the schema's, is reported there
-        proved = self._prove(item, source_id, ev, occurrence, prefix, checked)
-        if isinstance(proved, quotes.Miss):
+        found = self._find(item, source_id, source, ev, occurrence, prefix)
+        if isinstance(found, quotes.Miss):
             self.report(
                 item,
                 (*where, "text"),
-                f"{proved.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
+                f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
             )
-            return
-        found, marks_problem = proved
-        checked.passages[(item.number, e)] = found
-        if marks_problem:
-            self.report(item, (*where, "text"), marks_problem)
+        else:
+            checked.passages[(item.number, e)] = found
+            self._check_headline_kind(item, e, ev, source_id, found, checked, on_headline)
+            if ev.get("kind") == "direct-quote":
+                self._check_quote_marks(item, (*where, "text"), source_id, source, found, checked)
+            elif len(found.parts) > 1 and isinstance(ev.get("kind"), str):
+                self.report(item, (*where, "text"), elision.OTHER_KINDS.format(kind=ev["kind"]))
 
-    def _prove(self, item: _Item, source_id: str, ev: dict, occurrence, prefix, checked: Checked):
-        """(the passage, the quote-mark problem of a direct quote or None), or the Miss; a proof
-        found is kept in the cache under everything it may depend on: the whole evidence item (its
-        text, occurrence, prefix, kind, and any field a later matcher reads), the source's whole
-        record (its sha256 pins the text; its title places the headline) and the checker's code.
-        A Miss is always made anew."""
+    def _check_headline_kind(self, item, e, ev, source_id: str, found, checked: Checked, on_headline) -> None:
+        headline = checked.headlines.get(source_id)
+        if not headline or not any(a < headline[1] and b > headline[0] for a, b in found.parts):
+            return
+        line = checked.texts[source_id].line_of(headline[0])
+        on_headline[e] = f"line {line} of source `{source_id}`"
+        if ev.get("kind") in ("reported-speech", "paraphrase"):  # a direct quote is refused at its text
+            self.report(item, ("evidence", e, "kind"), attribution.HEADLINE_KIND.format(line=line))
+
+    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found, checked: Checked) -> None:
+        if source_id not in self._marks:
+            self._marks[source_id] = quotemarks.quoted_regions(source.text)
+        headline = checked.headlines.get(source_id)
+        problem = attribution.direct_quote_problem(source.text, found, self._marks[source_id], headline)
+        if problem:
+            self.report(item, where, problem)
+
+    def _find(self, item: _Item, source_id: str, source, ev: dict, occurrence, prefix):
+        """quotes.find, through the cache: a passage found is kept under everything it may depend
+        on: the whole evidence item (its text, occurrence, prefix, kind, and any field a later
+        matcher reads), the source's whole record (its sha256 pins the text) and the checker's
+        code. A Miss is always made anew; the checks on a passage (headline, quote marks,
+        elision) always run."""
         record = self._source_json.get(source_id)
         if record is None:
             record = self._source_json[source_id] = _canonical(self.ids["sources"][source_id].data)
@@ -328,26 +379,12 @@ class Validator:
         if cached is not None:
             self.store.put_proof(item.doc.path, key, stored)
             return cached
-        direct = ev.get("kind") == "direct-quote"
-        text = self._normalized.get(source_id)
-        if text is None:
-            text = self._normalized[source_id] = quotes.SourceText.of(checked.texts[source_id])
-        found = quotes.find(text, ev["text"], occurrence=occurrence, prefix=prefix)
-        if isinstance(found, quotes.Miss):
-            return found
-        problem = self._quote_marks_problem(source_id, text, found) if direct else None
-        p = found
-        value = [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts], problem]
-        self.store.put_proof(item.doc.path, key, value, made=True)
-        return found, problem
-
-    def _quote_marks_problem(self, source_id: str, source: quotes.SourceText, found) -> str | None:
-        if source_id not in self._marks:
-            title = _s(self.ids["sources"][source_id].data.get("title")) or ""
-            text = source.text
-            self._marks[source_id] = (quotemarks.quoted_regions(text), attribution.headline_span(text, title))
-        regions, headline = self._marks[source_id]
-        return attribution.direct_quote_problem(source.text, found, regions, headline)
+        found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
+        if isinstance(found, quotes.Passage):
+            p = found
+            value = [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts]]
+            self.store.put_proof(item.doc.path, key, value, made=True)
+        return found
 
     def _check_said_before(self, item: _Item, source_id: str) -> None:
         if source_id not in self.ids.get("sources", {}):
@@ -438,17 +475,16 @@ def _canonical(value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _passage_of(value) -> tuple[quotes.Passage, str | None] | None:
-    """A proof as the cache holds it, or None when it is not one (a miss, or an entry of another shape)."""
+def _passage_of(value) -> quotes.Passage | None:
+    """A proof as the cache holds it, or None when it is not one (an entry of another shape)."""
     try:
-        start, end, line, exact, prefix, suffix, parts, problem = value
+        start, end, line, exact, prefix, suffix, parts = value
         spans = tuple((int(a), int(b)) for a, b in parts)
-        fields = (start, end, line)
-        if not all(type(x) is int for x in fields) or not all(type(x) is str for x in (exact, prefix, suffix)):
+        if not all(type(x) is int for x in (start, end, line)) or not all(
+            type(x) is str for x in (exact, prefix, suffix)
+        ):
             return None
-        if problem is not None and type(problem) is not str:
-            return None
-        return quotes.Passage(start, end, line, exact, prefix, suffix, spans), problem
+        return quotes.Passage(start, end, line, exact, prefix, suffix, spans)
     except (TypeError, ValueError):
         return None
 

@@ -16,12 +16,14 @@ import uuid
 from importlib import resources
 from typing import Any
 
+from ..data.assemble import evidence_basis, kind_bases
+from ..data.attribution import headline_span
 from ..data.model import Claim, Dating, Dossier, Evidence, Source, date_range
 from . import views
 from .plan import Links, SitePlan
 
 FORMAT = "dossier-claims"
-FORMAT_VERSION = "2.0.0"
+FORMAT_VERSION = "2.1.0"
 EXPORT_SCHEMA = "schema/claims-export.schema.json"
 CSV_COLUMNS = (
     "claim_id",
@@ -49,9 +51,13 @@ CSV_COLUMNS = (
     "via",
     "text",
     "url",
+    "occasion",
+    "evidence_basis",
 )
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# How the CSV's stances column marks a basis (a quoted stance goes unmarked, as on the site).
+_CSV_BASIS = {"quoted": "", "reported": " (reported)", "outlets-account": " (outlet's account)"}
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:dossier")
 
 
@@ -105,13 +111,29 @@ def _source_assessment(source: Source) -> dict[str, Any]:
     }
 
 
-def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
+class _Bases:
+    """The basis each evidence item gives a stance (its kind's, framing on a headline), with
+    each source's headline found once."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier, self.kinds = dossier, kind_bases()
+        self.headlines: dict[str, tuple[int, int] | None] = {}
+
+    def of(self, ev: Evidence) -> str:
+        if ev.source not in self.headlines:
+            source = self.dossier.sources[ev.source]
+            self.headlines[ev.source] = headline_span(source.text, source.title)[0]
+        return evidence_basis(ev, self.headlines[ev.source], self.kinds)
+
+
+def _evidence(plan: SitePlan, ev: Evidence, bases: _Bases) -> dict[str, Any]:
     source = plan.dossier.sources[ev.source]
     p = ev.passage
     return {
         "number": ev.number,
         "id": ev.id,
         "kind": ev.kind,
+        "basis": bases.of(ev),
         "language": ev.language,
         "text": ev.text,
         "via": list(ev.via),
@@ -131,6 +153,7 @@ def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
             "exact": p.exact,
             "prefix": p.prefix,
             "suffix": p.suffix,
+            "parts": [list(part) for part in p.parts],
         },
         "url": plan.passage_url(ev),
     }
@@ -138,6 +161,7 @@ def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
 
 def claims_document(plan: SitePlan) -> dict[str, Any]:
     dossier = plan.dossier
+    bases = _Bases(dossier)
     claims = []
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
@@ -155,10 +179,11 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
                 "tags": list(claim.tags),
                 "see_also": list(claim.see_also),
                 "notes": claim.notes,
-                "evidence": [_evidence(plan, ev) for ev in claim.evidence],
+                "occasion": claim.occasion,
+                "evidence": [_evidence(plan, ev, bases) for ev in claim.evidence],
             }
         )
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, "claims": claims}
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, "published": dossier.published, "claims": claims}
 
 
 def _cell(value: Any) -> str:
@@ -169,15 +194,13 @@ def _cell(value: Any) -> str:
 def claims_csv(plan: SitePlan) -> str:
     """One row per evidence item. Cells a spreadsheet would run as formulas get a leading '."""
     dossier = plan.dossier
+    bases = _Bases(dossier)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
-        stances = "; ".join(
-            f"{s.proposal}:{s.value}" + (" (outlet's account)" if s.basis == "outlets-account" else "")
-            for s in claim.stances
-        )
+        stances = "; ".join(f"{s.proposal}:{s.value}{_CSV_BASIS[s.basis]}" for s in claim.stances)
         for ev in claim.evidence:
             p = ev.passage
             row = (
@@ -206,6 +229,8 @@ def claims_csv(plan: SitePlan) -> str:
                 " > ".join(ev.via),
                 ev.text,
                 plan.passage_url(ev),
+                claim.occasion,
+                bases.of(ev),
             )
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
@@ -327,7 +352,19 @@ def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
     }
     if schema_org_date(claim.said):
         out["datePublished"] = schema_org_date(claim.said)
+    outlets = _interpreters(dossier, claim)
+    if outlets:
+        out["claimInterpreter"] = outlets
     return out
+
+
+def _interpreters(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
+    """A claim whose every stance rests only on the outlet's account is the outlets' reading of
+    the actor: schema.org's `claimInterpreter` names them (those the sources name)."""
+    if any(s.basis != "outlets-account" for s in claim.stances):
+        return []
+    names = dict.fromkeys(dossier.sources[ev.source].outlet.name for ev in claim.evidence)
+    return [{"@type": "Organization", "name": name} for name in names if name]
 
 
 def _actor_type(kind: str) -> str:

@@ -209,7 +209,8 @@ def _corrections_feed(env: jinja2.Environment, plan: SitePlan, site: Settings, f
         self_path=FEED_CORRECTIONS,
         alternate=plan.url(CORRECTIONS),
         updated=max(
-            (export.timestamp(fix.date, fallback) for _, fix in fixes), default=export.timestamp(None, fallback)
+            (export.timestamp(fix.date, fallback) for _, fix in fixes),
+            default=export.timestamp(plan.dossier.published, fallback),
         ),
         href=_feed_href(plan, site.url, posixpath.dirname(FEED_CORRECTIONS)),
         entry_id=lambda claim, fix: export.atom_id("correction", f"{claim.id}/{fix.date}/{fix.change}"),

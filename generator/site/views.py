@@ -256,3 +256,25 @@ def context_edges(passage) -> tuple[str, str]:
     if after and passage.suffix[:1].isspace():
         after = " " + after
     return before, after
+
+
+def context_pieces(passage) -> tuple[tuple[str, bool], ...]:
+    """The passage as (text, cited?) pieces on one line: its parts, and between them the words
+    an ellipsis left out (the attribution), shown unmarked so the highlight covers only what the
+    evidence cites."""
+    exact, start = passage.exact, passage.start
+    pieces: list[tuple[str, bool]] = []
+    at = start
+    for a, b in passage.parts:
+        if a > at:
+            pieces.append((exact[at - start : a - start], False))
+        pieces.append((exact[a - start : b - start], True))
+        at = b
+    return tuple((_one_line_keeping_edges(text), cited) for text, cited in pieces)
+
+
+def _one_line_keeping_edges(text: str) -> str:
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[:1].isspace() else "") + inner + (" " if text[-1:].isspace() else "")

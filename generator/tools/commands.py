@@ -76,7 +76,7 @@ def cmd_add_source(args: argparse.Namespace) -> int:
 
 
 def cmd_quote(args: argparse.Namespace) -> int:
-    from .quote import quote
+    from .quote import HEADLINE_NOTE, quote
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text.strip():
@@ -85,6 +85,8 @@ def cmd_quote(args: argparse.Namespace) -> int:
     print(items, end="")
     if len(found.passages) > 1:
         print(f"dossier quote: the text occurs {len(found.passages)} times: keep the item you mean", file=sys.stderr)
+    for line in sorted({line for line in found.headline if line}):
+        print(f"dossier quote: {HEADLINE_NOTE.format(line=line)}", file=sys.stderr)
     return 0
 
 

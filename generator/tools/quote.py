@@ -29,6 +29,11 @@ class Found:
     passages: tuple[quotes.Passage, ...]  # one per occurrence, in text order
     more: bool  # occurrences beyond those shown
     quotable: tuple[bool, ...] = ()  # per passage: may it be a direct quote (in quotation marks)?
+    texts: tuple[str, ...] = ()  # per passage: the evidence text to print (an ellipsis where it was cut)
+    headline: tuple[int | None, ...] = ()  # per passage: the headline's line when it stands on it
+
+    def text_of(self, n: int) -> str:
+        return self.texts[n] if self.texts else self.passages[n].exact
 
 
 def locate(root, source_id: str, text: str) -> Found:
@@ -58,21 +63,50 @@ def locate(root, source_id: str, text: str) -> Found:
         if isinstance(nxt, quotes.Miss):
             break
         passages.append(nxt)
-    shown = tuple(
-        _as_stored(source, p, n if len(passages) > 1 else None) for n, p in enumerate(passages[:MAX_SHOWN], 1)
-    )
+    several = len(passages) > 1
+    shown = tuple(passages[:MAX_SHOWN])
+    texts = tuple(_as_stored(source, p, n if several else None) for n, p in enumerate(shown, 1))
     regions = quotemarks.quoted_regions(source.text)
-    headline = attribution.headline_span(source.text, str(entry.get("title") or ""))
-    quotable = tuple(attribution.direct_quote_problem(source.text, p, regions, headline) is None for p in shown)
-    return Found(source_id, rel, shown, len(passages) > MAX_SHOWN, quotable)
+    headline, _ = attribution.headline_span(source.text, str(entry.get("title") or ""))
+    problems = [attribution.direct_quote_problem(source.text, p, regions, headline) for p in shown]
+    cut = [problem for p, problem in zip(shown, problems) if len(p.parts) > 1 and problem]
+    if cut and len(cut) == len(shown):  # an ellipsis the check refuses, whatever the kind: say why
+        raise DossierError(f"{cut[0]} [source `{source_id}`, {rel}]")
+    on_headline = tuple(_headline_line(source, p, headline) for p in shown)
+    quotable = tuple(problem is None for problem in problems)
+    return Found(source_id, rel, shown, len(passages) > MAX_SHOWN, quotable, texts, on_headline)
 
 
-def _as_stored(source: quotes.SourceText, passage: quotes.Passage, occurrence: int | None) -> quotes.Passage:
-    """The passage, proven to be found again from its own stored text (what gets printed); a
-    failure here is a bug, never evidence the check would refuse."""
-    again = quotes.find(source, passage.exact, occurrence=occurrence)
-    assert isinstance(again, quotes.Passage) and again.span == passage.span, (passage, again)
-    return passage
+def _headline_line(source: quotes.SourceText, passage: quotes.Passage, headline) -> int | None:
+    if headline and any(a < headline[1] and b > headline[0] for a, b in passage.parts):
+        return source.line_of(headline[0])
+    return None
+
+
+def cut_text(source: quotes.SourceText, passage: quotes.Passage) -> str:
+    """The evidence text as the check proves it: the source's words, with ` ... ` where an
+    ellipsis left the attribution out (never the whole span, attribution included)."""
+    return " ... ".join(source.text[a:b] for a, b in passage.parts)
+
+
+def _as_stored(source: quotes.SourceText, passage: quotes.Passage, occurrence: int | None) -> str:
+    """The text to print for the passage, proven to be found again at the same place (what gets
+    printed); a failure here is a bug, never evidence the check would refuse."""
+    text = cut_text(source, passage)
+    again = quotes.find(source, text, occurrence=occurrence)
+    assert isinstance(again, quotes.Passage) and again.parts == passage.parts, (passage, again)
+    return text
+
+
+def _context(found: Found, n: int) -> str:
+    """`…before[part]cut[part]after…`: the brackets mark what the item cites."""
+    passage = found.passages[n]
+    exact, start = passage.exact, passage.start
+    pieces, at = [], start
+    for a, b in passage.parts:
+        pieces.append(exact[at - start : a - start] + "[" + exact[a - start : b - start] + "]")
+        at = b
+    return one_line(f"{passage.prefix}{''.join(pieces)}{passage.suffix}")
 
 
 def evidence_items(found: Found, kind: str | None) -> str:
@@ -84,23 +118,36 @@ def evidence_items(found: Found, kind: str | None) -> str:
         more = " (the first shown)" if found.more else ""
         out.append(f"{INDENT}# the text occurs {len(found.passages)}{'+' if found.more else ''} times{more}: keep one")
     for n, passage in enumerate(found.passages, start=1):
-        context = one_line(f"{passage.prefix}[{passage.exact}]{passage.suffix}")
-        out.append(f"{INDENT}# {found.path}, line {passage.line}: …{context}…")
+        out.append(f"{INDENT}# {found.path}, line {passage.line}: …{_context(found, n - 1)}…")
+        headline = found.headline[n - 1] if found.headline else None
+        if headline:
+            out.append(f"{INDENT}# {HEADLINE_NOTE.format(line=headline)}")
         out.append(f"{INDENT}- source: {scalar(found.source)}")
-        out.append(f"{INDENT}  text: {quoted(passage.exact)}")
+        out.append(f"{INDENT}  text: {quoted(found.text_of(n - 1))}")
         if several:
             out.append(f"{INDENT}  occurrence: {n}")
-        # The check proves a direct quote's quotation marks: offer it only where they are.
-        marks = not found.quotable or found.quotable[n - 1]
-        default = "direct-quote" if marks else "reported-speech"
-        excluded = {kind or default} | (set() if marks else {"direct-quote"})
-        others = [k for k in vocabulary("evidence-kind") if k not in excluded]
-        why = "" if marks else "not in quotation marks in the source, so not a direct quote; "
-        hint = "" if kind else f"  # {why}or {', '.join(others)}: which is it?"
-        out.append(f"{INDENT}  kind: {kind or default}{hint}")
+        out.append(f"{INDENT}  kind: {_kind_line(found, n - 1, kind, headline)}")
     text = "\n".join(out) + "\n"
     _prove(found, text)
     return text
+
+
+HEADLINE_NOTE = (
+    "this is the source's headline (line {line}): the outlet's words, so `framing`, and never a stance's only ground"
+)
+
+
+def _kind_line(found: Found, n: int, kind: str | None, headline: int | None) -> str:
+    """The kind asked for, else the one the check would accept, with the others offered."""
+    if kind:
+        return kind
+    # The check proves a direct quote's quotation marks: offer it only where they are.
+    marks = not found.quotable or found.quotable[n]
+    default = "framing" if headline else "direct-quote" if marks else "reported-speech"
+    excluded = {default} | (set() if marks else {"direct-quote"})
+    others = [k for k in vocabulary("evidence-kind") if k not in excluded]
+    why = "" if marks or headline else "not in quotation marks in the source, so not a direct quote; "
+    return f"{default}  # {why}or {', '.join(others)}: which is it?"
 
 
 def _prove(found: Found, text: str) -> None:
@@ -108,8 +155,8 @@ def _prove(found: Found, text: str) -> None:
     evidence the check then refuses)."""
     items = yaml.safe_load(text)
     assert len(items) == len(found.passages)
-    for item, passage in zip(items, found.passages):
-        assert item["text"] == passage.exact and item["source"] == found.source
+    for n, (item, _) in enumerate(zip(items, found.passages)):
+        assert item["text"] == found.text_of(n) and item["source"] == found.source
 
 
 def quote(root, source_id: str, text: str, kind: str | None = None) -> tuple[str, Found]:
