@@ -154,8 +154,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .publish.serve import serve
+    from .tools import picker
 
-    serve(args.root.resolve(), args.dev_addr)
+    root = args.root.resolve()
+    port = int(args.dev_addr.rpartition(":")[2]) if args.dev_addr.rpartition(":")[2].isdigit() else 0
+    serve(root, args.dev_addr, (picker.handler(root, port), picker.script_tag()))
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ SECTIONS = (
     "attribution",
     "perspective",
     "translation",
+    "original",
     "role",
     "relation",
 )
@@ -61,7 +62,7 @@ def _kind(spec: dict, definitions: dict) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in spec["enum"])
     if spec.get("type") == "array":
         return f"list of {_kind(spec['items'], definitions)}"
-    if spec.get("type") == "object" and "additionalProperties" in spec:
+    if spec.get("type") == "object" and isinstance(spec.get("additionalProperties"), dict):
         return f"mapping of id → {_kind(spec['additionalProperties'], definitions)}"
     kind = str(spec.get("type"))
     return {"string": "text", "integer": "whole number"}.get(kind, kind)

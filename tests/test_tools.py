@@ -20,6 +20,7 @@ SKELETON = [
     ".github/workflows/dossier.yml",
     ".gitignore",
     ".pre-commit-config.yaml",
+    "FORMAT.md",
     "claims.yaml",
     "content/actors.yaml",
     "content/pages/introduction.md",
@@ -60,7 +61,7 @@ def test_init_writes_the_skeleton_and_it_passes_check_strict_and_builds(tmp_path
     assert code == 0
     assert out.splitlines() == [str(root / rel) for rel in SKELETON]
     assert err == (
-        f"dossier init: a new dossier in {root} (12 files); next: name it in mkdocs.yml, add a text with "
+        f"dossier init: a new dossier in {root} (13 files); next: name it in mkdocs.yml, add a text with "
         f"`dossier add-source FILE --language LANG --root {root}`\n"
     )
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == SKELETON
@@ -108,6 +109,17 @@ def test_the_sample_workflow_runs_the_installed_tool_and_writes_changes_to_the_s
     assert 'dossier changes --base "origin/$BASE" --format markdown >> "$GITHUB_STEP_SUMMARY"' in steps
 
 
+def test_init_writes_the_format_reference_and_format_prints_it(tmp_path, capsys):
+    root = tmp_path / "new"
+    run(capsys, "init", str(root))
+    reference = (root / "FORMAT.md").read_text("utf-8")
+    assert reference == (Path(__file__).resolve().parents[1] / "FORMAT.md").read_text("utf-8")
+    assert run(capsys, "format") == (0, reference, "")
+    out = tmp_path / "ref.md"
+    assert run(capsys, "format", "--out", str(out)) == (0, "", f"dossier format: wrote {out}\n")
+    assert out.read_text("utf-8") == reference
+
+
 # -- add-source ---------------------------------------------------------------------------------
 def test_add_source_stores_the_text_and_appends_its_entry(fresh, text_file, capsys, check):
     before = (fresh / "content/sources.yaml").read_text("utf-8")
@@ -117,8 +129,14 @@ def test_add_source_stores_the_text_and_appends_its_entry(fresh, text_file, caps
     assert out == (
         f"dossier add-source: stored content/sources/Talks-Over.txt ({len(TEXT.encode())} bytes, "
         f"sha256 {digest[:12]}…)\n"
-        "dossier add-source: added source `talks-over` to content/sources.yaml, line 5: the title is the text's first "
-        "line (noted); outlet and publication date recorded as unknown: fill in what the text states\n"
+        "dossier add-source: added source `talks-over` to content/sources.yaml, line 5\n"
+        "dossier add-source: title: the text's first line (noted in `notes`): check it, or give --title\n"
+        "dossier add-source: left unknown: outlet, published: fill in only what the text states: "
+        "`outlet: {name: NAME, basis: stated}` (or --outlet NAME); `published: {date: YYYY-MM-DD, basis: stated}` "
+        "(or --published DATE); a value worked out from the text is `basis: inferred` with its `reason`\n"
+        "dossier add-source: translation left out: say whose words are translated: `translation: {quotes: "
+        "translated, spoken: [uk], translator: NAME}` (quotes: original, translated, mixed, no-quotes, unknown; "
+        "spoken and translator only where the text says)\n"
     )
     assert (fresh / "content/sources/Talks-Over.txt").read_bytes() == text_file.read_bytes()
     after = (fresh / "content/sources.yaml").read_text("utf-8")

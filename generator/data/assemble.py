@@ -13,6 +13,7 @@ from .model import (
     Dossier,
     Evidence,
     Origin,
+    Original,
     Perspective,
     Proposal,
     Relation,
@@ -138,6 +139,22 @@ def _source(d: dict, text: str) -> Source:
         tuple(Perspective(p["label"], p["note"]) for p in d.get("perspective", ())),
         translation,
         tuple(d.get("formerly", ())),
+        _original(d.get("original")),
+    )
+
+
+def _original(d: dict | None) -> Original | None:
+    if d is None:
+        return None
+    retrieved = d.get("retrieved", {})
+    return Original(
+        d["file"],
+        d["sha256"],
+        d["format"],
+        d["extracted_by"],
+        retrieved.get("url"),
+        retrieved.get("at"),
+        tuple(d.get("found", {}).items()),
     )
 
 

@@ -1,14 +1,19 @@
 """Attribution checks: whose words a passage is, and what each stance rests on.
 
 The letters of a quote are proven by `quotes`; here the gate proves what can be proven about
-attribution: a direct quote lies inside quotation marks in its source and is not its headline;
-a stance names evidence of its own claim; a conditional stance names its condition; a stance
-that rests only on the outlet's account (framing, paraphrase) is either acknowledged as such or
-reported.
+attribution: a direct quote lies inside quotation marks in its source and is not its headline
+(found by the recorded title), and an ellipsis in it cuts only an attribution (`elision`); a
+stance names evidence of its own claim; a conditional stance names its condition; no stance
+rests on a headline alone (a headline is the outlet's, whatever kind it is recorded as); a
+stance that rests only on the outlet's account (framing, paraphrase) is either acknowledged as
+such or reported. A lead recorded as framing is the outlet's account, not a headline: nothing
+in a text tells a lead from the body reliably. Reported speech needs no acknowledgement: its
+basis (`reported`) is derived and shown.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -29,18 +34,25 @@ def headline_span(text: str, title: str) -> tuple[tuple[int, int] | None, bool]:
     digits compared, case aside; an outlet's name may follow it on the line), else its first
     non-empty line when more text follows it (a text of one line is all body: no headline)."""
     wanted = _letters(title)
+    longest = 2 * len(title) + 100  # a longer line is body text, whatever it begins with
     seen = 0
     offset = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
+    while offset <= len(text):  # line by line from the top: a source may be megabytes
+        found = _LINE_BREAK.search(text, offset)
+        end = found.start() if found else len(text)
+        if not text[offset:end].isspace() and end > offset:
             seen += 1
-            span = (offset, offset + len(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")))
-            if wanted and _reads_as(_letters(line), wanted):
-                return span, True
+            if wanted and end - offset <= longest and _reads_as(_letters(text[offset:end]), wanted):
+                return (offset, end), True
             if seen == HEADLINE_LINES:
                 break
-        offset += len(line)
+        if not found:
+            break
+        offset = end + (2 if text.startswith("\r\n", end) else 1)
     return (quotemarks.first_line(text) if seen > 1 else None), False
+
+
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # a plain class: no backtracking
 
 
 def title_not_found(line: int) -> str:

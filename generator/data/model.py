@@ -68,6 +68,19 @@ class Translation:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The saved page or web archive a source's text was extracted from."""
+
+    file: str  # relative to content/sources/
+    sha256: str
+    format: str  # html | warc
+    extracted_by: str
+    retrieved_url: str | None = None
+    retrieved_at: str | None = None  # UTC, as the archive records it
+    found: tuple[tuple[str, str], ...] = ()  # (field, where the page's markup states it)
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     file: str
@@ -82,6 +95,7 @@ class Source:
     perspective: tuple[Perspective, ...] = ()
     translation: Translation | None = None
     formerly: tuple[str, ...] = ()  # ids it had before it was renamed
+    original: Original | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .cache import Store, digest
 from .files import PAGES_DIR, SOURCES_DIR, MiB, list_inputs, read_input
 from .load import Document, decode_utf8
 from .model import date_range
+from .originals import original_problem
 from .schema import key_of
 
 MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
@@ -205,6 +206,9 @@ class Validator:
             self.problems.append(problem)
             return
         checked.texts[data["id"]] = quotes.SourceText.of(text)
+        wrong = original_problem(self.root, data.get("original"))
+        if wrong:
+            self.report(item, ("original", "file"), wrong)
         self._check_headline(item, text, checked)
 
     def _check_headline(self, item: _Item, text: str, checked: Checked) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ContentError, DossierError, one_line, os_error_message
@@ -74,13 +75,29 @@ class Preview:
         return generated
 
 
+def _extended(base: type, handler: Callable, tag: bytes) -> type:
+    class Extended(base):
+        def _serve_request(self, environ, start_response):
+            answer = handler(environ, start_response)
+            return answer if answer is not None else super()._serve_request(environ, start_response)
+
+        def _inject_js_into_html(self, content, epoch):
+            content = super()._inject_js_into_html(content, epoch)
+            end = content.rfind(b"</body>")
+            return content[:end] + tag + content[end:] if end >= 0 else content + tag
+
+    return Extended
+
+
 def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
     """MkDocs warns that a dirty build may leave the navigation inaccurate; here the navigation
     is the same on every page and pages are only rebuilt when their Markdown changed."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def serve(root: Path, dev_addr: str) -> None:
+def serve(root: Path, dev_addr: str, extension: tuple[Callable, bytes] | None = None) -> None:
+    """`extension`: a WSGI handler tried before the site's files (None: not its path) and the tag
+    that loads its script into every page; only on a loopback address."""
     from mkdocs.exceptions import MkDocsException
     from mkdocs.livereload import LiveReloadServer
 
@@ -109,7 +126,9 @@ def serve(root: Path, dev_addr: str) -> None:
     except BaseException:
         shutil.rmtree(live, ignore_errors=True)
         raise
-    server = LiveReloadServer(builder=rebuild, host=host, port=int(port), root=str(live / "site"))
+    local = host in ("127.0.0.1", "localhost", "::1", "[::1]")
+    server_class = _extended(LiveReloadServer, *extension) if extension and local else LiveReloadServer
+    server = server_class(builder=rebuild, host=host, port=int(port), root=str(live / "site"))
     for name in WATCHED:
         if (root / name).exists():
             server.watch(str(root / name))

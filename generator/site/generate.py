@@ -12,6 +12,7 @@ from pathlib import Path
 from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
+from ..data.originals import original_bytes
 from ..errors import ERROR, ContentError, Problem, sort_problems
 from . import export, render, search, write
 from . import pages as hand_written
@@ -74,6 +75,7 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
         if asset.is_file():
             files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
     files.update(exports(plan, site))
+    files.update(originals(root, plan))
     written, removed = write.sync_tree(root, DOCS_DIR, files)
     write.sync_tree(root, JSONLD_DIR, jsonld)
     searchable = [plan.hand_written_path(rel) for rel in checked.pages]
@@ -104,6 +106,17 @@ def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
     newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.UTC).date()
     for path, text in render.render_feeds(plan, site, newest).items():
         out[path] = text.encode("utf-8")
+    return out
+
+
+def originals(root: Path, plan: SitePlan) -> dict[str, bytes]:
+    """Each source's kept original, byte for byte (the check proved its sha256), at a path whose
+    suffix makes it a download or plain text, never a live page (see SitePlan.original_path)."""
+    out = {}
+    for source in plan.dossier.sources.values():
+        if source.original is not None:
+            kept = {"file": source.original.file, "sha256": source.original.sha256}
+            out[plan.original_path(source)] = original_bytes(root, kept)
     return out
 
 

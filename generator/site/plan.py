@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any
 
 from ..data.files import PAGES_DIR
-from ..data.model import Claim, Dossier, Evidence, Span
+from ..data.model import Claim, Dossier, Evidence, Source, Span
 from ..data.schema import data_files
 from ..errors import ERROR, Problem, echo
 from . import views
@@ -133,6 +133,15 @@ class SitePlan:
     @staticmethod
     def csl_path(claim: Claim) -> str:
         return f"data/csl/{claim.id}.json"
+
+    @staticmethod
+    def original_path(source: Source) -> str:
+        """A source's kept original, published in a form that cannot run on the dossier's origin:
+        a saved page as plain text (`.html.txt`: servers and browsers take the last suffix), a web
+        archive as itself."""
+        assert source.original is not None
+        suffix = ".warc.gz" if source.original.file.lower().endswith(".gz") else ".warc"
+        return f"originals/{source.id}" + (".html.txt" if source.original.format == "html" else suffix)
 
     @staticmethod
     def feed_path(actor_id: str | None = None) -> str:
@@ -297,6 +306,9 @@ class Links:
 
     def feed(self, actor_id: str | None = None) -> str:
         return self.to(SitePlan.feed_path(actor_id))
+
+    def original(self, source: Source) -> str:
+        return self.to(SitePlan.original_path(source))
 
 
 @functools.lru_cache(maxsize=1 << 14)

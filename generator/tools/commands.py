@@ -18,12 +18,33 @@ def add_parsers(sub, root_option: Callable[[argparse.ArgumentParser], None]) -> 
     init = sub.add_parser("init", help="start a new, empty dossier in DIR (a new or empty folder)")
     init.add_argument("dir", metavar="DIR", type=Path, help="the folder to create the dossier in")
 
-    add = sub.add_parser("add-source", help="store a text under content/sources/ and append its entry to sources.yaml")
+    add = sub.add_parser(
+        "add-source", help="store a text, saved web page or WARC as a source and append its entry to sources.yaml"
+    )
     root_option(add)
-    add.add_argument("file", metavar="FILE", type=Path, help="the text, UTF-8, stored byte for byte")
+    add.add_argument(
+        "file",
+        metavar="FILE",
+        type=Path,
+        help="a UTF-8 text (stored byte for byte), a saved web page (.html) or a web archive (.warc, .warc.gz)",
+    )
     add.add_argument("--language", metavar="LANG", required=True, help="the text's language tag (en, ru, uk...)")
     add.add_argument("--id", metavar="ID", help="the source's id (default: made from the file's name)")
-    add.add_argument("--title", metavar="TITLE", help="the text's headline (default: its first line, noted as such)")
+    add.add_argument(
+        "--title", metavar="TITLE", help="the headline (default: as the page states it, else the text's first line)"
+    )
+    add.add_argument(
+        "--url",
+        metavar="URL",
+        help="the page's address (default: its canonical link); in a WARC, also the capture to take",
+    )
+    add.add_argument("--outlet", metavar="NAME", help="who published it (default: as the page's markup states it)")
+    add.add_argument(
+        "--published", metavar="DATE", help="the EDTF publication date (default: as the page's markup states it)"
+    )
+
+    fmt = sub.add_parser("format", help="print the format reference (FORMAT.md), made from the schema")
+    fmt.add_argument("--out", metavar="FILE", type=Path, help="write it to FILE (a new file) instead")
 
     quote = sub.add_parser("quote", help="find a passage in a source and print the evidence item that cites it")
     root_option(quote)
@@ -63,15 +84,34 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_add_source(args: argparse.Namespace) -> int:
-    from .add_source import add_source, sources_file
+    from .add_source import add_source
+    from .added import report
 
-    added = add_source(args.root, args.file, args.language, args.id, args.title)
-    print(f"dossier add-source: stored {added.file} ({added.size} bytes, sha256 {added.sha256[:12]}…)")
-    title = "the title is the text's first line (noted); " if added.title_from_text else ""
-    print(
-        f"dossier add-source: added source `{added.id}` to {sources_file()}, line {added.line}: {title}"
-        "outlet and publication date recorded as unknown: fill in what the text states"
+    added = add_source(
+        args.root,
+        args.file,
+        args.language,
+        args.id,
+        args.title,
+        url=args.url,
+        outlet=args.outlet,
+        published=args.published,
     )
+    for line in report(added):
+        print(f"dossier add-source: {line}")
+    return 0
+
+
+def cmd_format(args: argparse.Namespace) -> int:
+    from .init import format_reference
+
+    text = format_reference()
+    if args.out is None:
+        print(text, end="")
+        return 0
+    with open(args.out, "x", encoding="utf-8") as fh:  # never over an existing file
+        fh.write(text)
+    print(f"dossier format: wrote {args.out}", file=sys.stderr)
     return 0
 
 
@@ -97,4 +137,10 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "add-source": cmd_add_source, "quote": cmd_quote, "changes": cmd_changes}
+COMMANDS = {
+    "init": cmd_init,
+    "add-source": cmd_add_source,
+    "format": cmd_format,
+    "quote": cmd_quote,
+    "changes": cmd_changes,
+}

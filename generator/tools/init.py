@@ -24,6 +24,7 @@ RENAMED = {
 # The YAML files' modelines point here: a copy of the schema, kept in the repository, is the one
 # address that exists for every editor and every clone (the schema has no public URL).
 SCHEMA_COPY = ".dossier-schema.json"
+FORMAT_COPY = "FORMAT.md"  # the format reference, made from the same schema (`dossier format` prints it)
 KEEP = f"{SOURCES_DIR}/.gitkeep"  # git keeps no empty folder
 
 
@@ -36,8 +37,15 @@ def skeleton() -> dict[str, bytes]:
         for rel in [path.relative_to(SKELETON).as_posix()]
     }
     files[SCHEMA_COPY] = schema_bytes()
+    files[FORMAT_COPY] = format_reference().encode("utf-8")
     files[KEEP] = b""
     return files
+
+
+def format_reference() -> str:
+    from ..formatdoc import render
+
+    return render()
 
 
 def schema_bytes() -> bytes:

@@ -109,15 +109,17 @@ def _context(found: Found, n: int) -> str:
     return one_line(f"{passage.prefix}{''.join(pieces)}{passage.suffix}")
 
 
-def evidence_items(found: Found, kind: str | None) -> str:
+def evidence_items(found: Found, kind: str | None, only: int | None = None) -> str:
     """The YAML to paste under a claim's `evidence:`: one item, or one per occurrence (keep the
-    one meant)."""
+    one meant); with `only`, the item of that occurrence alone (the passage picked on a page)."""
     several = len(found.passages) > 1
     out = []
-    if several:
+    if several and only is None:
         more = " (the first shown)" if found.more else ""
         out.append(f"{INDENT}# the text occurs {len(found.passages)}{'+' if found.more else ''} times{more}: keep one")
     for n, passage in enumerate(found.passages, start=1):
+        if only is not None and n != only:
+            continue
         out.append(f"{INDENT}# {found.path}, line {passage.line}: …{_context(found, n - 1)}…")
         headline = found.headline[n - 1] if found.headline else None
         if headline:
@@ -128,7 +130,7 @@ def evidence_items(found: Found, kind: str | None) -> str:
             out.append(f"{INDENT}  occurrence: {n}")
         out.append(f"{INDENT}  kind: {_kind_line(found, n - 1, kind, headline)}")
     text = "\n".join(out) + "\n"
-    _prove(found, text)
+    _prove(found, text, only)
     return text
 
 
@@ -150,12 +152,13 @@ def _kind_line(found: Found, n: int, kind: str | None, headline: int | None) -> 
     return f"{default}  # {why}or {', '.join(others)}: which is it?"
 
 
-def _prove(found: Found, text: str) -> None:
+def _prove(found: Found, text: str, only: int | None = None) -> None:
     """The printed items must place exactly the passages found (a bug here would hand curators
     evidence the check then refuses)."""
     items = yaml.safe_load(text)
-    assert len(items) == len(found.passages)
-    for n, (item, _) in enumerate(zip(items, found.passages)):
+    numbers = range(len(found.passages)) if only is None else [only - 1]
+    assert len(items) == len(numbers)
+    for n, item in zip(numbers, items):
         assert item["text"] == found.text_of(n) and item["source"] == found.source
 
 
