@@ -9,7 +9,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.cache import cached
 from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
 from ..data.model import Dossier, date_range
@@ -43,7 +42,7 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold)."""
     day = today or dt.date.today()
-    checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
+    checked = check_data(root, day)
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
