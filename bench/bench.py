@@ -4,7 +4,10 @@ For each size it writes a synthetic dossier (`python -m bench.synth`), then runs
 subprocess and reads that process's wall time and peak resident memory (`os.wait4`):
 
 - `check`: `dossier check --strict`, what a curator runs on every edit (interpreter start-up included),
-  first with no cache, then again on the same input (answered from `.dossier/cache/`);
+  first with an empty cache (cold), then again on the same input, then after one claim's summary
+  was edited in one of the claims files (the synthetic dossiers split their claims over files of
+  100, as a large dossier would): the cache (generator/data/cache.py) answers every other file and
+  every other quote's proof;
 - `generate`: everything but MkDocs (check, render, write), into an empty `.dossier/docs/`;
 - `mkdocs`: the MkDocs build alone, on the pages just generated;
 - `build`: `dossier build`, the whole pipeline, from an empty `.dossier/` and no `site/`.
@@ -23,8 +26,8 @@ alone, in a few seconds).
 
 Last, the hostile inputs (bench/hostile.py): pathological pages, zalgo, a word everywhere, many
 passages, overlapping claims, 50,000 nested `[`, an 8 KB quote against a 0.9 MB source, a 4 MiB
-source; `--only hostile` runs just those. And the briefing PDF of a 1,000-claim
-dossier (`--only pdf`).
+source; `--only hostile` runs just those. And the briefing PDF of a 1,000-claim dossier, twice
+(the bytes must match), and its full record (`--only pdf`).
 
 It prints a table; it asserts nothing (timings belong in a report, not in a test).
 """
@@ -35,6 +38,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -105,15 +109,18 @@ print(json.dumps({"laughs": laughs, "problems": len(problems), "hint": hint, "mb
                   "found": type(found).__name__}))
 """
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
-SECTIONS = ("preview", "sizes", "inputs", "hostile", "pdf")
+SECTIONS = ("preview", "sizes", "growth", "inputs", "hostile", "pdf")
+REUSE = "--reuse" in sys.argv  # keep the synthetic dossiers already in --work (a re-run)
+GROWTH_CLAIMS = 40_000  # the growth section: check and generation at this size (no MkDocs: see README)
 PDF_CLAIMS = 1000  # the briefing PDF is timed at this size (goal: 30 s or less)
 
 
-def measure(argv: list[str], cwd: Path | None = None) -> tuple[float, float, str]:
+def measure(argv: list[str], cwd: Path | None = None, cache: Path | None = None) -> tuple[float, float, str]:
     """Run a command; its wall seconds, peak RSS in MiB (the process and its waited-for
-    children), and its standard output. Fails loudly on a non-zero exit."""
+    children), and its standard output. Fails loudly on a non-zero exit. `cache`: the check's
+    cache folder (default: off, so each stage does its whole work)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), DOSSIER_CACHE=str(cache or "off"))
         started = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -146,17 +153,26 @@ def machine() -> str:
     )
 
 
-def bench_size(claims: int, seed: int, work: Path) -> dict:
+def synthesize(claims: int, seed: int, work: Path) -> tuple[Path, float]:
+    """A synthetic dossier of `claims` claims in `work` and the seconds it took; with --reuse, one
+    written there before is kept (only its generated folders are removed)."""
     root = work / f"synth-{claims}"
+    if REUSE and (root / "mkdocs.yml").is_file():
+        shutil.rmtree(root / ".dossier", ignore_errors=True)
+        shutil.rmtree(root / "site", ignore_errors=True)
+        return root, 0.0
     shutil.rmtree(root, ignore_errors=True)
     # The synthetic dossier maker is a development tool beside this one, run from the repository root.
-    synth_s, _, _ = measure(
+    seconds, _, _ = measure(
         [PY, "-m", "bench.synth", "--claims", str(claims), "--out", str(root), "--seed", str(seed)], cwd=ROOT
     )
+    return root, seconds
+
+
+def bench_size(claims: int, seed: int, work: Path) -> dict:
+    root, synth_s = synthesize(claims, seed, work)
     row = {"claims": claims, "synth_s": synth_s}
-    check = [PY, "-m", "generator", "check", "--strict", "--root", str(root)]
-    row["check_s"], row["check_mb"], _ = measure(check)  # the first: no cache
-    row["check_again_s"], _, _ = measure(check)  # the same input again: from .dossier/cache/
+    row.update(bench_checks(root, work))
     row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
     info = json.loads(out.strip().splitlines()[-1])
     row["pages"] = info["pages"]
@@ -169,6 +185,7 @@ def bench_size(claims: int, seed: int, work: Path) -> dict:
     row["html"] = len(html)
     row["html_max_kb"], row["html_median_kb"] = html[-1] / 1000, html[len(html) // 2] / 1000
     row["site_mb"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
+    row["shares"] = site_shares(site)
     lunr = site / "search" / "search_index.json"
     bundle = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
     row["search_mb"] = (lunr.stat().st_size if lunr.is_file() else sum(p.stat().st_size for p in bundle)) / 2**20
@@ -177,6 +194,53 @@ def bench_size(claims: int, seed: int, work: Path) -> dict:
     row["ms_per_page"] = row["build_s"] * 1000 / row["pages"]
     row["gen_share"] = row["gen_s"] / row["build_s"]
     return row
+
+
+def edit_one_claim(root: Path) -> None:
+    """Change one claim's summary, in the middle claims file (claims.yaml when there is no other)."""
+    files = sorted((root / "claims").glob("*.yaml")) or [root / "claims.yaml"]
+    path = files[len(files) // 2]
+    text = path.read_text("utf-8")
+    # a plain one-line value (not quoted, not folded onto the next line): a word appended to it
+    # is still plain YAML
+    found = re.search(r"^( +)summary: [A-Za-z][^'\"#:\n]*$(?!\n\1 )", text, re.M)
+    assert found, f"no plain one-line summary in {path}"
+    path.write_text(text[: found.end()] + " (edited)" + text[found.end() :], "utf-8")
+
+
+_JSONLD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
+_TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', re.S)
+
+
+def site_shares(site: Path) -> dict[str, float]:
+    """What the site's bytes are, in MiB: each page section's HTML (its content and the theme's
+    chrome around it: header, navigation, footer), the data exports, the feeds, the search bundle,
+    the theme's assets."""
+    out: dict[str, float] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        top = rel.split("/", 1)[0] if "/" in rel else "(top)"
+        size = path.stat().st_size
+        if rel.endswith(".html"):
+            html = path.read_text("utf-8", "replace")
+            start = html.find('<article class="md-content__inner')
+            end = html.rfind("</article>")
+            content = len(html[start:end].encode()) if 0 <= start < end else 0
+            jsonld = sum(len(m.encode()) for m in _JSONLD.findall(html))
+            toc = sum(len(m.encode()) for m in _TOC.findall(html))
+            for kind, part in (
+                ("html chrome", size - content - jsonld - toc),
+                ("html json-ld", jsonld),
+                ("html table of contents", toc),
+                (f"html {top}", content),
+            ):
+                out[kind] = out.get(kind, 0) + part / 2**20
+        else:
+            kind = "data csl" if rel.startswith("data/csl/") else top
+            out[kind] = out.get(kind, 0) + size / 2**20
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
 def bench_preview(work: Path) -> dict:
@@ -219,6 +283,7 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
         "check s",
         "check MiB",
         "check again s",
+        "check after 1 edit s",
         "generate s",
         "generate MiB",
         "mkdocs s",
@@ -246,6 +311,7 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
             f"{r['check_s']:.2f}",
             f"{r['check_mb']:.0f}",
             f"{r['check_again_s']:.2f}",
+            f"{r['check_edit_s']:.2f} ({r['check_edit_s'] / r['check_s']:.0%})",
             f"{r['gen_s']:.2f}",
             f"{r['gen_mb']:.0f}",
             f"{r['mkdocs_s']:.1f}",
@@ -261,6 +327,10 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
             f"{r['browser']['total_kb']:.0f} ({r['browser']['search_kb']:.0f})",
         )
         print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
+    print()
+    for r in rows:
+        shares = ", ".join(f"{k} {v:.1f}" for k, v in r["shares"].items() if v >= 0.05)
+        print(f"site of {r['claims']:,} claims, MiB: {shares}", flush=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         factor = last["claims"] / first["claims"]
@@ -273,25 +343,101 @@ def run_sizes(sizes: list[int], seed: int, work: Path) -> list[dict]:
     return rows
 
 
+def bench_checks(root: Path, work: Path) -> dict:
+    """`dossier check --strict` with an empty cache, again, and after one claim's edit."""
+    check = [PY, "-m", "generator", "check", "--strict", "--root", str(root)]
+    cache = work / f"cache-{root.name}"
+    shutil.rmtree(cache, ignore_errors=True)
+    row: dict = {}
+    row["check_s"], row["check_mb"], _ = measure(check, cache=cache)  # the first: an empty cache
+    row["check_again_s"], _, _ = measure(check, cache=cache)  # the same input again
+    edit_one_claim(root)
+    row["check_edit_s"], _, _ = measure(check, cache=cache)  # one claim changed in one file
+    return row
+
+
+def bench_growth(seed: int, work: Path) -> dict:
+    """GROWTH_CLAIMS claims: the checks, and generation (check, render, write: everything before
+    MkDocs) with its peak memory; the generated pages' sizes (Markdown and JSON-LD, which the
+    HTML adds Material's chrome to)."""
+    root, synth_s = synthesize(GROWTH_CLAIMS, seed, work)
+    row: dict = {"claims": GROWTH_CLAIMS, "synth_s": synth_s}
+    row.update(bench_checks(root, work))
+    row["gen_s"], row["gen_mb"], out = measure([PY, "-c", GENERATE, str(root)])
+    row["pages"] = json.loads(out.strip().splitlines()[-1])["pages"]
+    docs, jsonld = root / ".dossier" / "docs", root / ".dossier" / "jsonld"
+    sizes = []
+    for page in docs.rglob("*.md"):
+        rel = page.relative_to(docs).with_suffix(".json")
+        extra = (jsonld / rel).stat().st_size if (jsonld / rel).is_file() else 0
+        sizes.append((page.stat().st_size + extra, page.relative_to(docs).as_posix()))
+    sizes.sort()
+    row["largest"] = [(kb / 1000, rel) for kb, rel in sizes[-3:]]
+    row["median_kb"] = sizes[len(sizes) // 2][0] / 1000
+    row["docs_mb"] = sum(p.stat().st_size for p in (root / ".dossier").rglob("*") if p.is_file()) / 2**20
+    return row
+
+
+def print_growth(r: dict) -> None:
+    largest = ", ".join(f"{rel} {kb:.0f} KB" for kb, rel in reversed(r["largest"]))
+    print(
+        f"\ngrowth: {r['claims']:,} claims, {r['pages']:,} pages (synth {r['synth_s']:.0f} s): "
+        f"check {r['check_s']:.2f} s "
+        f"(peak {r['check_mb']:.0f} MiB), again {r['check_again_s']:.2f} s, after one claim's edit "
+        f"{r['check_edit_s']:.2f} s ({r['check_edit_s'] / r['check_s']:.0%}); generate {r['gen_s']:.1f} s "
+        f"(peak {r['gen_mb']:.0f} MiB); generated pages with their JSON-LD: largest {largest}, median "
+        f"{r['median_kb']:.0f} KB, {r['docs_mb']:.0f} MiB in all",
+        flush=True,
+    )
+
+
 def bench_pdf(seed: int, work: Path) -> dict:
-    """`dossier pdf` of a synthetic dossier of PDF_CLAIMS claims, in a fresh process; its pages."""
+    """`dossier pdf` of a synthetic dossier of PDF_CLAIMS claims, each run in a fresh process: the
+    briefing twice (its bytes must not change), then the full record (`--record`). Wall and CPU
+    seconds (the machine is shared: CPU time is what the work costs), pages, bookmarks."""
+    import resource
+
     import pypdf
 
     root = work / f"pdf-{PDF_CLAIMS}"
     if not root.exists():
         measure([PY, "-m", "bench.synth", "--claims", str(PDF_CLAIMS), "--out", str(root), "--seed", str(seed)], ROOT)
-    out = work / "briefing.pdf"
-    seconds, mb, _ = measure([PY, "-m", "generator", "pdf", "--root", str(root), "--out", str(out)])
-    pages = len(pypdf.PdfReader(out).pages)
-    return {"claims": PDF_CLAIMS, "s": seconds, "mb": mb, "pages": pages, "size_mb": out.stat().st_size / 2**20}
+    runs = {}
+    for name, extra in (("briefing", []), ("again", []), ("record", ["--record"])):
+        out = work / f"{name}.pdf"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        seconds, mb, _ = measure([PY, "-m", "generator", "pdf", "--root", str(root), "--out", str(out), *extra])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        reader = pypdf.PdfReader(out)
+        runs[name] = {
+            "s": seconds,
+            "cpu": cpu,
+            "mb": mb,
+            "pages": len(reader.pages),
+            "bookmarks": _count(reader.outline),
+            "tagged": "/StructTreeRoot" in reader.trailer["/Root"],
+            "size_mb": out.stat().st_size / 2**20,
+        }
+    same = (work / "briefing.pdf").read_bytes() == (work / "again.pdf").read_bytes()
+    return {"claims": PDF_CLAIMS, "runs": runs, "identical": same}
+
+
+def _count(outline) -> int:
+    return sum(_count(item) if isinstance(item, list) else 1 for item in outline)
 
 
 def print_pdf(info: dict) -> None:
-    print(
-        f"\nbriefing PDF of {info['claims']:,} claims: {info['s']:.1f} s (goal 30 s), {info['pages']} pages "
-        f"({info['pages'] / info['claims']:.2f} a claim), {info['size_mb']:.1f} MiB, peak {info['mb']:.0f} MiB",
-        flush=True,
-    )
+    print(f"\nbriefing PDF of {info['claims']:,} claims (goal: the briefing in 30 s wall):", flush=True)
+    for name, run in info["runs"].items():
+        label = {"briefing": "briefing", "again": "briefing again", "record": "full record (--record)"}[name]
+        print(
+            f"  {label}: {run['s']:.1f} s wall, {run['cpu']:.1f} s CPU, {run['pages']} pages, "
+            f"{run['bookmarks']} bookmarks, {'tagged' if run['tagged'] else 'NOT tagged'}, "
+            f"{run['size_mb']:.1f} MiB, peak {run['mb']:.0f} MiB",
+            flush=True,
+        )
+    print(f"  the same input gave {'the same bytes' if info['identical'] else 'DIFFERENT BYTES'}", flush=True)
 
 
 def print_preview(preview: dict) -> None:
@@ -306,16 +452,21 @@ def print_preview(preview: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument(
-        "--sizes", default="1000,4000,10000", help="claim counts, comma-separated (default: 1000,4000,10000)"
+        "--sizes",
+        default="1000,4000,10000",
+        help="claim counts, comma-separated (default: 1000,4000,10000)",
     )
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--reuse", action="store_true", help="keep the synthetic dossiers already written in --work (a re-run)"
+    )
     ap.add_argument("--work", type=Path, help="where to write the dossiers (default: a temporary folder, removed)")
     ap.add_argument(
         "--only",
         choices=SECTIONS,
         action="append",
-        help="run only this section (repeatable): the synthetic sizes, the preview loop, the large test inputs, the "
-        "hostile inputs or the PDF (default: all)",
+        help="run only this section (repeatable): the synthetic sizes, the preview loop, 40,000 claims (growth), the "
+        "large test inputs, the hostile inputs or the PDF (default: all)",
     )
     args = ap.parse_args()
     sections = set(args.only or SECTIONS)
@@ -332,6 +483,9 @@ def main() -> None:
                 shutil.rmtree(work, ignore_errors=True)
         if preview:
             print_preview(preview)
+    if "growth" in sections:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-growth-") as tmp:
+            print_growth(bench_growth(args.seed, args.work or Path(tmp)))
     if "inputs" in sections:
         print_inputs(bench_inputs())
     if "pdf" in sections:

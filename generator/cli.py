@@ -54,7 +54,12 @@ def parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="write the briefing PDF from the checked dossier")
     root_option(pdf)
     pdf.add_argument("--proposal", metavar="ID", help="a briefing on one proposal only")
-    pdf.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: DIR/site/briefing.pdf)")
+    pdf.add_argument(
+        "--record", action="store_true", help="the full record (every claim, all its evidence) instead of the briefing"
+    )
+    pdf.add_argument(
+        "--out", metavar="FILE", type=Path, help="where to write it (default: DIR/site/briefing.pdf or record.pdf)"
+    )
 
     links = sub.add_parser("linkcheck", help="check every local link and #anchor of the built site (offline)")
     root_option(links)
@@ -188,7 +193,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     if args.proposal and args.proposal not in checked.dossier.proposals:
         raise UsageError(f"--proposal {args.proposal}: no proposal has this id (see content/proposals.yaml)")
     site = mkdocs_config.settings(mkdocs_config.load(root))
-    out = write_briefing(root, checked.dossier, site, args.out, args.proposal)
+    out = write_briefing(root, checked.dossier, site, args.out, args.proposal, record=args.record)
     print(f"dossier pdf: wrote {out} in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return EXIT_OK
 

@@ -52,6 +52,14 @@ def today() -> dt.date:
     return TODAY
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _check_cache(tmp_path_factory) -> Iterator[None]:
+    """The check's cache of this session's dossiers, not the user's (~/.cache/dossier/)."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("DOSSIER_CACHE", str(tmp_path_factory.mktemp("check-cache")))
+        yield
+
+
 @pytest.fixture
 def dossier(tmp_path: Path) -> Path:
     root = tmp_path / "dossier"

@@ -1,87 +1,277 @@
-"""The check's cache (.dossier/cache/): a result is reused only for exactly the same input, and a
-missing, broken or planted cache file is never trusted."""
+"""The check's cache: per file (parsed and schema-checked items, keyed by the bytes the loader read)
+and per quote (each proof, keyed by the source's sha256, the evidence text, occurrence, prefix, kind
+and the matcher's code). A stale, corrupt or planted cache costs time at worst: every test here
+compares a check through the cache with the same check made from scratch."""
 
 from __future__ import annotations
 
-import pickle
-import shutil
+import os
+import threading
+from pathlib import Path
 
 import pytest
 
-from generator import api
-from generator.data import cache
-from tests.refresh_golden import FIXTURE
+from generator.data import cache, quotes, validate
+from generator.data import check as check_module
+from tests.test_split_claims import split
 
 
 @pytest.fixture
-def root(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
-    root = tmp_path / "dossier"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
-    return root
+def store(tmp_path, monkeypatch) -> Path:
+    """A cache folder of the test's own."""
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("DOSSIER_CACHE", str(folder))
+    return folder
 
 
-def _summaries(checked) -> set[str]:
-    return {c.summary for c in checked.dossier.claims.values()}
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The files the check parses (a cache hit is not parsed)."""
+    seen: list[str] = []
+    real = check_module.parse_yaml
+
+    def spy(rel, raw, key):
+        seen.append(rel)
+        return real(rel, raw, key)
+
+    monkeypatch.setattr(check_module, "parse_yaml", spy)
+    return seen
 
 
-def test_the_same_input_is_answered_from_the_cache(root, monkeypatch):
-    first = api.check(root)
-    assert (root / cache.CACHE_FILE).is_file()
-    monkeypatch.setattr("generator.site.check.check_data", lambda *a: pytest.fail("the cache was not used"))
-    assert _summaries(api.check(root)) == _summaries(first)
+@pytest.fixture
+def proved(monkeypatch) -> list[str]:
+    """The evidence texts the check searches for in their sources (a cached proof is not searched)."""
+    seen: list[str] = []
+    real = quotes.find
+
+    def spy(source, text, **kw):
+        seen.append(text)
+        return real(source, text, **kw)
+
+    monkeypatch.setattr(validate.quotes, "find", spy)
+    return seen
 
 
-def test_a_stale_entry_is_never_used(root):
-    claims = root / "claims.yaml"
-    before = _summaries(api.check(root))
-    old = next(iter(before))
-    claims.write_text(claims.read_text("utf-8").replace(old, old + " (edited)", 1), "utf-8")
-    after = _summaries(api.check(root))
-    assert old + " (edited)" in after and old not in after
-    # a source's text counts too: one changed byte makes its pinned hash fail
-    source = next((root / "content" / "sources").iterdir())
-    source.write_bytes(source.read_bytes() + b" ")
-    assert api.check(root).dossier is None
+def _result(checked) -> tuple:
+    """All a check says: every problem as the curator reads it, and the model."""
+    return [p.gcc() for p in checked.problems], checked.dossier
 
 
-def test_a_broken_or_missing_cache_is_a_miss(root):
-    expected = _summaries(api.check(root))
-    path = root / cache.CACHE_FILE
-    path.write_bytes(path.read_bytes()[:100])
-    assert _summaries(api.check(root)) == expected
-    shutil.rmtree(root / ".dossier")
-    assert _summaries(api.check(root)) == expected
+def _from_scratch(root: Path, check, monkeypatch) -> tuple:
+    with monkeypatch.context() as env:
+        env.setenv("DOSSIER_CACHE", "off")
+        return _result(check_module.check(root, today=_today()))
 
 
-def test_a_planted_entry_is_never_unpickled(root):
-    api.check(root)
-    path = root / cache.CACHE_FILE
-    blob = path.read_bytes()
-    planted = pickle.dumps(["not", "a", "check"])
-    path.write_bytes(b"\0" * 32 + blob[32:64] + planted)  # the right key, an unsigned payload
-    assert api.check(root).dossier is not None
+def _today():
+    from tests.conftest import TODAY
+
+    return TODAY
 
 
-def test_a_linked_dossier_folder_is_never_written_through(root):
-    """A pull request may commit `.dossier` as a link into content/: the cache is then not kept."""
-    (root / ".dossier").symlink_to("content")
-    before = sorted(p.relative_to(root).as_posix() for p in (root / "content").rglob("*"))
-    assert api.check(root).dossier is not None
-    assert sorted(p.relative_to(root).as_posix() for p in (root / "content").rglob("*")) == before
+def _check(root: Path):
+    return check_module.check(root, today=_today())
 
 
-def test_a_fifo_among_the_inputs_is_never_opened(root):
-    """Hashing the inputs must not block on a FIFO (nothing would ever write to it)."""
-    import os
-    import threading
+def _files(folder: Path, kind: str = "") -> list[Path]:
+    """The cache's files (of one kind: `docs` or `proofs`)."""
+    found = sorted(p for p in folder.rglob("*.json") if p.is_file() and kind in ("", p.parent.name))
+    assert found, f"no {kind or 'cache'} files in {folder}"
+    return found
 
-    os.mkfifo(root / "content" / "pages" / "notes.md")
+
+def test_an_unchanged_dossier_is_neither_parsed_nor_proved_again(dossier, store, parsed, proved, monkeypatch):
+    first = _result(_check(dossier))
+    assert parsed and proved
+    parsed.clear()
+    proved.clear()
+    assert _result(_check(dossier)) == first
+    assert parsed == [] and proved == []
+    assert first == _from_scratch(dossier, check_module.check, monkeypatch)
+
+
+def test_a_one_claim_edit_parses_that_file_and_proves_that_claim_only(
+    dossier, store, parsed, proved, edit, monkeypatch
+):
+    split(dossier)
+    _check(dossier)
+    parsed.clear()
+    proved.clear()
+    edit(dossier / "claims" / "others.yaml", "    summary: ", "    summary: Edited: ")
+    edit(dossier / "claims" / "envoy.yaml", "text: Only with", "text: And only with")  # not in the source
+    result = _result(_check(dossier))
+    assert parsed == ["claims/envoy.yaml", "claims/others.yaml"]
+    assert proved == ["And only with guarantees,"]
+    assert result == _from_scratch(dossier, check_module.check, monkeypatch)
+    assert any("claims/envoy.yaml" in p and "not found" in p for p in result[0])
+
+
+def test_problems_of_cached_files_stand_where_the_curator_fixes_them(dossier, store, edit, parsed, monkeypatch):
+    """Cross-item problems (an unknown actor, a duplicate id, a date now in the future) are found
+    again on cached items, at the same line and column as from scratch."""
+    split(dossier)
+    edit(dossier / "claims" / "envoy.yaml", "actor: ", "actor: nobody-", count=1)
+    first = _result(_check(dossier))
+    parsed.clear()
+    again = _result(_check(dossier))
+    assert parsed == []
+    assert again == first == _from_scratch(dossier, check_module.check, monkeypatch)
+    assert any(p.startswith("claims/envoy.yaml:") and "unknown actor `nobody-" in p for p in again[0])
+    # "in the future" depends on the day, not on the file: an earlier day finds it in cached items
+    parsed.clear()
+    early = check_module.check(dossier, today=_today().replace(year=2020))
+    assert parsed == []
+    assert any("is in the future" in p.message for p in early.problems)
+
+
+def test_a_linked_claims_folder_is_keyed_by_the_bytes_read_through_the_link(dossier, store, edit, monkeypatch):
+    """`claims/` a link to another folder inside the root: a change of the linked file is seen."""
+    split(dossier)
+    os.rename(dossier / "claims", dossier / "elsewhere")
+    (dossier / "claims").symlink_to("elsewhere")
+    assert not [p for p in _check(dossier).problems if p.severity == "error"]
+    edit(dossier / "elsewhere" / "envoy.yaml", "actor: ", "actor: nobody-", count=1)
+    result = _result(_check(dossier))
+    assert any(p.startswith("claims/envoy.yaml:") and "unknown actor `nobody-" in p for p in result[0])
+    assert result == _from_scratch(dossier, check_module.check, monkeypatch)
+
+
+def test_a_changed_source_is_proved_again(dossier, store, sha256, edit, proved, monkeypatch):
+    """A proof is keyed by its source's bytes: a new text under the same name (its sha256 updated
+    too, which sources never are) is searched again, and a quote it no longer holds is an error."""
+    _check(dossier)
+    proved.clear()
+    source = next(p for p in sorted((dossier / "content" / "sources").iterdir()))
+    old = sha256(source)
+    source.write_bytes(b"Nothing of what was said.\n")
+    edit(dossier / "content" / "sources.yaml", old, sha256(source))
+    result = _result(_check(dossier))
+    assert proved
+    assert any("not found" in p for p in result[0])
+    assert result == _from_scratch(dossier, check_module.check, monkeypatch)
+
+
+def test_a_new_version_of_the_checker_reads_no_older_entry(dossier, store, parsed, proved, monkeypatch):
+    _check(dossier)
+    parsed.clear()
+    proved.clear()
+    monkeypatch.setattr(cache, "CODE_VERSION", "another version")
+    _check(dossier)
+    assert parsed and proved
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "cut short",
+        "one byte changed",
+        "checksum of other bytes",
+        "valid checksum, another shape",
+        "entry of another file",
+        "a folder in its place",
+        "a FIFO in its place",
+        "a link in its place",
+    ],
+)
+def test_a_corrupt_cache_costs_time_never_a_result(dossier, store, damage, monkeypatch):
+    split(dossier)
+    expected = _result(_check(dossier))
+    files = _files(store)
+    assert {p.parent.name for p in files} == {"docs", "proofs"}
+    for n, path in enumerate(files):
+        body = path.read_bytes()
+        if damage == "cut short":
+            path.write_bytes(body[: len(body) // 2])
+        elif damage == "one byte changed":
+            at = len(body) - 10
+            path.write_bytes(body[:at] + bytes([body[at] ^ 1]) + body[at + 1 :])
+        elif damage == "checksum of other bytes":
+            path.write_bytes(b"0" * 64 + body[64:])
+        elif damage == "valid checksum, another shape":
+            _plant(path, b'{"rel": 1, "key": [], "entry": {"doc": true, "data": "x"}, "proofs": []}')
+        elif damage == "entry of another file":
+            _plant(path, files[(n + 1) % len(files)].read_bytes().partition(b"\n")[2])
+        elif damage == "a folder in its place":
+            path.unlink()
+            path.mkdir()
+        elif damage == "a FIFO in its place":
+            path.unlink()
+            os.mkfifo(path)
+        elif damage == "a link in its place":
+            path.unlink()
+            path.symlink_to(files[(n + 1) % len(files)])
+    done = threading.Event()
+    got: list = []
+
+    def run() -> None:
+        got.append(_result(_check(dossier)))
+        done.set()
+
+    threading.Thread(target=run, daemon=True).start()
+    assert done.wait(60), "the check blocked on the cache"
+    assert got[0] == expected == _from_scratch(dossier, check_module.check, monkeypatch)
+
+
+def test_wrong_entries_under_the_right_keys_are_refused(dossier, store, parsed, proved):
+    """Entries with a valid checksum under this dossier's keys but of the wrong types: a miss, and
+    replaced, so that the next check is answered from the cache again."""
+    expected = _result(_check(dossier))
+    for path in _files(store, "docs"):
+        entry = cache.Store._read_path(path)
+        entry["entry"]["ids"] = [["1", 2]] * 3
+        entry["entry"]["problems"] = [["x", "one", 1, "error", "planted"]]
+        _plant(path, cache.json.dumps(entry).encode())
+    for path in _files(store, "proofs"):
+        entry = cache.Store._read_path(path)
+        entry["proofs"] = {key: [0, "1", 1, "", "", "", [], None] for key in entry["proofs"]}
+        _plant(path, cache.json.dumps(entry).encode())
+    parsed.clear()
+    proved.clear()
+    assert _result(_check(dossier)) == expected
+    assert parsed and proved
+    parsed.clear()
+    proved.clear()
+    assert _result(_check(dossier)) == expected
+    assert parsed == [] and proved == []
+
+
+def _plant(path: Path, body: bytes) -> None:
+    path.write_bytes(cache.hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+
+
+def test_no_cache_is_read_or_written_inside_the_dossier(dossier, monkeypatch, edit):
+    """A pull request can commit any file of the dossier, `.dossier/cache/` included: a cache folder
+    inside the root is never used, and the check writes nothing into the dossier."""
+    inside = dossier / ".dossier" / "cache"
+    monkeypatch.setenv("DOSSIER_CACHE", str(inside))
+    assert cache.folder_for(dossier) is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(dossier / "content"))
+    monkeypatch.delenv("DOSSIER_CACHE")
+    assert cache.folder_for(dossier) is None
+    before = sorted(p.relative_to(dossier).as_posix() for p in dossier.rglob("*"))
+    expected = _from_scratch(dossier, check_module.check, monkeypatch)
+    assert _result(_check(dossier)) == expected
+    assert sorted(p.relative_to(dossier).as_posix() for p in dossier.rglob("*")) == before
+
+
+def test_entries_of_files_no_longer_read_are_dropped(dossier, store):
+    split(dossier)
+    _check(dossier)
+    assert len(_files(store, "docs")) == 6  # claims.yaml, two in claims/, three in content/
+    (dossier / "claims" / "others.yaml").unlink()
+    _check(dossier)
+    assert len(_files(store, "docs")) == 5
+    assert len(_files(store, "proofs")) == 2
+
+
+def test_a_fifo_among_the_inputs_is_never_opened(dossier, store):
+    """Reading the inputs must not block on a FIFO (nothing would ever write to it)."""
+    os.mkfifo(dossier / "content" / "pages" / "notes.md")
     done = threading.Event()
     problems: list[str] = []
 
     def run() -> None:
-        problems.extend(p.gcc() for p in api.check(root).problems)
+        problems.extend(p.gcc() for p in _check(dossier).problems)
         done.set()
 
     threading.Thread(target=run, daemon=True).start()

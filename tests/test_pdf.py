@@ -86,36 +86,142 @@ def test_metadata_dates_come_from_the_newest_claim(reader):
     assert reader.metadata["/ModDate"].startswith("D:20261201000000")
 
 
-def test_every_passage_is_printed_with_its_note(real, text):
-    body = flat(text)
+@pytest.fixture(scope="module")
+def recorded(real, tmp_path_factory) -> Path:
+    return write(real, tmp_path_factory.mktemp("pdf") / "record.pdf", record=True)
+
+
+@pytest.fixture(scope="module")
+def record_text(recorded) -> str:
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(recorded).pages)
+
+
+def test_the_record_prints_every_passage_with_its_note(real, record_text):
+    body = flat(record_text)
     for claim in real.claims.values():
         for ev in claim.evidence:
             source = real.sources[ev.source]
             assert flat(ev.passage.exact) in body, (claim.id, ev.passage.exact)
-            # The note follows its passage (footnote call, then the note at the page's foot).
-            assert flat(f"{source.file}, line {ev.passage.line}, sha256 {source.sha256[:12]}") in body, claim.id
+            assert flat(f"“{source.title}”") in body, claim.id
+            assert flat(f"line {ev.passage.line} of the stored text.") in body, claim.id
 
 
-def test_notes_give_outlet_and_date_basis(text):
+def test_the_briefing_prints_what_each_current_stance_rests_on(real, text):
     body = flat(text)
-    assert flat("outlet unknown, date unknown. File 000_c5e42e288a909830.txt, line 1,") in body
-    assert "sha2565f5be3364d00" in body
+    for actor, proposal in real.history:
+        for point in real.current(actor, proposal).positions:
+            for ev in point.claim.evidence:
+                if ev.number in point.stance.rests_on:
+                    assert flat(ev.passage.exact) in body, (point.claim.id, ev.passage.exact)
 
 
-def test_the_russian_passage_is_extracted_intact(text):
+def test_the_briefing_leaves_earlier_claims_to_the_record(text, record_text):
+    # "We are beginning to count on our own strength" is not among his latest claims on membership.
+    earlier = "Ourpeopleunderstandthis,andwearebeginningtocounton"
+    assert earlier not in flat(text) and earlier in flat(record_text)
+    assert "3 earlier claims by Volodymyr Zelenskyy on this proposal in the full record" in " ".join(text.split())
+
+
+def test_notes_give_outlet_date_and_relay_chain(text):
+    body = " ".join(text.split())
+    # An undated source without an outlet, and one that has Kyodo's interview through the President's office.
+    assert flat(
+        "“President Zelenskyy dismisses media leaks on NATO membership in exchange for territory”, "
+        "outlet not stated, date unknown;"
+    ) in flat(text)
+    assert "quoted by Office of the President of Ukraine, who had it from Kyodo News" in body
+    assert "quoted by Radio Liberty" in body
+
+
+def test_a_translation_and_sourcing_caveat_comes_first(reader):
+    cover = " ".join(reader.pages[0].extract_text().split())
+    assert "Before you read: translation and sourcing" in cover
+    assert "Of the 5 sources, 1 quotes nobody and 4 do not say whether their quotations are translations." in cover
+    assert "the dossier translates nothing itself" in cover
+    assert "Radio Liberty" in cover and "Trukha" in cover and "Nexta" in cover
+
+
+def test_key_points_come_before_the_contents(real, reader):
+    page = " ".join(reader.pages[1].extract_text().split())
+    assert page.startswith("Key points") or "Key points" in page.split(".")[0]
+    counts = f"{len(real.claims)} claims by {len(real.actors)} actors on {len(real.proposals)} proposals"
+    assert f"{counts}, from {len(real.sources)} sources" in page
+    proven = any(point.shift_from for points in real.history.values() for point in points)
+    assert (
+        "Changes of position the dates prove:" if proven else "No change of position is proven by the dates."
+    ) in page
+    assert "Contents" in " ".join(reader.pages[2].extract_text().split())
+
+
+def test_each_basis_has_its_mark_and_legend(text):
+    body = " ".join(text.split())
+    assert "“ quoted: rests on the speaker's own words, in quotation marks" in body
+    assert "≈ reported: rests on the outlet's report of what was said, without a direct quote" in body
+    assert "◇ outlet's account: rests only on the outlet's framing or paraphrase" in body
+
+
+def test_conditions_are_in_the_summary(real, text):
+    # From the grid's heading to the first proposal's section (its summary's opening words).
+    running = re.compile(r"^(Test briefing .*|Page \d+ of \d+)$", re.MULTILINE)  # a list may run over a page
+    summary = flat(running.sub("", text[text.index("Summary of positions\n") :]))
+    opening = flat(" ".join(next(iter(real.proposals.values())).summary.split()[:8]))
+    summary = summary[: summary.index(opening)]
+    conditional = [
+        point.stance.condition
+        for actor, proposal in real.history
+        for point, _ in pdf.views.latest(real, actor, proposal).stances
+        if point.stance.condition
+    ]
+    assert conditional
+    for condition in conditional:
+        assert flat(condition.rstrip(".")) in summary  # the list ends each condition with its own mark
+
+
+def test_no_ids_file_names_or_curator_notes_in_the_text(real, text, record_text):
+    for body in (flat(text), flat(record_text)):
+        for kind in (real.claims, real.sources, real.actors):
+            for ident in kind:
+                if "-" in ident:  # one-word ids are words (a title may say "nato")
+                    assert ident not in body, ident
+        for source in real.sources.values():
+            assert flat(source.file) not in body and source.file.split("_")[0] + "_" not in body
+        for claim in real.claims.values():
+            if claim.notes:
+                assert flat(claim.notes) not in body, claim.id
+    assert "Renamed from" not in text + record_text
+
+
+def test_no_file_numbers_in_the_text(text, record_text):
+    assert not re.search(r"\bsource \d{3}\b|\(\d{3}\)", text + record_text)
+
+
+def test_header_cells_have_scope(real):
+    html = pdf.briefing_html(real, title="T", scope="S", site_url=None)
+    headers = re.findall(r"<th\b[^>]*>", html)
+    assert headers and all('scope="' in th for th in headers)
+
+
+def test_no_page_is_nearly_empty(reader):
+    # The last page of the annex may be short; every other page carries a fair share of text.
+    short = [n for n, page in enumerate(reader.pages[:-1], 1) if len(page.extract_text()) < 700]
+    assert short == []
+
+
+def test_the_russian_passage_is_extracted_intact(record_text):
     # Word for word, spaces included (collapsed: the sentence wraps over lines).
     russian = (
         'Умеров отметил, что готов на "очень плохие вещи", '
         "если обмен оккупированных территорий приведет к членству в НАТО."
     )
-    assert russian in " ".join(text.split())
+    assert russian in " ".join(record_text.split())
 
 
-def test_cover_counts_and_date(reader):
+def test_cover_counts_and_date(real, reader):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Test briefing" in cover and "Everything on record." in cover
     assert "Dossier as of 1 December 2026" in cover
-    assert "57 18 21 5" in cover and "claims actors proposals sources" in cover.lower()
+    counts = f"{len(real.claims)} {len(real.actors)} {len(real.proposals)} {len(real.sources)}"
+    assert counts == "57 18 21 5" and counts in cover and "claims actors proposals sources" in cover.lower()
 
 
 def test_outline_names_every_proposal(real, reader):
@@ -128,11 +234,12 @@ def test_outline_names_every_proposal(real, reader):
     outline = titles(reader.outline)
     for proposal in real.proposals.values():
         assert proposal.title in outline
-    assert {"Contents", "Summary of positions", "Annex: Sources"} <= set(outline)
+    assert {"Key points", "Contents", "Summary of positions", "Annex: Sources"} <= set(outline)
+    assert "Volodymyr Zelenskyy" in outline  # each actor's position, one level down
 
 
 def test_contents_give_page_numbers(real, reader):
-    contents = " ".join(reader.pages[1].extract_text().split())
+    contents = " ".join(reader.pages[2].extract_text().split())
     first = next(iter(real.proposals.values())).title
     assert re.search(re.escape(first) + r"[ .]*\d+", contents)
 
@@ -206,3 +313,51 @@ def test_a_missing_system_library_is_one_line(monkeypatch):
     with pytest.raises(pdf.PdfUnavailable) as raised:
         pdf.write_pdf("<p>x</p>", Path("unused.pdf"), base_url=None, created=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert str(raised.value) == "PDF output needs the Pango library: apt-get install libpangoft2-1.0-0"
+
+
+def test_beyond_the_principal_actors_the_briefing_lists_stances_only(real, monkeypatch):
+    # The real dossier has at most 8 actors on a proposal, all with their evidence; with a budget of
+    # 2 a proposal, the busiest proposal lists the other 6 by their latest stances.
+    busiest = max(real.proposals, key=lambda p: len(real.actors_on(p)))
+    assert pdf.briefing.principal_count(real, tuple(real.proposals)) >= 8  # 42 pairs: within the budget
+    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 3)  # one proposal, 8 actors: 3 for it alone
+    assert pdf.briefing.principal_count(real, (busiest,)) == 3
+    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 2 * len(real.proposals) + 1)
+    assert pdf.briefing.principal_count(real, tuple(real.proposals)) == 2
+    sec = pdf.briefing.section(real, busiest, record=False, principal=2)
+    assert len(sec.entries) == 2 and len(sec.others) == len(real.actors_on(busiest)) - 2 == 6
+    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 2)
+    html = " ".join(pdf.briefing_html(real, title="T", scope="S", site_url=None, proposal=busiest).split())
+    assert "Also on record (6 more actors, their latest stances; the evidence is in the full record):" in html
+    assert "Also on record" not in " ".join(
+        pdf.briefing_html(real, title="T", scope="S", site_url=None, record=True).split()
+    )
+
+
+def test_the_record_from_the_command_line(tmp_path, capsys):
+    from generator import cli
+
+    out = tmp_path / "record.pdf"
+    assert cli.main(["pdf", "--root", str(FIXTURE), "--record", "--proposal", "border-deal", "--out", str(out)]) == 0
+    first = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert first.startswith("THE FULL RECORD")
+    assert f"dossier pdf: wrote {out} in " in capsys.readouterr().err
+
+
+def test_the_basis_marks_cover_the_schema_vocabulary():
+    from generator.data.schema import vocabulary
+
+    assert set(pdf.briefing.BASIS_MARKS) == set(pdf.briefing.BASIS_LABELS) == set(vocabulary("stance-basis"))
+    assert len(set(pdf.briefing.BASIS_MARKS.values())) == 3
+    assert set(pdf.briefing.QUOTES_PHRASES) == set(vocabulary("quotes-language"))
+
+
+@pytest.mark.parametrize("budget", [2, 80])
+def test_every_link_inside_the_document_has_its_target(real, monkeypatch, budget):
+    # With few cards printed, the grid links the others' cells to their proposal's section.
+    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", budget)
+    for record in (False, True):
+        html = pdf.briefing_html(real, title="T", scope="S", site_url=None, record=record)
+        targets = set(re.findall(r'\bid="([^"]+)"', html))
+        links = set(re.findall(r'href="#([^"]+)"', html))
+        assert links and links <= targets, sorted(links - targets)[:5]

@@ -78,7 +78,14 @@ def test_synth_is_deterministic_for_a_seed(small, tmp_path):
 def test_synth_sizes_and_variety():
     files = synthesize(300, seed=1)
     data = {rel: yaml.safe_load(files[rel]) for rel in YAMLS}
-    assert len(data["claims.yaml"]["claims"]) == 300
+    # split over files as a large dossier is: claims.yaml, then claims/0002.yaml, claims/0003.yaml
+    assert sorted(rel for rel in files if rel.startswith("claims")) == [
+        "claims.yaml",
+        "claims/0002.yaml",
+        "claims/0003.yaml",
+    ]
+    claims = [c for rel in sorted(files) if rel.startswith("claims") for c in yaml.safe_load(files[rel])["claims"]]
+    assert len(claims) == 300 and [len(yaml.safe_load(files[r])["claims"]) for r in YAMLS[:1]] == [100]
     assert len(data["content/sources.yaml"]["sources"]) == 60  # N/5
     assert len(data["content/actors.yaml"]["actors"]) == 30  # N/10
     assert len(data["content/proposals.yaml"]["proposals"]) == 10  # N/30
@@ -91,7 +98,7 @@ def test_synth_sizes_and_variety():
         assert needle in joined, repr(needle)
     assert any("\u0400" <= ch <= "\u04ff" for ch in joined)  # Cyrillic
     assert {s["language"] for s in data["content/sources.yaml"]["sources"]} == {"en", "uk", "ru"}
-    evidence = [ev for c in data["claims.yaml"]["claims"] for ev in c["evidence"]]
+    evidence = [ev for c in claims for ev in c["evidence"]]
     assert any("occurrence" in ev for ev in evidence)
     assert any("prefix" in ev for ev in evidence)
     assert {ev["kind"] for ev in evidence} == {"direct-quote", "reported-speech", "paraphrase", "framing"}  # headlines
@@ -100,7 +107,7 @@ def test_synth_sizes_and_variety():
 def test_every_date_is_written_as_a_quoted_string():
     files = synthesize(300, seed=1)
     dates = 0
-    for rel in YAMLS:
+    for rel in sorted(r for r in files if r.endswith(".yaml")):  # claims/*.yaml too
         text = files[rel].decode("utf-8")
         assert text.startswith("# yaml-language-server: $schema="), rel
         for line in text.splitlines():

@@ -2,6 +2,8 @@
 
 Everything is drawn from one `random.Random(seed)`, so a seed always writes byte-identical files.
 Sizes for N claims: about N/5 sources (2-10 KB each, sources.py), N/10 actors, N/30 proposals.
+The claims are split over files as a large dossier splits them (CLAIMS_PER_FILE a file): the first
+ones in claims.yaml, the rest in claims/NNNN.yaml.
 The YAML files are plain dicts and lists written by PyYAML (dump.py); the site's configuration and
 pages come from templates (site.py).
 """
@@ -34,6 +36,7 @@ from .words import (
 )
 
 MAX_CLAIMS = 1_000_000
+CLAIMS_PER_FILE = 100
 
 
 def synthesize(claims: int, seed: int = 1) -> dict[str, bytes]:
@@ -45,7 +48,7 @@ def synthesize(claims: int, seed: int = 1) -> dict[str, bytes]:
     sources = make_sources(p, n_sources)
     make_roles(p)
     claim_list = Claims(p, sources, [x["id"] for x in proposals]).make(claims)
-    files = {"claims.yaml": document("claims", claim_list)}
+    files = claim_files(claim_list)
     # The content files sit one folder down: their modeline reaches the schema through "..".
     files["content/sources.yaml"] = document("sources", [s.record for s in sources], "../" + SCHEMA)
     files["content/actors.yaml"] = document("actors", [s.record for s in p.speakers], "../" + SCHEMA)
@@ -56,6 +59,15 @@ def synthesize(claims: int, seed: int = 1) -> dict[str, bytes]:
     )
     files["content/pages/methodology.md"] = site.methodology(seed).encode("utf-8")
     files["mkdocs.yml"] = site.mkdocs_config(claims, seed).encode("utf-8")
+    return files
+
+
+def claim_files(claim_list: list[dict]) -> dict[str, bytes]:
+    """claims.yaml with the first CLAIMS_PER_FILE claims, claims/0002.yaml the next, and so on."""
+    chunks = [claim_list[i : i + CLAIMS_PER_FILE] for i in range(0, len(claim_list), CLAIMS_PER_FILE)] or [[]]
+    files = {"claims.yaml": document("claims", chunks[0])}
+    for n, chunk in enumerate(chunks[1:], start=2):
+        files[f"claims/{n:04d}.yaml"] = document("claims", chunk, "../" + SCHEMA)
     return files
 
 

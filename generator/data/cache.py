@@ -1,149 +1,201 @@
-"""A cache of the last check's result, so that checking (and building) the same input again
-costs what reading and hashing it costs, not parsing and proving it again.
+"""The check's cache: per file and per quote, keyed by content, so that a check after an edit costs
+what the edit costs.
 
-Invisible to the user:
-- never stale: the key is a SHA-256 of every input's path and bytes (claims.yaml, claims/,
-  content/ with the sources and pages), the checker's own code, the day (dates in the future are
-  errors) and the caller's options; any difference is a miss;
-- safe if deleted, missing, cut short or written by an older version: any failure to read it
-  is a miss, and the check runs as if there were no cache;
-- safe if planted: the file is signed with a key kept outside the dossier (in the user's cache
-  folder), and an entry whose signature does not match is never unpickled;
-- written atomically (a temporary file, then a rename) into `.dossier/cache/check.pickle`.
+- A data file's parsed and schema-checked document (its items, its own problems, where each item's
+  id stands) is kept under the file's path and reused only when the bytes the loader read now (the
+  very bytes, after following any link, as `read_input` returns them) hash to the same key.
+- Each quote's proof (where the evidence text stands in its source, and the quote-mark finding of
+  a direct quote) is kept under a key of everything the proof may depend on: the whole evidence
+  item (text, occurrence, prefix, kind...), the source's whole record (its sha256 pins the text,
+  its title places the headline), and the matcher's code.
+- Every key includes CODE_VERSION, a hash of the checker's own code and schema: a new version of
+  the generator never reads an older one's entries.
+- Cross-item checks (ids, references, dates, unused items) always rerun on the items, cached or not.
+
+Plain JSON, no pickle: an entry is data, never code. Each file starts with the SHA-256 of the rest,
+so one cut short or corrupted is a miss. The cache lives in the user's cache folder
+($XDG_CACHE_HOME/dossier/check/, one folder per dossier root), never inside the dossier: a pull
+request can commit files anywhere in the dossier (`.dossier/` included) but cannot plant an entry
+there (DOSSIER_CACHE=FOLDER puts it elsewhere, DOSSIER_CACHE=off turns it off). A cache that
+cannot be read or written is no cache: the check runs in full and gives the
+same result. Entries are written to a fresh temporary file (O_EXCL|O_NOFOLLOW) and renamed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
+import json
 import os
-import pickle
-import secrets
 import stat
-from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from .check import gc_paused
-
-CACHE_FILE = ".dossier/cache/check.pickle"
-# What a check reads: the data files and folders at the dossier's root.
-INPUTS = ("claims.yaml", "claims", "content")
-CODE = Path(__file__).resolve().parents[1]  # the generator package
-T = TypeVar("T")
-MAX_HASHED = 32 * 1024 * 1024  # the largest input the check reads (a YAML file); larger: by its stat
+PACKAGE = Path(__file__).resolve().parents[1]  # the generator package
+# What a check's result depends on besides its input: the data layer, the schema, the messages.
+_CODE = ("data", "schema", "errors.py")
+CACHE_FORMAT = "1"
 
 
-@gc_paused  # pickling and unpickling a 10,000-claim model: 3× slower with the collector running
-def cached(root: Path, options: Iterable[Any], compute: Callable[[], T]) -> T:
-    """compute(), or the result it gave for exactly these inputs and options last time."""
+def _code_version() -> str:
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for name in _CODE:
+        top = PACKAGE / name
+        files = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for path in files:
+            if path.is_file() and path.suffix in (".py", ".json"):
+                digest.update(f"\0{path.relative_to(PACKAGE).as_posix()}\0".encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+CODE_VERSION = _code_version()
+
+
+def folder_for(root: Path) -> Path | None:
+    """This dossier's cache folder, or None where there is none to use (no home, or a cache
+    folder inside the dossier itself, where a pull request could plant entries)."""
+    base = os.environ.get("DOSSIER_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    if os.environ.get("DOSSIER_CACHE") == "off":
+        return None
     try:
-        key = _key(root, options)
-    except OSError:  # an input that cannot be read: let the check itself say so
-        return compute()
-    path = root / CACHE_FILE
-    if not _owned(root):
-        return compute()
-    hit = _load(path, key)
-    if hit is not None:
-        return hit
-    result = compute()
-    _store(path, key, result)
-    return result
+        home = Path(base) if base else Path.home() / ".cache"
+        home = home.resolve() / "dossier" / "check"
+        real_root = root.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if home.is_relative_to(real_root):
+        return None
+    return home / hashlib.sha256(os.fsencode(real_root)).hexdigest()[:32]
 
 
-def _key(root: Path, options: Iterable[Any]) -> bytes:
-    digest = hashlib.sha256()
-    digest.update(repr(list(options)).encode("utf-8"))
-    for base, names in ((CODE, ("data", "errors.py", "schema")), (root, INPUTS)):
-        for rel, path in _files(base, names):
-            digest.update(f"\0{base == CODE}:{rel}\0".encode("utf-8", "surrogateescape"))
-            digest.update(_fingerprint(path))
-    return digest.digest()
+def digest(*parts: str | bytes) -> str:
+    """A key of these parts and the code: each part's length is hashed with it, so no two lists
+    of parts give the same bytes."""
+    h = hashlib.sha256(CODE_VERSION.encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(b"%d:" % len(data))
+        h.update(data)
+    return h.hexdigest()
 
 
-def _files(base: Path, names: Iterable[str]) -> list[tuple[str, Path]]:
-    out = []
-    for name in names:
-        top = base / name
-        if top.is_dir() and not top.is_symlink():
-            for dirpath, dirnames, filenames in os.walk(top):  # links are entries, not followed
-                dirnames[:] = [d for d in dirnames if d != "__pycache__"]
-                out += [(Path(dirpath, f).relative_to(base).as_posix(), Path(dirpath, f)) for f in filenames]
-                out += [
-                    (Path(dirpath, d).relative_to(base).as_posix(), Path(dirpath, d))
-                    for d in dirnames
-                    if Path(dirpath, d).is_symlink()
-                ]
-        elif os.path.lexists(top):
-            out.append((name, top))
-    return sorted(out)
+class Store:
+    """One check's view of the cache: what it finds, what it adds; `save()` writes the changes."""
 
+    def __init__(self, root: Path, enabled: bool = True) -> None:
+        self.folder = folder_for(root) if enabled else None
+        self._docs: dict[str, tuple[str, Any]] = {}  # rel -> (key, entry) to write
+        self._proofs: dict[str, dict[str, Any]] = {}  # rel of the claims file -> proofs it used
+        self._stored_proofs: dict[str, set[str]] = {}  # rel -> the proof keys its file held
+        self._known: dict[str, Any] | None = None  # every stored proof, loaded on first use
+        self._made: set[str] = set()  # claims files with a proof made in this check
+        self.hits = self.misses = 0
 
-def _fingerprint(path: Path) -> bytes:
-    """A regular file (not a link) by its bytes; anything else (a link, a FIFO, a device, a file
-    over the input limits) by what it is and where it points, never opened: the check itself
-    refuses those, and a FIFO must never be read."""
-    info = path.lstat()
-    if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_HASHED:
-        return path.read_bytes()
-    target = os.readlink(path) if stat.S_ISLNK(info.st_mode) else ""
-    return f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:{target}".encode("utf-8", "replace")
+    # -- documents -------------------------------------------------------------------------
+    def document(self, rel: str, key: str) -> Any:
+        """The entry stored for `rel` under exactly this key, else None."""
+        found = self._read("docs", rel)
+        if isinstance(found, dict) and found.get("key") == key and "entry" in found:
+            self.hits += 1
+            return found["entry"]
+        self.misses += 1
+        return None
 
+    def put_document(self, rel: str, key: str, entry: Any) -> None:
+        self._docs[rel] = (key, entry)
 
-def _secret() -> bytes:
-    """The signing key: random, per user, outside every dossier."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dossier"
-    path = home / "cache-key"
-    try:
-        return path.read_bytes()
-    except OSError:
-        pass
-    home.mkdir(parents=True, exist_ok=True)
-    tmp = home / f".cache-key.{os.getpid()}"
-    tmp.write_bytes(secrets.token_bytes(32))
-    tmp.chmod(0o600)
-    os.replace(tmp, path)
-    return path.read_bytes()
+    # -- proofs ----------------------------------------------------------------------------
+    def proof(self, key: str) -> Any:
+        if self._known is None:
+            self._known = self._load_proofs()
+        return self._known.get(key)
 
+    def put_proof(self, rel: str, key: str, value: Any, made: bool = False) -> None:
+        """Record that the claims file `rel` uses this proof, found in the cache or just `made`
+        (then the file's proofs are written again, replacing a stored entry that was refused)."""
+        self._proofs.setdefault(rel, {})[key] = value
+        if made:
+            self._made.add(rel)
 
-def _owned(root: Path) -> bool:
-    """The cache lives only in a real `.dossier/cache/` folder: never through a link that a
-    pull request could commit (it would write into, or read from, anywhere)."""
-    folder = root
-    for part in Path(CACHE_FILE).parent.parts:
-        folder = folder / part
-        if folder.is_symlink() or (os.path.lexists(folder) and not folder.is_dir()):
-            return False
-    return True
+    def _load_proofs(self) -> dict[str, Any]:
+        known: dict[str, Any] = {}
+        folder = self.folder / "proofs" if self.folder else None
+        try:
+            names = sorted(os.listdir(folder)) if folder else []
+        except OSError:
+            return known
+        for name in names:
+            found = self._read_path(folder / name)  # type: ignore[operator]
+            if isinstance(found, dict) and isinstance(found.get("proofs"), dict):
+                known.update(found["proofs"])
+                if isinstance(found.get("rel"), str):
+                    self._stored_proofs[found["rel"]] = set(found["proofs"])
+        return known
 
+    # -- disk ------------------------------------------------------------------------------
+    @staticmethod
+    def _name(rel: str) -> str:
+        return hashlib.sha256(rel.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
 
-def _load(path: Path, key: bytes) -> Any:
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):  # a FIFO or a link is never opened
+    def _read(self, kind: str, rel: str) -> Any:
+        if self.folder is None:
             return None
-        blob = path.read_bytes()
-        secret = _secret()
-    except OSError:
-        return None
-    signature, stored_key, payload = blob[:32], blob[32:64], blob[64:]
-    if stored_key != key or not hmac.compare_digest(signature, hmac.digest(secret, key + payload, "sha256")):
-        return None
-    try:
-        return pickle.loads(payload)
-    except Exception:  # an entry from another version of the code's classes
-        return None
+        found = self._read_path(self.folder / kind / self._name(rel))
+        return found if isinstance(found, dict) and found.get("rel") == rel else None
+
+    @staticmethod
+    def _read_path(path: Path) -> Any:
+        """A cache file's JSON, or None when it is missing, not a plain file, cut short or altered."""
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            return None
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO is never read
+                return None
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                blob = fh.read()
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        head, _, body = blob.partition(b"\n")
+        if head.decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
+            return None
+        try:
+            return json.loads(body)
+        except ValueError:
+            return None
+
+    def save(self, rels: set[str]) -> None:
+        """Write what changed; drop the entries of files this check no longer read."""
+        if self.folder is None:
+            return
+        try:
+            for rel, (key, entry) in self._docs.items():
+                _write(self.folder / "docs", self._name(rel), {"rel": rel, "key": key, "entry": entry})
+            for rel in rels:
+                used = self._proofs.get(rel, {})
+                if rel in self._made or set(used) != self._stored_proofs.get(rel, set()):
+                    _write(self.folder / "proofs", self._name(rel), {"rel": rel, "proofs": used})
+            keep = {self._name(rel) for rel in rels}
+            for kind in ("docs", "proofs"):
+                for name in os.listdir(self.folder / kind):
+                    if name not in keep and name.endswith(".json"):
+                        os.unlink(self.folder / kind / name)
+        except (OSError, TypeError, ValueError):
+            pass  # a cache that cannot be written is no cache
 
 
-def _store(path: Path, key: bytes, result: Any) -> None:
+def _write(folder: Path, name: str, value: Any) -> None:
+    body = json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    blob = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
-        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-        signature = hmac.digest(_secret(), key + payload, "sha256")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(signature + key + payload)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
-        pass  # a cache that cannot be written is no cache
+        with os.fdopen(fd, "wb", closefd=False) as fh:
+            fh.write(blob)
+    finally:
+        os.close(fd)
+    os.replace(tmp, folder / name)

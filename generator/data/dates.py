@@ -24,8 +24,10 @@ season, times of day, unspecified digits (`201X`), and everything else of level 
 
 Syntax is checked here, strictly, not by `edtf.parse_edtf`: that parser takes 5-9 ms a string
 (10,000 claims would spend a minute in it), accepts `2019-02-29` and surrounding whitespace,
-prints to stdout and raises TypeError on `../`. The day bounds do come from the edtf library's
-own classes (`Date`, `Season`), and a test checks every accepted string against `parse_edtf`.
+prints to stdout and raises TypeError on `../`. A season's day bounds come from the edtf library's
+own class (`Season`, imported when first needed: the library takes longer to import than a cached
+check takes to run); a day, month or year is its own calendar span. A test checks every accepted
+string against `parse_edtf`.
 """
 
 from __future__ import annotations
@@ -35,8 +37,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
-
-import edtf
 
 Kind = Literal["day", "month", "year", "season", "interval", "open-start", "open-end", "unknown-start", "unknown-end"]
 
@@ -133,10 +133,17 @@ class _Point:
         # Strict bounds: the days the text itself names. The library's fuzzy bounds widen `?` and `~`
         # by fixed margins (a year, a month) that no source states; stretching them would make
         # `latest` refuse orderings the dossier does know, so a qualifier is shown, not computed.
-        year = f"{self.year:04d}"
-        month = None if self.month is None else f"{self.month:02d}"
-        day = None if self.day is None else f"{self.day:02d}"
-        obj = edtf.Season(year, month) if self.kind == "season" else edtf.Date(year, month, day)
+        if self.day is not None:
+            day = dt.date(self.year, self.month or 1, self.day)
+            return day, day
+        if self.month is None:
+            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        if self.month not in SEASONS:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return dt.date(self.year, self.month, 1), dt.date(self.year, self.month, last)
+        import edtf
+
+        obj = edtf.Season(f"{self.year:04d}", f"{self.month:02d}")
         return _day(obj.lower_strict()), _day(obj.upper_strict())
 
 

@@ -55,13 +55,36 @@ class MList(list):
 
 @dataclass
 class Document:
-    """One YAML file: its data and the scalars YAML typed implicitly (for friendly errors)."""
+    """One YAML file: its data and the scalars YAML typed implicitly (for friendly errors).
+
+    A document from the check's cache holds plain data and the bytes it was parsed from: where a
+    value stood is found by parsing those bytes again, only when a problem must be placed."""
 
     path: str
     data: Any
     # path inside the data -> ("date" | "bool", the text as written)
     implicit: dict[tuple, tuple[str, str]] = field(default_factory=dict)
     has_modeline: bool = True
+    raw: bytes | None = None  # set on a cached document: what `marked` is parsed from
+    id_marks: list | None = None  # a cached document's (line, column) of each listed item's id
+    _marked: Any = None
+
+    def locate(self, where: tuple, *, key: bool = False) -> Mark:
+        """The line and column of the value at `where`, as `locate` finds it in marked data."""
+        data = self.data
+        if self.raw is not None and not isinstance(data, (MDict, MList)):
+            if self._marked is None:
+                parsed, _ = parse_yaml(self.path, self.raw, "")
+                self._marked = parsed.data if parsed is not None else data
+            data = self._marked
+        return locate(data, where, key=key)
+
+    def id_mark(self, key: str, index: int) -> Mark:
+        """Where the id of item `index` of the list `key` stands."""
+        if self.id_marks is not None and index < len(self.id_marks) and self.id_marks[index]:
+            line, col = self.id_marks[index]
+            return (line, col)
+        return self.locate((key, index, "id"))
 
 
 class _CachingLoader(_Loader):  # type: ignore[valid-type,misc]
@@ -201,7 +224,11 @@ class _Converter:
 def load_yaml(root: Path, rel: str, key: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file, which must hold `key:`. A file that cannot be parsed yields problems
     and no document."""
-    raw = read_input(root, rel, MAX_YAML_BYTES)
+    return parse_yaml(rel, read_input(root, rel, MAX_YAML_BYTES), key)
+
+
+def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Problem]]:
+    """`load_yaml` on bytes already read."""
     text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]

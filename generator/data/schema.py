@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
+
+if TYPE_CHECKING:  # imported where a detailed message is needed: most checks never need it
+    import jsonschema
 
 from ..errors import ERROR, WARNING, Problem, echo
 from .load import Document, locate
@@ -112,6 +114,8 @@ def _pattern(validator, pattern: str, instance: Any, _schema: dict) -> Iterator[
     # JSON Schema patterns are ECMA-262, where `$` (no multiline flag) matches only at the very
     # end; Python's `$` also matches before a final newline, which let `"id\n"` pass as an id.
     if validator.is_type(instance, "string") and not re.search(_ecma_end(pattern), instance):
+        import jsonschema
+
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -120,12 +124,11 @@ def _ecma_end(pattern: str) -> str:
     return pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern
 
 
-_Validator = jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _pattern})
-
-
 @cache
 def _detailed(top_key: str) -> jsonschema.protocols.Validator:
-    return _Validator(_item_schema(top_key))
+    import jsonschema
+
+    return jsonschema.validators.extend(jsonschema.Draft7Validator, {"pattern": _pattern})(_item_schema(top_key))
 
 
 def check_document(doc: Document) -> list[Problem]:

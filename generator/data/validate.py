@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import re
 from collections import defaultdict
@@ -17,9 +18,10 @@ from pathlib import Path
 from ..errors import ERROR, WARNING, InputError, Problem
 from . import attribution, dates, elision, publication, quotemarks, quotes
 from .assemble import kind_bases
+from .cache import Store, digest
 from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
 from .hygiene import name_problem
-from .load import Document, decode_utf8, locate
+from .load import Document, decode_utf8
 from .model import date_range
 from .originals import original_problem
 from .schema import key_of
@@ -47,8 +49,10 @@ class _Item:
 
 
 class Validator:
-    def __init__(self, root: Path, docs: dict[str, Document], today: dt.date):
+    def __init__(self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None):
         self.root, self.today = root, today
+        self.store = store or Store(root, enabled=False)
+        self._source_json: dict[str, str] = {}  # source id -> its record as canonical JSON (a proof's key)
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
@@ -58,7 +62,7 @@ class Validator:
         settings = [doc for rel, doc in docs.items() if key_of(rel) == publication.SETTINGS_KEY]
         self.published = publication.published(settings[0].data) if settings else None
         if self.published and _DATE.match(self.published) and self.published > today.isoformat():
-            line, col = locate(settings[0].data, (publication.SETTINGS_KEY, "published"))
+            line, col = settings[0].locate((publication.SETTINGS_KEY, "published"))
             message = f"`{self.published}` is in the future: record the first publication once it has happened"
             self.problems.append(Problem(settings[0].path, line, col, ERROR, message))
             self.published = None
@@ -80,7 +84,7 @@ class Validator:
             self._index_ids(key, found)
 
     def report(self, item: _Item, where: tuple, message: str, severity: str = ERROR, key: bool = False) -> None:
-        line, col = locate(item.doc.data, item.at(*where), key=key)
+        line, col = item.doc.locate(item.at(*where), key=key)
         self.problems.append(Problem(item.doc.path, line, col, severity, message))
 
     def run(self) -> Validated:
@@ -104,7 +108,7 @@ class Validator:
             self.report(item, where, message)
 
     def _where(self, item: _Item) -> str:
-        return f"{item.doc.path}:{locate(item.doc.data, item.at('id'))[0]}"
+        return f"{item.doc.path}:{item.doc.locate(item.at('id'))[0]}"
 
     # -- ids -------------------------------------------------------------------------------
     def _index_ids(self, key: str, items: list[_Item]) -> None:
@@ -115,7 +119,7 @@ class Validator:
                 continue
             if ident in seen:
                 other = seen[ident].doc
-                first = locate(other.data, seen[ident].at("id"))[0]
+                first = other.locate(seen[ident].at("id"))[0]
                 where = f"line {first}" if other is item.doc else f"{other.path}:{first}"
                 self.report(item, ("id",), f"duplicate id `{ident}` (first at {where}): ids must be unique")
                 continue
@@ -156,16 +160,16 @@ class Validator:
 
     # -- sources ---------------------------------------------------------------------------
     @cached_property
-    def _sources_dir(self) -> Path:
-        return (self.root / SOURCES_DIR).resolve()
+    def _real_dirs(self) -> tuple[str, str]:
+        """The root and the sources' folder, links resolved."""
+        return os.path.realpath(self.root), os.path.realpath(os.path.join(self.root, SOURCES_DIR))
 
     def _check_source(self, item: _Item, citing: list[str], checked: Validated) -> None:
         data = item.data
         self._check_dating(item, ("published",), data.get("published"))
         if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
             return  # the schema has said what is missing or malformed
-        base = self._sources_dir
-        path = self.root / SOURCES_DIR / data["file"]
+        path = os.path.join(self.root, SOURCES_DIR, data["file"])
         rel = f"{SOURCES_DIR}/{data['file']}"
         affected = _affected(citing)
         if data["file"].startswith("/") or ".." in data["file"].split("/"):
@@ -173,7 +177,8 @@ class Validator:
         if not os.path.lexists(path):
             self.report(item, ("file",), f"`{rel}` does not exist{affected}: add the file or correct `file`")
             return
-        if path.resolve().is_relative_to(self.root.resolve()) and not path.resolve().is_relative_to(base):
+        real, (root, base) = os.path.realpath(path), self._real_dirs
+        if _under(real, root) and not _under(real, base):
             self.report(
                 item,
                 ("file",),
@@ -329,7 +334,7 @@ class Validator:
         occurrence, prefix = _whole(ev.get("occurrence")), _s(ev.get("prefix"))
         if source is None or not _s(ev.get("text")) or (ev.get("occurrence") is not None and not occurrence):
             return  # the source's own problem, or the schema's, is reported there
-        found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
+        found = self._find(item, source_id, source, ev, occurrence, prefix)
         if isinstance(found, quotes.Miss):
             self.report(
                 item,
@@ -360,6 +365,28 @@ class Validator:
         problem = attribution.direct_quote_problem(source.text, found, self._marks[source_id], headline)
         if problem:
             self.report(item, where, problem)
+
+    def _find(self, item: _Item, source_id: str, source, ev: dict, occurrence, prefix):
+        """quotes.find, through the cache: a passage found is kept under everything it may depend
+        on: the whole evidence item (its text, occurrence, prefix, kind, and any field a later
+        matcher reads), the source's whole record (its sha256 pins the text) and the checker's
+        code. A Miss is always made anew; the checks on a passage (headline, quote marks,
+        elision) always run."""
+        record = self._source_json.get(source_id)
+        if record is None:
+            record = self._source_json[source_id] = _canonical(self.ids["sources"][source_id].data)
+        key = digest("proof", record, _canonical(ev))
+        stored = self.store.proof(key)
+        cached = _passage_of(stored)
+        if cached is not None:
+            self.store.put_proof(item.doc.path, key, stored)
+            return cached
+        found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
+        if isinstance(found, quotes.Passage):
+            p = found
+            value = [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts]]
+            self.store.put_proof(item.doc.path, key, value, made=True)
+        return found
 
     def _check_said_before(self, item: _Item, source_id: str) -> None:
         if source_id not in self.ids.get("sources", {}):
@@ -448,6 +475,28 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
             continue
         pages[rel] = text
     return pages, problems
+
+
+def _canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _passage_of(value) -> quotes.Passage | None:
+    """A proof as the cache holds it, or None when it is not one (an entry of another shape)."""
+    try:
+        start, end, line, exact, prefix, suffix, parts = value
+        spans = tuple((int(a), int(b)) for a, b in parts)
+        if not all(type(x) is int for x in (start, end, line)) or not all(
+            type(x) is str for x in (exact, prefix, suffix)
+        ):
+            return None
+        return quotes.Passage(start, end, line, exact, prefix, suffix, spans)
+    except (TypeError, ValueError):
+        return None
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _s(value):

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import BuildError, OutputError, os_error_message
 from ..site.generate import Generated, build_epoch, render_all
 from ..site.lock import build_lock, remove_stale_temps
-from ..site.plan import BRIEFING_PDF, SITE_DIR
+from ..site.plan import BRIEFING_PDF, RECORD_PDF, SITE_DIR
 from ..site.write import STALE_PREFIX, OwnedDir, swap_in, write_file
 from . import config as mkdocs_config
 from .pagefind import Indexer
@@ -81,32 +81,35 @@ def _briefing_in_child() -> bytes:
     return briefing_pdf(*_PENDING)
 
 
-def briefing_pdf(dossier, site, base: Path, proposal: str | None = None) -> bytes:
+def briefing_pdf(dossier, site, base: Path, proposal: str | None = None, record: bool = False) -> bytes:
     """The briefing PDF's bytes. WeasyPrint writes to a path: a private folder made for this one
     file (mode 0700, a fresh name), so nothing can be waiting at that path; `base` is where the
     PDF will be published, for its relative addresses."""
     from ..site import pdf
 
     scope = site.description or site.name
-    html = pdf.briefing_html(dossier, title=site.name, scope=scope, site_url=site.url, proposal=proposal)
+    html = pdf.briefing_html(dossier, title=site.name, scope=scope, site_url=site.url, proposal=proposal, record=record)
     with tempfile.TemporaryDirectory(prefix="dossier-pdf-") as private:
         out = Path(private) / BRIEFING_PDF
         pdf.write_pdf(html, out, base_url=base, created=pdf.created_at(dossier))
         return out.read_bytes()
 
 
-def write_briefing(root: Path, dossier, site, out: Path | None = None, proposal: str | None = None) -> Path:
+def write_briefing(
+    root: Path, dossier, site, out: Path | None = None, proposal: str | None = None, record: bool = False
+) -> Path:
     """`dossier pdf`: the briefing into `site/briefing.pdf` (through the site's owned folder: it
     joins the manifest, and the next build treats it as its own) or into `out`. Returns the path."""
     if out is None:
-        OwnedDir(root, SITE_DIR).put(BRIEFING_PDF, briefing_pdf(dossier, site, root / SITE_DIR, proposal))
-        return root / SITE_DIR / BRIEFING_PDF
+        name = RECORD_PDF if record else BRIEFING_PDF
+        OwnedDir(root, SITE_DIR).put(name, briefing_pdf(dossier, site, root / SITE_DIR, proposal, record))
+        return root / SITE_DIR / name
     out = Path(os.path.abspath(out))
     try:  # inside the dossier: no link below its root is followed; elsewhere, the folder the user named
         base, rel = root, out.relative_to(root).as_posix()
     except ValueError:
         base, rel = out.parent, out.name
-    write_file(base, rel, briefing_pdf(dossier, site, out.parent, proposal))
+    write_file(base, rel, briefing_pdf(dossier, site, out.parent, proposal, record))
     return out
 
 

@@ -1,6 +1,6 @@
-"""`dossier check`: everything `build` enforces before it writes anything, the data (data/check.py,
-through the check cache) and the site's own rules (two outputs on one path, what hand-written
-pages may hold); and the day it takes as today."""
+"""`dossier check`: everything `build` enforces before it writes anything, the data
+(data/check.py) and the site's own rules (two outputs on one path, what hand-written pages may
+hold); and the day it takes as today."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..data.cache import cached
 from ..data.check import Checked
 from ..data.check import check as check_data
 from ..errors import UsageError, one_line, sort_problems
@@ -37,7 +36,7 @@ def check(root: Path, today: dt.date | None = None, directory_urls: bool = False
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold)."""
     day = today or checking_day()
-    checked = cached(root, ["check", day.isoformat()], lambda: check_data(root, day))
+    checked = check_data(root, day)
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)

@@ -395,8 +395,23 @@ def actor_jsonld(dossier: Dossier, link: Links, actor_id: str) -> dict[str, Any]
         node["jobTitle"] = [role.title for role in actor.roles]
     if actor.affiliation:
         node["affiliation"] = {"@type": "Organization", "name": actor.affiliation}
-    claims = [_claim(dossier, link, c) for c in dossier.claims_by_actor.get(actor.id, ())]
+    mine = dossier.claims_by_actor.get(actor.id, ())
+    if actor.id in link.plan.split_actors:  # each claim in full on its first proposal's page
+        claims = [{"@type": "Claim", "@id": link.claim(c)} for c in mine]
+    else:
+        claims = [_claim(dossier, link, c) for c in mine]
     return {"@context": "https://schema.org", "@graph": [node, *claims]}
+
+
+def actor_part_jsonld(dossier: Dossier, link: Links, actor_id: str, proposal_id: str) -> dict[str, Any]:
+    """A busy actor's claims on one proposal, each described in full on the page of its first
+    proposal (its own anchor's page), the actor by reference."""
+    claims = [
+        _claim(dossier, link, c)
+        for c in dossier.claims_by_actor.get(actor_id, ())
+        if c.stances and c.stances[0].proposal == proposal_id
+    ]
+    return {"@context": "https://schema.org", "@graph": claims}
 
 
 def proposal_jsonld(dossier: Dossier, link: Links, proposal_id: str) -> dict[str, Any]:

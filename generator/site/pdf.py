@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..data.model import Claim, Dossier, Evidence, Position, Proposal, Source, date_range
+from ..data.model import Claim, Dossier, Source, date_range
 from ..errors import DossierError
-from . import views
+from . import briefing, views
 from .plan import SitePlan
 from .render import TEMPLATES, environment
 
@@ -48,34 +48,6 @@ class Scope:
     claims: tuple[Claim, ...]
     actors: tuple[str, ...]
     sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    """A proposal's section: each actor's positions, oldest first, and the section's endnotes.
-    Endnotes, not footnotes: WeasyPrint lays out a page twice or more to fit its footnote area,
-    which doubled the time for a 1,000-claim dossier."""
-
-    proposal: Proposal
-    positions: tuple[tuple[str, tuple[Position, ...]], ...]  # (actor id, positions)
-    calls: dict[tuple[str, int], int]  # (claim id, evidence number) -> note number
-    notes: tuple[tuple[int, Evidence], ...]  # one note per distinct passage, in order of first call
-
-
-def section(dossier: Dossier, proposal_id: str) -> Section:
-    positions = tuple((a, dossier.history[(a, proposal_id)]) for a in dossier.actors_on(proposal_id))
-    calls: dict[tuple[str, int], int] = {}
-    numbers: dict[tuple[str, tuple[int, int]], int] = {}
-    notes: list[tuple[int, Evidence]] = []
-    for _, points in positions:
-        for point in points:
-            for ev in point.claim.evidence:
-                key = (ev.source, ev.passage.span)  # a passage cited twice in a section gets one note
-                if key not in numbers:
-                    numbers[key] = len(notes) + 1
-                    notes.append((numbers[key], ev))
-                calls[(point.claim.id, ev.number)] = numbers[key]
-    return Section(dossier.proposals[proposal_id], positions, calls, tuple(notes))
 
 
 def site_link(site_url: str | None, address: str) -> str | None:
@@ -120,18 +92,28 @@ def _environment() -> jinja2.Environment:
 
 
 def briefing_html(
-    dossier: Dossier, *, title: str, scope: str, site_url: str | None, proposal: str | None = None
+    dossier: Dossier,
+    *,
+    title: str,
+    scope: str,
+    site_url: str | None,
+    proposal: str | None = None,
+    record: bool = False,
 ) -> str:
-    """The briefing as one HTML document for print: cover, contents, summary grid, a section per
-    proposal (or only `proposal`), annex of sources. Everything from the YAML is escaped."""
+    """The briefing as one HTML document for print: cover with the sourcing caveat, key points,
+    contents, summary grid, a section per proposal (or only `proposal`) with each actor's current
+    position and the evidence it rests on, annex of sources. With `record`, the full record
+    instead: every claim with all its evidence, oldest first. Everything from the YAML is escaped."""
     covered = scope_of(dossier, proposal)
-    grid_actors, grid_proposals = views.grid(dossier)
+    grid_actors, grid_proposals = briefing.grid(dossier)
     plan = SitePlan(dossier)
     if proposal:
         grid_actors = tuple(dossier.actors[a] for a in covered.actors)
         grid_proposals = (dossier.proposals[proposal],)
     shown = (len(grid_actors), len(grid_proposals))  # the site's grid leaves out the least-cited
     day = dossier_date(dossier)
+    principal = briefing.principal_count(dossier, covered.proposals)
+    sections = tuple(briefing.section(dossier, pid, record, principal) for pid in covered.proposals)
     css = (PDF_TEMPLATES / "briefing.css").read_text(encoding="utf-8")
     return (
         _environment()
@@ -140,17 +122,27 @@ def briefing_html(
             d=dossier,
             title=title,
             scope=scope,
+            record=record,
             covered=covered,
             css=Markup(css),
             abbreviations=ABBREVIATIONS,
+            marks=briefing.BASIS_MARKS,
+            key_names=briefing.KEY_NAMES,
+            basis_labels=briefing.BASIS_LABELS,
+            quotes_labels=views.QUOTES_LABELS,
             date=f"{day.day} {day:%B} {day.year}" if day else "no claim records when it was added",
+            keys=briefing.key_points(dossier, covered.claims, covered.proposals, covered.sources),
             grid_actors=grid_actors,
             grid_proposals=grid_proposals,
+            conditions=briefing.conditions(dossier, grid_actors, grid_proposals),
             truncated=not proposal and shown != (len(dossier.actors), len(dossier.proposals)),
             claim_link=lambda claim: site_link(site_url, plan.claim_url(claim)),
             passage_link=lambda ev: site_link(site_url, plan.passage_url(ev)),
             latest=lambda actor, proposal: views.latest(dossier, actor, proposal),
-            sections=(section(dossier, pid) for pid in covered.proposals),
+            source_label=briefing.source_label,
+            sections=sections,
+            annexed=briefing.cited(sections, covered.sources),
+            printed={(sec.proposal.id, p.claim.id) for sec in sections for e in sec.entries for p in e.points},
         )
     )
 

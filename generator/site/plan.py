@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..data.files import PAGES_DIR
@@ -33,6 +34,7 @@ CLAIMS_JSON, CLAIMS_SCHEMA, CLAIMS_CSV = "data/claims.json", "data/claims.schema
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"
 BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier pdf`
+RECORD_PDF = "record.pdf"  # the full record: `dossier pdf --record` only
 # Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
 THEME_PAGES = frozenset({"404.md"})
 FEED_ENTRIES = 50  # a feed holds the newest claims, not every one (a reader polls it)
@@ -45,7 +47,24 @@ SEARCH_BUNDLE = "pagefind"
 ASSETS_DIR = "assets"
 # Per-item pages: reached from their section's page, never listed in the nav (a nav of every page
 # makes Material quadratic).
-PER_ITEM_PAGES = ("/actors/*.md", "/proposals/*.md", "/sources/*.md", "/timeline/*.md", "!/*/index.md")
+PER_ITEM_PAGES = (
+    "/actors/*.md",
+    "/actors/*/*.md",
+    "/proposals/*.md",
+    "/proposals/*/*.md",
+    "/sources/*.md",
+    "/timeline/*.md",
+    "!/*/index.md",
+)
+# An actor page with more cards than this (a claim appears once per proposal it is on) keeps its
+# profile and current positions, and each proposal's cards go to a page of their own,
+# `actors/ID/PROPOSAL.md`: a card is about 4 KB and its JSON-LD 1.3 KB, so 150 cards keep a page
+# under 1 MB (one of 700 was 1.5 MB). The old address of a moved card,
+# `actors/ID.html#claim-X`, still leads to it (assets/dossier.js follows the anchor's link).
+ACTOR_PAGE_CARDS = 150
+# A proposal page lists a row per claim: past this many, the rows go to a page per year,
+# `proposals/ID/YEAR.md` (the page keeps the summary and every actor's positions over time).
+PROPOSAL_PAGE_ROWS = 400
 # Generated pages a site's nav may leave out (they are linked from the home page and the others).
 OPTIONAL_IN_NAV = ("/corrections.md", "/grid.md", "/timeline.md")
 
@@ -78,6 +97,43 @@ class SitePlan:
     @staticmethod
     def timeline_page(key: str) -> str:
         return f"timeline/{key.lower().replace(' ', '-')}.md"
+
+    @staticmethod
+    def actor_part_page(actor_id: str, proposal_id: str) -> str:
+        """The page of one busy actor's cards on one proposal."""
+        return f"actors/{actor_id}/{proposal_id}.md"
+
+    @cached_property
+    def split_actors(self) -> frozenset[str]:
+        """The actors whose cards are on one page per proposal (ACTOR_PAGE_CARDS)."""
+        d = self.dossier
+        return frozenset(
+            a for a in d.actors if sum(len(d.history[(a, p)]) for p in d.proposals_of(a)) > ACTOR_PAGE_CARDS
+        )
+
+    @staticmethod
+    def proposal_part_page(proposal_id: str, key: str) -> str:
+        """The page of a busy proposal's claims of one year (a timeline key: `2024`, `Undated`)."""
+        return f"proposals/{proposal_id}/{key.lower().replace(' ', '-')}.md"
+
+    @cached_property
+    def proposal_parts(self) -> dict[str, list[tuple[str, list[Claim]]]]:
+        """The busy proposals (PROPOSAL_PAGE_ROWS): their claims by year, oldest first."""
+        out: dict[str, list[tuple[str, list[Claim]]]] = {}
+        for proposal, claims in self.dossier.claims_by_proposal.items():
+            if len(claims) > PROPOSAL_PAGE_ROWS:
+                years: dict[str, list[Claim]] = {}
+                for claim in claims:
+                    years.setdefault(views.timeline_year(claim.said), []).append(claim)
+                out[proposal] = list(years.items())
+        return out
+
+    def card_page(self, claim: Claim, proposal: str | None = None) -> str:
+        """The page that holds the claim's card on `proposal` (by default its first proposal's,
+        which holds the claim's own anchor)."""
+        if claim.actor in self.split_actors and claim.stances:
+            return self.actor_part_page(claim.actor, proposal or claim.stances[0].proposal)
+        return self.item_page("actors", claim.actor)
 
     @staticmethod
     def csl_path(claim: Claim) -> str:
@@ -130,7 +186,7 @@ class SitePlan:
         return _address(path, self.directory_urls) + (f"#{anchor}" if anchor else "")
 
     def claim_url(self, claim: Claim) -> str:
-        return self.url(self.item_page("actors", claim.actor), self.claim_anchor(claim))
+        return self.url(self.card_page(claim), self.claim_anchor(claim))
 
     def passage_url(self, ev: Evidence) -> str:
         return self.url(self.item_page("sources", ev.source), self.passage_anchor(ev.passage.span))
@@ -153,13 +209,30 @@ class SitePlan:
         yield Output(CORRECTIONS, "corrections.md.j2", files["claims"])
         for kind, template in SECTIONS.items():
             yield Output(f"{kind}/index.md", template, files[kind])
-        for a in d.actors.values():
-            yield Output(self.item_page("actors", a.id), "actor.md.j2", files["actors"], {"actor": a})
-        for p in d.proposals.values():
-            yield Output(self.item_page("proposals", p.id), "proposal.md.j2", files["proposals"], {"proposal": p})
+        yield from self._actor_pages(files["actors"])
+        yield from self._proposal_pages(files["proposals"])
         for s in d.sources.values():
             yield Output(self.item_page("sources", s.id), "source.md.j2", files["sources"], {"source": s})
         yield from self._moved(files)
+
+    def _actor_pages(self, edit: str) -> Iterator[Output]:
+        """Each actor's page, and a busy actor's page per proposal (ACTOR_PAGE_CARDS)."""
+        d = self.dossier
+        for a in d.actors.values():
+            split = a.id in self.split_actors
+            yield Output(self.item_page("actors", a.id), "actor.md.j2", edit, {"actor": a, "split": split})
+            for proposal in d.proposals_of(a.id) if split else ():
+                context = {"actor": a, "proposal": d.proposals[proposal]}
+                yield Output(self.actor_part_page(a.id, proposal), "actor-part.md.j2", edit, context)
+
+    def _proposal_pages(self, edit: str) -> Iterator[Output]:
+        """Each proposal's page, and a busy proposal's claims per year (PROPOSAL_PAGE_ROWS)."""
+        for p in self.dossier.proposals.values():
+            parts = [(key, self.proposal_part_page(p.id, key), len(c)) for key, c in self.proposal_parts.get(p.id, ())]
+            yield Output(self.item_page("proposals", p.id), "proposal.md.j2", edit, {"proposal": p, "parts": parts})
+            for key, claims in self.proposal_parts.get(p.id, ()):
+                context = {"proposal": p, "key": key, "claims": claims}
+                yield Output(self.proposal_part_page(p.id, key), "proposal-part.md.j2", edit, context)
 
     def _moved(self, files: Mapping[str, str]) -> Iterator[Output]:
         """A page at each renamed item's old address that leads to its new one."""
@@ -230,8 +303,9 @@ class Links:
     def source(self, source_id: str, span: Span | None = None) -> str:
         return self.to(SitePlan.item_page("sources", source_id), SitePlan.passage_anchor(span) if span else None)
 
-    def claim(self, claim: Claim) -> str:
-        return self.actor(claim.actor, SitePlan.claim_anchor(claim))
+    def claim(self, claim: Claim, proposal: str | None = None) -> str:
+        """The claim's card (on `proposal`, else its own anchor)."""
+        return self.to(self.plan.card_page(claim, proposal), SitePlan.claim_anchor(claim, proposal))
 
     def passage(self, ev: Evidence) -> str:
         return self.source(ev.source, ev.passage.span)

@@ -10,6 +10,9 @@
     if (!id) return;
     var target = document.getElementById(id);
     if (!target) return;
+    /* a busy actor's card moved to its proposal's page: its old address leads there */
+    var moved = target.getAttribute("data-moved-to");
+    if (moved) { location.replace(moved); return; }
     target.classList.add("dq-landed");
     requestAnimationFrame(function () {
       /* centred, unless taller than most of the window: then its top, below the header */

@@ -1,0 +1,125 @@
+"""A busy actor's page (more cards than ACTOR_PAGE_CARDS) keeps its profile and current positions;
+its cards go to one page per proposal, `actors/ID/PROPOSAL.md`. Every link to a card leads to the
+page that holds it, and every old address `actors/ID.html#claim-X` holds an anchor that leads on to
+the card (followed by assets/dossier.js; the browser test follows it in Chromium)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import api
+from generator.site import plan as plan_module
+
+
+@pytest.fixture
+def docs(dossier, monkeypatch) -> Path:
+    """The fixture dossier's generated pages, with every actor of more than one card split, and
+    every proposal of more than one claim."""
+    monkeypatch.setattr(plan_module, "ACTOR_PAGE_CARDS", 1)
+    monkeypatch.setattr(plan_module, "PROPOSAL_PAGE_ROWS", 1)
+    api.generate(dossier)
+    return dossier / api.DOCS_DIR
+
+
+def _pages(docs: Path, under: str = "") -> list[str]:
+    return sorted(p.relative_to(docs).as_posix() for p in (docs / under).rglob("*.md"))
+
+
+def test_a_busy_actors_cards_go_to_one_page_per_proposal(docs):
+    assert _pages(docs, "actors") == [
+        "actors/envoy.md",
+        "actors/envoy/binding-guarantees.md",
+        "actors/envoy/border-deal.md",
+        "actors/index.md",
+        "actors/minister.md",
+        "actors/minister/border-deal.md",
+        "actors/spokesman.md",  # one card: not split
+    ]
+    envoy = (docs / "actors/envoy.md").read_text("utf-8")
+    assert 'class="dq-card"' not in envoy
+    assert "## Current position per proposal" in envoy
+    assert 'class="dq-card"' in (docs / "actors/spokesman.md").read_text("utf-8")
+    part = (docs / "actors/envoy/border-deal.md").read_text("utf-8")
+    assert "\n# The Envoy on A border deal\n" in part
+    assert part.count('<article class="dq-card"') == 1
+
+
+def test_each_old_card_address_leads_to_the_card(docs):
+    envoy = (docs / "actors/envoy.md").read_text("utf-8")
+    moved = dict(re.findall(r'id="(claim-[^"]+)" data-moved-to="([^"]+)"', envoy))
+    assert moved == {
+        "claim-envoy-guarantees": "envoy/binding-guarantees.html#claim-envoy-guarantees",
+        "claim-envoy-guarantees--border-deal": "envoy/border-deal.html#claim-envoy-guarantees--border-deal",
+    }
+    for to in moved.values():
+        page, _, anchor = to.partition("#")
+        held = (docs / "actors" / page.replace(".html", ".md")).read_text("utf-8")
+        assert f'<article class="dq-card" id="{anchor}"' in held
+
+
+def test_every_link_to_a_card_lands_on_a_page_that_holds_it(docs):
+    """Timeline, proposal, source, grid and home pages, the current-position table: each
+    `#claim-…` link resolves to a generated page holding that id."""
+    ids: dict[str, set[str]] = {}
+    links: list[tuple[str, str]] = []
+    for rel in _pages(docs):
+        text = (docs / rel).read_text("utf-8")
+        ids[rel] = set(re.findall(r'id="([^"]+)"', text))
+        links += [(rel, href) for href in re.findall(r'href="([^"#]*#claim-[^"]+)"', text)]
+    assert len(links) > 20
+    moved = 0
+    for rel, href in links:
+        target, _, anchor = href.partition("#")
+        path = rel
+        if target:
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)).removesuffix(".html") + ".md"
+        assert anchor in ids[path], (rel, href)
+        moved += path.count("/") == 2
+    assert moved > 5  # links go to the part pages directly, not through the redirect
+
+
+def test_claim_addresses_in_the_data_and_feeds_point_at_the_part_page(docs):
+    data = (docs / "data" / "claims.json").read_text("utf-8")
+    assert '"url":"actors/envoy/binding-guarantees.html#claim-envoy-guarantees"' in data
+    assert '"url":"actors/spokesman.html#claim-spokesman-finished"' in data
+    feed = (docs / "feeds" / "actors" / "envoy.atom").read_text("utf-8")
+    assert 'href="../../actors/envoy/binding-guarantees.html#claim-envoy-guarantees"' in feed
+
+
+def test_each_claim_is_described_in_full_once_in_json_ld(docs):
+    """On a busy actor's page, its claims by reference; in full on their first proposal's page."""
+    jsonld = docs.parent / "jsonld" / "actors"
+    main = json.loads((jsonld / "envoy.json").read_text("utf-8"))
+    assert [n.get("@type") for n in main["@graph"]] == ["Person", "Claim"]
+    assert main["@graph"][1] == {"@type": "Claim", "@id": "envoy/binding-guarantees.html#claim-envoy-guarantees"}
+    first = json.loads((jsonld / "envoy" / "binding-guarantees.json").read_text("utf-8"))
+    assert [(n["@type"], n["@id"], n["text"]) for n in first["@graph"]] == [
+        ("Claim", "binding-guarantees.html#claim-envoy-guarantees", "The envoy would sign only with guarantees.")
+    ]
+    assert not (jsonld / "envoy" / "border-deal.json").exists()  # nothing described first there
+
+
+def test_a_busy_proposals_claims_go_to_a_page_per_year(docs):
+    assert _pages(docs, "proposals") == [
+        "proposals/binding-guarantees.md",  # one claim: not split
+        "proposals/border-deal.md",
+        "proposals/border-deal/2024.md",
+        "proposals/border-deal/date-unknown.md",
+        "proposals/index.md",
+    ]
+    main = (docs / "proposals/border-deal.md").read_text("utf-8")
+    assert "dq-rows" not in main and "## Positions over time" in main
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \(([^)]+)\)</li>', main) == [
+        ("border-deal/2024.html", "2024", "3 claims"),
+        ("border-deal/date-unknown.html", "Date unknown", "1 claim"),
+    ]
+    rows = [
+        (docs / "proposals/border-deal" / p).read_text("utf-8").count("<tr><td>")
+        for p in ("2024.md", "date-unknown.md")
+    ]
+    assert rows == [3, 1]
