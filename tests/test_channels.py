@@ -228,7 +228,7 @@ def test_quote_on_a_source_holding_control_characters(dossier, capsys, sha256, s
 def test_mkdocs_messages_are_relayed_on_one_line():
     import logging
 
-    from generator.publish.build import _OneLine
+    from generator.publish.config import _OneLine
 
     record = logging.LogRecord("mkdocs", logging.WARNING, "x", 1, "pages:\n  - a\n::error::b\x1b[2K", None, None)
     assert _OneLine("mkdocs: %(levelname)s: %(message)s").format(record) == (

@@ -91,17 +91,19 @@ def test_claim_addresses_in_the_data_and_feeds_point_at_the_part_page(docs):
     assert 'href="../../actors/envoy/binding-guarantees.html#claim-envoy-guarantees"' in feed
 
 
-def test_each_claim_is_described_in_full_once_in_json_ld(docs):
+def test_each_claim_is_described_in_full_once_in_json_ld(dossier, monkeypatch):
     """On a busy actor's page, its claims by reference; in full on their first proposal's page."""
-    jsonld = docs.parent / "jsonld" / "actors"
-    main = json.loads((jsonld / "envoy.json").read_text("utf-8"))
+    monkeypatch.setattr(plan_module, "ACTOR_PAGE_CARDS", 1)
+    monkeypatch.setattr(plan_module, "PROPOSAL_PAGE_ROWS", 1)
+    jsonld = api.render(dossier).jsonld
+    main = json.loads(jsonld["actors/envoy.md"])
     assert [n.get("@type") for n in main["@graph"]] == ["Person", "Claim"]
     assert main["@graph"][1] == {"@type": "Claim", "@id": "envoy/binding-guarantees.html#claim-envoy-guarantees"}
-    first = json.loads((jsonld / "envoy" / "binding-guarantees.json").read_text("utf-8"))
+    first = json.loads(jsonld["actors/envoy/binding-guarantees.md"])
     assert [(n["@type"], n["@id"], n["text"]) for n in first["@graph"]] == [
         ("Claim", "binding-guarantees.html#claim-envoy-guarantees", "The envoy would sign only with guarantees.")
     ]
-    assert not (jsonld / "envoy" / "border-deal.json").exists()  # nothing described first there
+    assert "actors/envoy/border-deal.md" not in jsonld  # nothing described first there
 
 
 def test_a_busy_proposals_claims_go_to_a_page_per_year(docs):
