@@ -378,3 +378,9 @@ def test_the_methodology_says_the_dossier_is_unpublished_and_lists_no_renames():
     methodology = " ".join((ROOT / "content" / "pages" / "methodology.md").read_text("utf-8").split())
     assert "This dossier has not been published yet, so it has no corrections." in methodology
     assert "redirect" not in methodology and "was renamed" not in methodology
+
+
+def test_an_interview_is_dated_no_later_than_its_publication(d):
+    # "in an interview with FT published on October 4": the publication bounds the interview above only.
+    said = d.claims["stoltenberg-membership-with-territories-occupied"].said
+    assert (said.date, said.basis) == ("../2024-10-04", "inferred")
