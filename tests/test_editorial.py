@@ -384,3 +384,21 @@ def test_an_interview_is_dated_no_later_than_its_publication(d):
     # "in an interview with FT published on October 4": the publication bounds the interview above only.
     said = d.claims["stoltenberg-membership-with-territories-occupied"].said
     assert (said.date, said.basis) == ("../2024-10-04", "inferred")
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "zelenskyy-nato-ensures-strong-position",
+        "zelenskyy-strong-position-before-settlement-talks",
+        "zelenskyy-could-cede-territories-cannot-return",
+        "zelenskyy-return-territory-later-by-diplomacy",
+        "zelenskyy-need-nato-invitation",
+    ],
+)
+def test_the_kyodo_interview_is_undated_its_publication_bounds_it_only_from_above(d, claim):
+    # "published by Zelensky's office on Monday": given on or before that Monday, which itself
+    # has no upper bound; the Sky News "last week" keeps its lower bound.
+    said = d.claims[claim].said
+    assert (said.date, said.basis) == (None, "unknown")
+    assert d.claims["zelenskyy-sky-news-ceasefire-without-territories"].said.date == "2022-08/.."
