@@ -364,6 +364,8 @@ def test_the_nexta_quote_is_not_joined_to_the_trukha_remark(d):
     ("claim", "proposal", "basis"),
     [
         ("zelenskyy-sky-news-ceasefire-without-territories", "ceasefire-for-nato-membership", "reported"),
+        # "changed tack" is the outlet's: the words do not mention the precondition
+        ("zelenskyy-sky-news-ceasefire-without-territories", "full-withdrawal-precondition", "outlets-account"),
         ("zelenskyy-could-cede-territories-cannot-return", "territorial-concessions", "quoted"),
         ("zelenskyy-us-envoy-talks-outlet-summary", "ukraine-nato-membership", "outlets-account"),
         ("presidential-office-source-ft-report-nonsense", "territorial-concessions", "reported"),
