@@ -151,9 +151,10 @@ def test_no_stance_on_a_proposal_the_words_do_not_mention(d):
 
 
 def test_a_willingness_to_forgo_membership_carries_a_stance_on_membership(d):
+    # "open" would say he is willing to consider membership; forgoing it is the weakest move away.
     claim = "zelenskyy-us-envoy-talks-outlet-summary"
     assert value(d, claim, "security-guarantees-instead-of-nato") == "open"
-    assert value(d, claim, "ukraine-nato-membership") == "open"
+    assert value(d, claim, "ukraine-nato-membership") == "skeptical"
     assert d.claims[claim].stance_on("ukraine-renounces-nato") is None
     assert [ev.id for ev in rested_on(d, claim, "ukraine-nato-membership")] == ["lead"]
 
@@ -163,7 +164,7 @@ def test_zelenskyys_latest_position_on_membership_is_uncertain_and_not_from_marc
     assert latest.certain is False
     march = {c.id for c in d.claims.values() if c.evidence[0].source == "zelenskyy-abandons-joining-nato"}
     assert not {p.claim.id for p in latest.positions} & march
-    assert {p.stance.value for p in latest.positions} == {"supports", "open"}
+    assert {p.stance.value for p in latest.positions} == {"supports", "skeptical"}
 
 
 @pytest.mark.parametrize(
@@ -404,3 +405,12 @@ def test_the_kyodo_interview_is_undated_its_publication_bounds_it_only_from_abov
     said = d.claims[claim].said
     assert (said.date, said.basis) == (None, "unknown")
     assert d.claims["zelenskyy-sky-news-ceasefire-without-territories"].said.date == "2022-08/.."
+
+
+def test_the_significant_diplomatic_shift_has_its_earlier_side(d):
+    # "a willingness to forgo Ukraine's aspiration to join NATO": the aspiration is the earlier side.
+    claim = d.claims["ukraine-aspiration-to-join-nato"]
+    assert (claim.actor, claim.said.basis) == ("government-of-ukraine", "unknown")
+    s = stance(d, claim.id, "ukraine-nato-membership")
+    assert (s.value, s.basis) == ("supports", "outlets-account")
+    assert "zelenskyy-us-envoy-talks-outlet-summary" in claim.see_also
