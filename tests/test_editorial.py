@@ -419,3 +419,15 @@ def test_the_significant_diplomatic_shift_has_its_earlier_side(d):
     s = stance(d, claim.id, "ukraine-nato-membership")
     assert (s.value, s.basis) == ("supports", "outlets-account")
     assert "zelenskyy-us-envoy-talks-outlet-summary" in claim.see_also
+
+
+def test_every_kyodo_item_names_the_office_that_published_the_interview(d):
+    chains = {tuple(ev.via) for c in d.claims.values() if c.occasion == "kyodo-interview" for ev in c.evidence}
+    assert chains == {("Kyodo News", "Office of the President of Ukraine")}
+
+
+def test_summaries_report_no_question_the_text_does_not_report(d):
+    # Umerov "stated that he has not heard ... during an interview": no question is reported.
+    for claim in ("umerov-not-heard-of-territory-proposal", "umerov-would-do-very-bad-things"):
+        assert not d.claims[claim].summary.startswith("Asked")
+    assert "citing him, that Ukraine has received" in d.claims["zelenskyy-not-discussing-territory-exchange"].summary
