@@ -431,3 +431,10 @@ def test_summaries_report_no_question_the_text_does_not_report(d):
     for claim in ("umerov-not-heard-of-territory-proposal", "umerov-would-do-very-bad-things"):
         assert not d.claims[claim].summary.startswith("Asked")
     assert "citing him, that Ukraine has received" in d.claims["zelenskyy-not-discussing-territory-exchange"].summary
+
+
+def test_the_pages_do_not_state_as_fact_what_the_texts_leave_unknown():
+    intro = " ".join((ROOT / "content" / "pages" / "introduction.md").read_text("utf-8").split())
+    assert "**Quotations may be translations.**" in intro and "Quotations are translations" not in intro
+    methodology = " ".join((ROOT / "content" / "pages" / "methodology.md").read_text("utf-8").split())
+    assert "first year its interval allows" not in methodology
