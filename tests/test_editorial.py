@@ -373,6 +373,8 @@ def test_the_nexta_quote_is_not_joined_to_the_trukha_remark(d):
         # "changed tack" is the outlet's: the words do not mention the precondition
         ("zelenskyy-sky-news-ceasefire-without-territories", "full-withdrawal-precondition", "outlets-account"),
         ("zelenskyy-could-cede-territories-cannot-return", "territorial-concessions", "quoted"),
+        # "end it as soon as possible" names no talks; the outlet's "U-turn on preconditions for peace" does
+        ("zelenskyy-end-conflict-as-soon-as-possible", "negotiated-peace-settlement", "outlets-account"),
         ("zelenskyy-us-envoy-talks-outlet-summary", "ukraine-nato-membership", "outlets-account"),
         ("presidential-office-source-ft-report-nonsense", "territorial-concessions", "reported"),
         ("umerov-would-do-very-bad-things", "territory-for-nato-membership", "quoted"),
