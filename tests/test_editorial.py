@@ -124,6 +124,8 @@ def test_the_passive_nonsense_passage_is_not_the_offices_own_statement(d):
     assert "office-of-the-president-of-ukraine" not in d.actors
     assert value(d, claim.id, "settlement-with-de-facto-russian-control") == "neutral"
     assert value(d, claim.id, "territorial-concessions") == "opposes"
+    # "does not trade its sovereignty and territories" does not mention NATO: no stance on it.
+    assert claim.stance_on("territory-for-nato-membership") is None
 
 
 # --- the weakest label the words support ------------------------------------------------------
