@@ -1,15 +1,16 @@
 """How the curator's tools write into content/ (not a generated folder, so not the build's
 writer): never through a symbolic link. Every folder is opened from the root with O_NOFOLLOW,
 and a file is only ever created (O_CREAT|O_EXCL|O_NOFOLLOW), or replaced by renaming a new one
-over it inside its folder. (The house writer for generated folders, generator/site/write.py,
-works the same way; these two functions are the ones to swap for it.)"""
+over it inside its folder: both through the generator's one writer (`site.write.write_file`).
+Undoing a creation needs no writer of its own: `remove_file` unlinks, never following a link."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
+
+from ..site.write import write_file
 
 _DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
@@ -47,29 +48,12 @@ def _create_in(folder: int, name: str, data: bytes, mode: int) -> None:
 
 def create_file(root: Path, rel: str, data: bytes, mode: int = 0o644) -> None:
     """Create `root/rel`, a new file (its folders made if missing), never through a link."""
-    *parts, name = rel.split("/")
-    folder = _open_folder(root, parts, make=True)
-    try:
-        _create_in(folder, name, data, mode)
-    finally:
-        os.close(folder)
+    write_file(root, rel, data, new=True, mode=mode)
 
 
 def replace_file(root: Path, rel: str, data: bytes) -> None:
     """Replace `root/rel` whole (a reader sees the old file or the new one), keeping its mode."""
-    *parts, name = rel.split("/")
-    folder = _open_folder(root, parts, make=False)
-    try:
-        mode = os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode & 0o777
-        temporary = f".{name}.{secrets.token_hex(6)}.tmp"
-        _create_in(folder, temporary, data, mode)
-        try:
-            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
-        except BaseException:
-            os.unlink(temporary, dir_fd=folder)
-            raise
-    finally:
-        os.close(folder)
+    write_file(root, rel, data)
 
 
 def remove_file(root: Path, rel: str) -> None:
