@@ -32,11 +32,6 @@ def kind_bases() -> dict[str, str]:
     return dict(schema()["definitions"]["evidence-kind"]["x-basis"])
 
 
-def speakers_words_kinds() -> frozenset[str]:
-    """The evidence kinds that report the speaker's words (a direct quote or reported speech)."""
-    return frozenset(kind for kind, basis in kind_bases().items() if basis != "outlets-account")
-
-
 def evidence_basis(ev: Evidence, headline: tuple[int, int] | None, bases: dict[str, str]) -> str:
     """The basis one evidence item gives: its kind's, except that a passage on the source's
     headline is the outlet's framing whatever kind it is recorded as."""
