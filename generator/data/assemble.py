@@ -12,6 +12,7 @@ from .model import (
     Dating,
     Dossier,
     Evidence,
+    Ordering,
     Origin,
     Original,
     Perspective,
@@ -111,7 +112,8 @@ def _stance(proposal: str, value, bases: tuple[str, ...], evidence: tuple[Eviden
 
 def dating(d: dict) -> Dating:
     date = d.get("date")
-    return Dating(date, d["basis"], d.get("reason"), dates.parse(date) if date else None)
+    before, after = (tuple(Ordering(o["claim"], o["reason"]) for o in d.get(word, ())) for word in ("before", "after"))
+    return Dating(date, d["basis"], d.get("reason"), dates.parse(date) if date else None, before, after)
 
 
 def _source(d: dict, text: str) -> Source:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .dates import Interval
-from .order import Item, candidates, changes, sequence
+from .order import NO_STATED, Item, Stated, candidates, changes, sequence, stated
 from .quotes import Passage
 
 Origin = tuple[str, int, int]  # the file, line and column where an item is defined
@@ -34,11 +34,21 @@ def date_range(value: str) -> tuple[dt.date, dt.date]:
 
 
 @dataclass(frozen=True)
+class Ordering:
+    """A text's statement that a claim was said before or after another (`said.before`/`after`)."""
+
+    claim: str
+    reason: str  # the words of the text that state it
+
+
+@dataclass(frozen=True)
 class Dating:
     date: str | None
     basis: str
     reason: str | None = None
     interval: Interval | None = None  # what `date` means, as EDTF; None when unknown
+    before: tuple[Ordering, ...] = ()  # a claim's `said` only: claims the text says it precedes
+    after: tuple[Ordering, ...] = ()  # ... and claims it says it follows
 
     @property
     def sort_key(self) -> tuple[dt.date, dt.date]:
@@ -277,6 +287,28 @@ class Dossier:
         return {k: tuple(sorted(v, key=lambda ce: (ce[1].passage.start, ce[0].id))) for k, v in out.items()}
 
     @cached_property
+    def order(self) -> Stated:
+        """The orders the texts state (`said.before`/`after`), for `order.py` to combine with the
+        dates; validation has refused any that close a cycle."""
+        pairs = stated_pairs(self.claims.values())
+        return stated([when(c) for c in self.claims.values()], pairs) if pairs else NO_STATED
+
+    def orderings(self, claim: Claim) -> tuple[tuple[str, Claim, str], ...]:
+        """What the texts state about a claim's order, from either side: ("before" or "after", the
+        other claim, the words that state it), in the order written."""
+        return self._orderings.get(claim.id, ())
+
+    @cached_property
+    def _orderings(self) -> dict[str, tuple[tuple[str, Claim, str], ...]]:
+        out: dict[str, list[tuple[str, Claim, str]]] = defaultdict(list)
+        for claim in self.claims.values():
+            for word, inverse, found in (("before", "after", claim.said.before), ("after", "before", claim.said.after)):
+                for o in found:
+                    out[claim.id].append((word, self.claims[o.claim], o.reason))
+                    out[o.claim].append((inverse, claim, o.reason))
+        return {cid: tuple(found) for cid, found in out.items()}
+
+    @cached_property
     def history(self) -> dict[tuple[str, str], tuple[Position, ...]]:
         """Stance over time per (actor, proposal), in the order of `steps`. A shift is flagged only
         where `order.changes` finds one: between neighbouring groups in certain order."""
@@ -292,9 +324,9 @@ class Dossier:
         out = {}
         for key, pairs in groups.items():
             by_id = {claim.id: (claim, stance) for claim, stance in pairs}
-            follows = changes([(*when(c), s.value) for c, s in pairs])
+            follows = changes([(*when(c), s.value) for c, s in pairs], self.order)
             steps = []
-            for group in sequence([when(c) for c, _ in pairs]):
+            for group in sequence([when(c) for c, _ in pairs], self.order):
                 chrono = sorted(group.ids, key=lambda cid: (by_id[cid][0].said.sort_key, cid))
                 points = tuple(Position(*by_id[cid], follows.get(cid)) for cid in chrono)
                 steps.append(Step(points, group.kind, follows.get(chrono[0])))
@@ -303,7 +335,7 @@ class Dossier:
 
     def current(self, actor: str, proposal: str) -> Current:
         points = self.history.get((actor, proposal), ())
-        ids, certain = candidates([when(p.claim) for p in points])
+        ids, certain = candidates([when(p.claim) for p in points], self.order)
         by_id = {p.claim.id: p for p in points}
         ordered = sorted(ids, key=lambda cid: (by_id[cid].claim.said.sort_key, cid))
         return Current(tuple(by_id[i] for i in ordered), certain)
@@ -385,6 +417,15 @@ class Dossier:
 def when(claim: Claim) -> Item:
     """A claim as the order module sees it."""
     return (claim.id, claim.said.interval, claim.occasion)
+
+
+def stated_pairs(claims) -> list[tuple[str, str]]:
+    """(earlier id, later id) for every ordering the claims' `said` state, in the order written."""
+    pairs = []
+    for claim in claims:
+        pairs += [(claim.id, o.claim) for o in claim.said.before]
+        pairs += [(o.claim, claim.id) for o in claim.said.after]
+    return pairs
 
 
 def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:

@@ -1,18 +1,33 @@
 """What is certain about the order of claims: the one place every view asks.
 
 An item is `(claim_id, interval, occasion)`: `interval` None when the date is unknown, `occasion`
-None when the claim names none. `certainly_before(a, b)` is the only rule: both dated, every day `a`
-can mean precedes every day `b` can mean, and not one occasion (claims of one answer, interview or
-statement are simultaneous, whatever their written dates allow). Everything else here is built on
-it: the sequence of groups a view may join with arrows, the stance changes it may mark, and the
-claims that may be an actor's latest.
+None when the claim names none. A *unit* is one claim, or every claim of one occasion (one answer,
+interview or statement: simultaneous, whatever their written dates allow). One unit is certainly
+before another when a chain of these steps leads from it to the other:
+
+- the dates: both dated, and every day the first can mean precedes every day the second can mean;
+- a stated ordering: a curator's record that a text states the order (`said: {before: ...}` or
+  `after:`), given to the functions here as `Stated`.
+
+`certainly_before(a, b, stated)` is the only rule; everything else here is built on it: the sequence
+of groups a view may join with arrows, the stance changes it may mark, and the claims that may be
+an actor's latest. The dates alone are an interval order, and the functions keep their sweeps for
+it. A stated ordering adds pairs only where one side is a unit it names (an *endpoint*): if `a` is
+dated before endpoint `x`, `x` is (through any chain) before `y`, and `y` is dated before `b`, then
+`x` cannot start after `y` ends (that would be a cycle), so `a` ends before `b` starts and the dates
+alone order them. A group of claims none of which is an endpoint is therefore ordered by the dates
+alone; one that holds an endpoint is ordered by the whole relation (`_Later`).
+
+The relation is a strict partial order as long as the stated orderings and the dates make no cycle:
+validation refuses any ordering that would close one (`cycles` finds them), and `stated` raises.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,22 +35,213 @@ from .dates import Interval
 from .latest import latest
 
 Item = tuple[str, Interval | None, str | None]  # (claim id, when it was said or None, occasion or None)
+Key = tuple[str, str]  # a unit: ("claim", id) or ("occasion", slug)
+Pair = tuple[str, str]  # (earlier claim id, later claim id), as a text states it
+Step = tuple[Key, Key, int | None]  # one step of a cycle: from, to, the stated pair's index (None: the dates)
 GroupKind = Literal["one", "occasion", "uncertain", "undated"]
+MAX_CYCLES = 20  # cycles `cycles` reports: each costs a pass over the graph, and one is enough to act on
 
 
-def certainly_before(a: Item, b: Item) -> bool:
-    """True when claim `a` was certainly said before claim `b`."""
-    _, ia, oa = a
-    _, ib, ob = b
-    if oa is not None and oa == ob:
+def unit(item: Item) -> Key:
+    """The unit a claim belongs to: its occasion, or itself."""
+    cid, _, occasion = item
+    return ("occasion", occasion) if occasion is not None else ("claim", cid)
+
+
+def dated_before(a: Item, b: Item) -> bool:
+    """True when the dates alone put `a` before `b`: both dated, wholly before, not one unit."""
+    ia, ib = a[1], b[1]
+    return ia is not None and ib is not None and ia.upper < ib.lower and unit(a) != unit(b)
+
+
+def certainly_before(a: Item, b: Item, stated: Stated | None = None) -> bool:
+    """True when claim `a` was certainly said before claim `b`: by the dates, or (given `stated`)
+    by a chain of stated orderings and dates."""
+    if unit(a) == unit(b):
         return False
-    return ia is not None and ib is not None and ia.upper < ib.lower
+    if dated_before(a, b):
+        return True
+    if stated is None:
+        return False
+    bits, least = stated.after(a)
+    n = stated.index.get(unit(b))
+    return (n is not None and bits >> n & 1 == 1) or (b[1] is not None and least < b[1].lower)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """What the stated orderings add to the dates. `keys` are the endpoints (dated ones first, by
+    their first day), `index` their positions. From each endpoint (`from_unit`) and from each point
+    in time (`from_time[j]`: any claim that ends before `lowers[j]`, the j-th dated endpoint's first
+    day), what is certainly later: the endpoints, as a bit set over `keys`, and the earliest last day
+    among them (`date.max`: none dated), since whatever starts after that day is later too."""
+
+    keys: tuple[Key, ...]
+    index: Mapping[Key, int]
+    lowers: tuple[dt.date, ...]
+    from_unit: tuple[tuple[int, dt.date], ...]
+    from_time: tuple[tuple[int, dt.date], ...]
+
+    def after(self, item: Item) -> tuple[int, dt.date]:
+        """The endpoints certainly after `item` (bits) and the earliest last day among them."""
+        bits, least = 0, dt.date.max
+        n = self.index.get(unit(item))
+        if n is not None:
+            bits, least = self.from_unit[n]
+        if item[1] is not None:
+            j = bisect.bisect_right(self.lowers, item[1].upper)
+            if j < len(self.lowers):
+                more, day = self.from_time[j]
+                bits, least = bits | more, min(least, day)
+        return bits, least
+
+
+NO_STATED = Stated((), {}, (), (), ())
+
+
+def stated(items: Sequence[Item], pairs: Sequence[Pair]) -> Stated:
+    """The stated orderings `pairs` over the claims `items` (every claim: a chain may pass through
+    claims no view lists together). Raises ValueError for an unknown claim or a cycle."""
+    if not pairs:
+        return NO_STATED
+    graph = _Graph(items, pairs)
+    order = graph.topological()
+    if order is None:
+        raise ValueError("the stated orderings and the dates make a cycle")
+    k = len(graph.keys)
+    bits = [0] * len(graph.succ)
+    least = [dt.date.max] * len(graph.succ)
+    for v in reversed(order):
+        for w, _ in graph.succ[v]:
+            bits[v] |= bits[w] | (1 << w if w < k else 0)
+            last = graph.uppers[w] if w < k else None
+            least[v] = min(least[v], least[w], last or dt.date.max)
+    return Stated(
+        graph.keys,
+        {key: n for n, key in enumerate(graph.keys)},
+        graph.lowers,
+        tuple(zip(bits[:k], least[:k], strict=True)),
+        tuple(zip(bits[k:], least[k:], strict=True)),
+    )
+
+
+def cycles(items: Sequence[Item], pairs: Sequence[Pair]) -> list[tuple[int, tuple[Step, ...]]]:
+    """The cycles the stated orderings make with each other and with the dates, each as (the index
+    of the pair that closes it: the last one written, its steps in order), at most MAX_CYCLES; the
+    pairs named are left out of the search for the next. No cycle: an empty list."""
+    graph = _Graph(items, pairs)
+    found: list[tuple[int, tuple[Step, ...]]] = []
+    while len(found) < MAX_CYCLES and graph.topological() is None:
+        steps = graph.cycle()
+        blame = max(n for _, _, n in steps if n is not None)  # dates alone make no cycle
+        found.append((blame, steps))
+        graph.drop(blame)
+    return found
+
+
+class _Graph:
+    """Endpoints (0..k-1: dated by first day, then undated) and one node per dated endpoint's first
+    day (k+j): day node j leads to endpoint j and to day node j+1, and an endpoint leads to the first
+    day node after its last day. So a path through day nodes is exactly "wholly before by the
+    dates", with O(k) edges instead of O(k²)."""
+
+    def __init__(self, items: Sequence[Item], pairs: Sequence[Pair]) -> None:
+        by_id = {item[0]: item for item in items}
+        spans: dict[Key, list[Interval | None]] = {}
+        for cid in dict.fromkeys(c for pair in pairs for c in pair):
+            if cid not in by_id:
+                raise ValueError(f"claim id `{cid}` is not among the items")
+        named = {unit(by_id[c]) for pair in pairs for c in pair}
+        for item in items:  # a unit spans all its claims' dates, as in `_units`
+            if unit(item) in named:
+                spans.setdefault(unit(item), []).append(item[1])
+        span = {key: _union(found) for key, found in spans.items()}
+        dated = sorted((s.lower, s.upper, key) for key, s in span.items() if s is not None)
+        self.keys = tuple(key for *_, key in dated) + tuple(sorted(key for key, s in span.items() if s is None))
+        self.lowers = tuple(lower for lower, _, _ in dated)
+        self.uppers: list[dt.date | None] = [upper for _, upper, _ in dated] + [None] * (len(self.keys) - len(dated))
+        k, m = len(self.keys), len(dated)
+        at = {key: n for n, key in enumerate(self.keys)}
+        self.succ: list[list[tuple[int, int | None]]] = [[] for _ in range(k + m)]
+        for j in range(m):
+            self.succ[k + j].append((j, None))
+            if j + 1 < m:
+                self.succ[k + j].append((k + j + 1, None))
+            first = bisect.bisect_right(self.lowers, self.uppers[j] or dt.date.max)
+            if first < m:
+                self.succ[j].append((k + first, None))
+        for n, (earlier, later) in enumerate(pairs):
+            self.succ[at[unit(by_id[earlier])]].append((at[unit(by_id[later])], n))
+
+    def drop(self, pair: int) -> None:
+        self.succ = [[(w, n) for w, n in edges if n != pair] for edges in self.succ]
+
+    def topological(self) -> list[int] | None:
+        """The nodes in an order every edge follows (Kahn's); None when there is a cycle."""
+        indegree = [0] * len(self.succ)
+        for edges in self.succ:
+            for w, _ in edges:
+                indegree[w] += 1
+        ready = [v for v, d in enumerate(indegree) if d == 0]
+        order = []
+        while ready:
+            v = ready.pop()
+            order.append(v)
+            for w, _ in self.succ[v]:
+                indegree[w] -= 1
+                if indegree[w] == 0:
+                    ready.append(w)
+        return order if len(order) == len(self.succ) else None
+
+    def cycle(self) -> tuple[Step, ...]:
+        """One cycle, as steps between endpoints (a run of day nodes is one step by the dates)."""
+        on_cycle = self._cycle_nodes()
+        k, steps, start = len(self.keys), [], 0
+        while on_cycle[start] >= k:  # start at an endpoint: a cycle holds one (day nodes only go forward)
+            start += 1
+        rotated = on_cycle[start:] + on_cycle[:start] + [on_cycle[start]]
+        origin = rotated[0]
+        for v, w in itertools.pairwise(rotated):
+            if w >= k:
+                continue
+            label = next((n for x, n in self.succ[v] if x == w and n is not None), None) if v < k else None
+            steps.append((self.keys[origin], self.keys[w], label))
+            origin = w
+        return tuple(steps)
+
+    def _cycle_nodes(self) -> list[int]:
+        # Depth-first with colors (iterative): the first edge back into the path closes a cycle.
+        color = [0] * len(self.succ)  # 0 new, 1 on the path, 2 done
+        for root in range(len(self.succ)):
+            if color[root]:
+                continue
+            path, stack = [root], [iter(self.succ[root])]
+            color[root] = 1
+            while stack:
+                nxt = next(stack[-1], None)
+                if nxt is None:
+                    color[path.pop()] = 2
+                    stack.pop()
+                elif color[nxt[0]] == 1:
+                    return path[path.index(nxt[0]) :]
+                elif color[nxt[0]] == 0:
+                    color[nxt[0]] = 1
+                    path.append(nxt[0])
+                    stack.append(iter(self.succ[nxt[0]]))
+        raise AssertionError("no cycle")  # called only after topological() found one
+
+
+def _union(intervals: list[Interval | None]) -> Interval | None:
+    dated = [i for i in intervals if i is not None]
+    if not dated:
+        return None
+    return _span(min(i.lower for i in dated), max(i.upper for i in dated))
 
 
 @dataclass(frozen=True)
 class Group:
     """Claims a view shows together: one claim; claims of one occasion (simultaneous); claims whose
-    order is uncertain; or the undated claims (which no date places anywhere)."""
+    order is uncertain; or the undated claims that nothing places (ordered with nothing)."""
 
     ids: tuple[str, ...]
     kind: GroupKind
@@ -69,25 +275,31 @@ def _units(items: Sequence[Item]) -> list[_Unit]:
     return sorted(units, key=lambda u: (u.lower, u.upper, u.ids))
 
 
-def sequence(items: Sequence[Item]) -> tuple[Group, ...]:
-    """The claims as groups in certain order, oldest first: every claim of a dated group is certainly
-    before every claim of each later dated group; within a group no order is shown. The undated
-    claims come last, as a group of their own that is ordered with nothing.
+def _touched(items: Sequence[Item], stated: Stated | None) -> bool:
+    return stated is not None and any(unit(item) in stated.index for item in items)
 
-    Dated claims are swept by start (occasions merged into units first): a unit that starts after
-    every day the current group can reach begins a new group. Units sorted by start, so each later
-    unit starts later still: the new group is after all of the current one.
+
+def sequence(items: Sequence[Item], stated: Stated | None = None) -> tuple[Group, ...]:
+    """The claims as groups in certain order, oldest first: every claim of a group other than the
+    undated one is certainly before every claim of each later group; within a group no order is
+    shown. The undated claims that nothing orders come last, as a group of their own.
+
+    By the dates alone, claims are swept by start (occasions merged into units first): a unit that
+    starts after every day the current group can reach begins a new group. Units sorted by start,
+    so each later unit starts later still: the new group is after all of the current one.
     """
     _check_ids(items)
+    if _touched(items, stated):
+        return _Later(items, stated or NO_STATED).sequence()
     groups: list[Group] = []
     current: list[_Unit] = []
     reach = dt.date.min
-    for unit in _units(items):
-        if current and unit.lower > reach:
+    for u in _units(items):
+        if current and u.lower > reach:
             groups.append(_group(current))
             current = []
-        current.append(unit)
-        reach = unit.upper if len(current) == 1 else max(reach, unit.upper)
+        current.append(u)
+        reach = u.upper if len(current) == 1 else max(reach, u.upper)
     if current:
         groups.append(_group(current))
     undated = tuple(sorted(cid for cid, interval, _ in items if interval is None))
@@ -96,22 +308,25 @@ def sequence(items: Sequence[Item]) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _group(units: list[_Unit]) -> Group:
+def _group(units: Sequence[_Unit]) -> Group:
     ids = tuple(cid for u in units for cid in u.ids)
     if len(units) == 1:
         return Group(ids, "one" if len(ids) == 1 else "occasion")
     return Group(ids, "uncertain")
 
 
-def changes(items: Sequence[tuple[str, Interval | None, str | None, str]]) -> dict[str, str]:
+def changes(
+    items: Sequence[tuple[str, Interval | None, str | None, str]], stated: Stated | None = None
+) -> dict[str, str]:
     """Stance changes a view may mark, as {later claim id: the stance it changed from}: between two
-    neighbouring dated groups of `sequence`, each taking one stance, different from the other's.
+    neighbouring ordered groups of `sequence`, each taking one stance, different from the other's.
     Items are `(claim id, interval, occasion, stance)`. Inside a group, or next to a group of mixed
     stances, nothing is marked: whether, and when, the stance changed there is not known."""
     stance = {cid: value for cid, _, _, value in items}
-    dated = [g for g in sequence([(cid, i, o) for cid, i, o, _ in items]) if g.kind != "undated"]
+    groups = sequence([(cid, i, o) for cid, i, o, _ in items], stated)
+    ordered = [g for g in groups if g.kind != "undated"]
     out = {}
-    for earlier, later in itertools.pairwise(dated):
+    for earlier, later in itertools.pairwise(ordered):
         before = {stance[c] for c in earlier.ids}
         after = {stance[c] for c in later.ids}
         if len(before) == len(after) == 1 and before != after:
@@ -119,22 +334,110 @@ def changes(items: Sequence[tuple[str, Interval | None, str | None, str]]) -> di
     return out
 
 
-def candidates(items: Sequence[Item]) -> tuple[tuple[str, ...], bool]:
+def candidates(items: Sequence[Item], stated: Stated | None = None) -> tuple[tuple[str, ...], bool]:
     """The claims that may be the latest, and whether they are certainly the latest (one claim, or
     the claims of one occasion). Occasions are merged into units first (see `sequence`)."""
     _check_ids(items)
+    if _touched(items, stated):
+        return _Later(items, stated or NO_STATED).candidates()
     units = _units(items)
     by_unit = {u.ids[0]: u.ids for u in units}
     dated_ids = {cid for u in units for cid in u.ids}
-    merged: list[tuple[str, Interval | None, str]] = [(u.ids[0], _span(u), "") for u in units]
+    merged: list[tuple[str, Interval | None, str]] = [(u.ids[0], _span(u.lower, u.upper), "") for u in units]
     merged += [(cid, None, "") for cid, interval, _ in items if cid not in dated_ids and interval is None]
     found = latest(merged)
     ids = tuple(cid for key in found.candidates for cid in by_unit.get(key, (key,)))
     return ids, len(found.candidates) == 1
 
 
-def _span(unit: _Unit) -> Interval:
-    return Interval("", unit.lower, unit.upper, False, False, "interval")
+def _span(lower: dt.date, upper: dt.date) -> Interval:
+    return Interval("", lower, upper, False, False, "interval")
+
+
+class _Later:
+    """One view's claims under the whole relation (a group that holds an endpoint). Its units are
+    numbered dated first, by first day, then undated; `later[u]` is the set (bits over those
+    numbers) of units certainly after unit u. If u is before v, everything after v is after u and v
+    is not after itself, so `later[v]` is strictly smaller: sorting by its size, largest first, is
+    an order every certain pair follows."""
+
+    def __init__(self, items: Sequence[Item], stated: Stated) -> None:
+        members: dict[Key, list[Item]] = {}
+        for item in items:
+            members.setdefault(unit(item), []).append(item)
+        rows = []
+        for key, found in members.items():
+            span = _union([i for _, i, _ in found])
+            order = (0, span.lower, span.upper) if span else (1, dt.date.min, dt.date.min)
+            rows.append((order, tuple(sorted(cid for cid, _, _ in found)), key, span))
+        rows.sort(key=lambda row: (row[0], row[1]))
+        self.ids = [ids for _, ids, _, _ in rows]
+        self.spans = [span for *_, span in rows]
+        self.keys = [key for _, _, key, _ in rows]
+        self._lowers = [s.lower for s in self.spans if s is not None]
+        self._ends = [(m, stated.index[key]) for m, key in enumerate(self.keys) if key in stated.index]
+        self.later = [self._after(n, stated) for n in range(len(rows))]
+
+    def _after(self, n: int, stated: Stated) -> int:
+        span, key = self.spans[n], self.keys[n]
+        occasion = key[1] if key[0] == "occasion" else None
+        bits, least = stated.after((self.ids[n][0], span, occasion))
+        # The dated units whose first day is after the last day of this one, or of one after it.
+        day = min(least, span.upper if span else dt.date.max)
+        out = ((1 << len(self._lowers)) - 1) & ~((1 << bisect.bisect_right(self._lowers, day)) - 1)
+        for m, index in self._ends:
+            if bits >> index & 1:
+                out |= 1 << m
+        return out & ~(1 << n)
+
+    def sequence(self) -> tuple[Group, ...]:
+        """Every dated unit, in the finest chain of groups the relation allows; then each undated
+        unit that something orders, where it keeps the dated units' groups apart (else it would
+        merge them into one "uncertain" group and hide orders the dates prove): an undated unit
+        placed after one dated group and before the next, or within one, joins the chain; one
+        that is not stays with the undated."""
+        numbers = range(len(self.ids))
+        placed = [n for n in numbers if self.spans[n] is not None]
+        dated = {n: g for g, group in enumerate(self._chain(placed)) for n in group}
+        earlier = 0
+        for bits in self.later:
+            earlier |= bits
+        for n in numbers:
+            if self.spans[n] is None and (self.later[n] or earlier >> n & 1):
+                trial = self._chain([*placed, n])
+                if all(len({dated[m] for m in group if m in dated}) <= 1 for group in trial):
+                    placed.append(n)
+        groups = tuple(self._group(group) for group in self._chain(placed))
+        undated = tuple(sorted(cid for n in numbers if n not in placed for cid in self.ids[n]))
+        return groups + ((Group(undated, "undated"),) if undated else ())
+
+    def _chain(self, numbers: list[int]) -> list[list[int]]:
+        """The units `numbers` as the finest chain of groups, each wholly before the next."""
+        among = sum(1 << n for n in numbers)
+        chain = sorted(numbers, key=lambda n: (-(self.later[n] & among).bit_count(), n))
+        groups: list[list[int]] = []
+        common, rest = -1, among
+        for n in chain:
+            # Cut before n when every unit of the current group is before n and all after it.
+            if groups and rest & ~common == 0:
+                groups.append([])
+                common = -1
+            if not groups:
+                groups.append([])
+            groups[-1].append(n)
+            common &= self.later[n]
+            rest &= ~(1 << n)
+        return groups
+
+    def _group(self, numbers: list[int]) -> Group:
+        ids = tuple(cid for n in sorted(numbers) for cid in self.ids[n])
+        if len(numbers) == 1:
+            return Group(ids, "one" if len(ids) == 1 else "occasion")
+        return Group(ids, "uncertain")
+
+    def candidates(self) -> tuple[tuple[str, ...], bool]:
+        last = [n for n in range(len(self.ids)) if not self.later[n]]
+        return tuple(cid for n in last for cid in self.ids[n]), len(last) == 1
 
 
 def _check_ids(items: Sequence) -> None:

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import attribution, dates, elision, publication, quotemarks, quotes
+from . import attribution, dates, elision, orderings, publication, quotemarks, quotes
 from .assemble import kind_bases
 from .cache import Store, digest
 from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
@@ -100,8 +100,17 @@ class Validator:
             self._check_claim(item, checked)
         claims = [(item, item.data) for item in self.items.get("claims", [])]
         self._report_all(publication.occasion_findings(claims, self._where))
+        self._check_orderings(claims, checked)
         self._check_unused()
         return checked
+
+    def _check_orderings(self, claims: list[tuple[_Item, dict]], checked: Validated) -> None:
+        """The orders stated in claims' `said.before`/`after` (orderings.py), once the sources' texts are read."""
+
+        def line_of(item: _Item, where: tuple) -> str:
+            return f"{item.doc.path}:{item.doc.locate(item.at(*where))[0]}"
+
+        self._report_all(orderings.findings(claims, checked.texts, line_of))
 
     def _report_all(self, findings) -> None:
         for item, where, message in findings:
