@@ -26,6 +26,8 @@ SECTIONS = (
     "stance-detail",
     "evidence",
     "correction",
+    "said",
+    "ordering",
     "dating",
     "attribution",
     "perspective",

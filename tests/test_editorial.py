@@ -107,11 +107,32 @@ def test_the_unattributed_new_formats_sentence_is_no_ones_claim(d):
 def test_the_precondition_he_insisted_on_in_the_past_is_not_shown_as_held(d):
     assert value(d, "zelenskyy-earlier-full-withdrawal-precondition", "full-withdrawal-precondition") == "supports"
     assert value(d, "zelenskyy-sky-news-ceasefire-without-territories", "full-withdrawal-precondition") == "skeptical"
+    # The text orders them ("insisted in the past", "abruptly changed tack"): the later is current.
     current = d.current("volodymyr-zelenskyy", "full-withdrawal-precondition")
-    assert current.certain is False
-    assert {p.claim.id for p in current.positions} == {
-        "zelenskyy-earlier-full-withdrawal-precondition",
+    assert current.certain is True
+    assert [p.claim.id for p in current.positions] == ["zelenskyy-sky-news-ceasefire-without-territories"]
+    assert current.positions[0].shift_from == "supports"
+
+
+def test_the_orders_the_kyiv_truce_text_states_are_recorded(d):
+    said = d.claims["zelenskyy-earlier-full-withdrawal-precondition"].said
+    assert said.interval is None  # an order, not a date
+    assert [o.claim for o in said.before] == [
         "zelenskyy-sky-news-ceasefire-without-territories",
+        "zelenskyy-strong-position-before-settlement-talks",
+        "zelenskyy-end-conflict-as-soon-as-possible",
+    ]
+    # No other claim states an order: "pre-meeting" does not order the audio statement before a
+    # remark made "during discussions" (discussions may span meetings), and "last week" in an
+    # undated text does not order the accusation before the answers the text reports.
+    assert [c.id for c in d.claims.values() if c.said.before or c.said.after] == [
+        "zelenskyy-earlier-full-withdrawal-precondition"
+    ]
+    # The insistence is no longer a possible current condition on a negotiated settlement.
+    current = d.current("volodymyr-zelenskyy", "negotiated-peace-settlement")
+    assert {p.claim.id for p in current.positions} == {
+        "zelenskyy-end-conflict-as-soon-as-possible",
+        "zelenskyy-strong-position-before-settlement-talks",
     }
 
 

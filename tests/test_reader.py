@@ -201,6 +201,6 @@ def test_proposal_pages_draw_arrows_only_where_the_order_is_certain(real):
             for n, earlier in enumerate(dated):
                 for later in dated[n + 1 :]:
                     for a, b in itertools.product(earlier["claims"], later["claims"]):
-                        assert certainly_before(when(d.claims[a]), when(d.claims[b])), (page.name, a, b)
+                        assert certainly_before(when(d.claims[a]), when(d.claims[b]), d.order), (page.name, a, b)
                         arrows += 1
     assert arrows > 0  # the real dossier has certain orders too

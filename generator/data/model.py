@@ -249,8 +249,9 @@ class Step:
 
 @dataclass(frozen=True)
 class Current:
-    """An actor's latest position on a proposal: one, when the dates order it after every other
-    claim; otherwise every position that may be the latest (`certain` False)."""
+    """An actor's latest position on a proposal: one, when it is certainly after every other claim
+    (`order.py`: by the dates or by an order a text states); otherwise every position that may be
+    the latest (`certain` False)."""
 
     positions: tuple[Position, ...]
     certain: bool

@@ -24,7 +24,7 @@ from . import views
 from .plan import Links, SitePlan
 
 FORMAT = "dossier-claims"
-FORMAT_VERSION = "2.1.0"
+FORMAT_VERSION = "2.2.0"
 EXPORT_SCHEMA = "schema/claims-export.schema.json"
 CSV_COLUMNS = (
     "claim_id",
@@ -54,6 +54,8 @@ CSV_COLUMNS = (
     "url",
     "occasion",
     "evidence_basis",
+    "said_before",
+    "said_after",
 )
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection), white
 # space before it or not; some read the full-width forms as the ASCII ones.
@@ -86,6 +88,15 @@ def _dating(d: Dating) -> dict[str, Any]:
     if d.reason:
         out["reason"] = d.reason
     return out
+
+
+def _orderings(dossier: Dossier, claim: Claim) -> dict[str, list[dict[str, str]]]:
+    """The orders texts state for a claim, whichever of the two claims records them."""
+    found = dossier.orderings(claim)
+    return {
+        word: [{"claim": other.id, "reason": why} for said, other, why in found if said == word]
+        for word in ("before", "after")
+    }
 
 
 def _bound(day: dt.date) -> str | None:
@@ -178,7 +189,7 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
                 "stances": _stances(dossier, claim),
                 "corrections": [{"date": c.date, "change": c.change, "reason": c.reason} for c in claim.corrections],
                 "formerly": list(claim.formerly),
-                "said": _dating(claim.said),
+                "said": {**_dating(claim.said), **_orderings(dossier, claim)},
                 "added": claim.added,
                 "summary": claim.summary,
                 "tags": list(claim.tags),
@@ -216,6 +227,7 @@ def claims_csv(plan: SitePlan) -> str:
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
         stances = "; ".join(f"{s.proposal}:{s.value}{_CSV_BASIS[s.basis]}" for s in claim.stances)
+        order = {word: " ".join(o["claim"] for o in found) for word, found in _orderings(dossier, claim).items()}
         for ev in claim.evidence:
             p = ev.passage
             row = (
@@ -246,6 +258,8 @@ def claims_csv(plan: SitePlan) -> str:
                 plan.passage_url(ev),
                 claim.occasion,
                 bases.of(ev),
+                order["before"],
+                order["after"],
             )
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()

@@ -247,7 +247,7 @@ def insertions(text: str) -> Markup:
 @dataclass(frozen=True)
 class Latest:
     """What a reader is shown as an actor's latest stance on a proposal: the distinct stances (value
-    and condition) that may be the latest (one, when the dates order the claims or every candidate
+    and condition) that may be the latest (one, when the order is certain or every candidate
     agrees), each with the newest claim that takes it and how many candidates do; `bases` gives,
     for each, every basis its candidates rest on (quoted, reported, outlet's account, in that
     order), since one stance may rest on a quote in one claim and on a report in another."""
@@ -258,7 +258,8 @@ class Latest:
 
     @property
     def uncertain(self) -> bool:
-        """Several stances may be the latest, and the dates do not say which: "order uncertain"."""
+        """Several stances may be the latest, and neither the dates nor the texts say which: "order
+        uncertain"."""
         return len(self.stances) > 1 and not self.certain
 
 
@@ -291,7 +292,7 @@ BASIS_MARKS = {
     "outlets-account": ("◇", "outlet's account: rests only on the outlet's framing or paraphrase"),
 }
 BASIS_WORDS = {"quoted": "quoted", "reported": "reported speech", "outlets-account": "outlet's account"}
-UNCERTAIN_MARK = ("?", "order uncertain: the dates do not show which of these claims came last")
+UNCERTAIN_MARK = ("?", "order uncertain: neither the dates nor the texts show which of these claims came last")
 STANCE_SHORT = {
     "supports": "supports",
     "conditional": "conditional",
