@@ -280,3 +280,20 @@ def test_a_shift_needs_a_strictly_later_date():
     d = Dossier({}, {}, {}, {c.id: c for c in claims})
     shifts = {p.claim.id: p.shift_from for p in d.history[("a", "p")]}
     assert shifts == {"c1": None, "c2": None, "c3": "open", "c4": None}
+
+
+def test_claims_json_and_csv_carry_the_orders_texts_state(real):
+    claims = {c["id"]: c for c in _data(real)["claims"]}
+    earlier = claims["zelenskyy-earlier-full-withdrawal-precondition"]["said"]
+    assert [o["claim"] for o in earlier["before"]] == [
+        "zelenskyy-sky-news-ceasefire-without-territories",
+        "zelenskyy-strong-position-before-settlement-talks",
+        "zelenskyy-end-conflict-as-soon-as-possible",
+    ]
+    assert earlier["after"] == [] and earlier["date"] is None
+    sky = claims["zelenskyy-sky-news-ceasefire-without-territories"]["said"]
+    assert [o["claim"] for o in sky["after"]] == ["zelenskyy-earlier-full-withdrawal-precondition"]
+    assert sky["after"][0]["reason"].endswith('"He abruptly changed tack last week, telling Sky News".')
+    rows = csv.DictReader(io.StringIO((real / "site" / "data" / "claims.csv").read_text("utf-8")))
+    row = next(r for r in rows if r["claim_id"] == "zelenskyy-sky-news-ceasefire-without-territories")
+    assert (row["said_before"], row["said_after"]) == ("", "zelenskyy-earlier-full-withdrawal-precondition")

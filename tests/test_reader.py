@@ -120,7 +120,7 @@ def test_grid_and_pages_explain_their_marks(real):
         assert "quoted: rests on the speaker's own words, in quotation marks" in text, rel
         assert "reported: rests on the outlet's report of what was said, without a direct quote" in text, rel
         assert "outlet's account: rests only on the outlet's framing or paraphrase" in text, rel
-        assert "order uncertain: the dates do not show which of these claims came last" in text, rel
+        assert "order uncertain: neither the dates nor the texts show which of these claims came last" in text, rel
     grid = (real / "site" / "grid.html").read_text("utf-8")
     assert "no recorded position</span></td>" in grid
     assert grid.count('class="dq-cond"') >= 1  # a conditional stance's condition is in its cell
@@ -204,3 +204,88 @@ def test_proposal_pages_draw_arrows_only_where_the_order_is_certain(real):
                         assert certainly_before(when(d.claims[a]), when(d.claims[b]), d.order), (page.name, a, b)
                         arrows += 1
     assert arrows > 0  # the real dossier has certain orders too
+
+
+# -- a change of position the text states, with no date for the earlier side -----------------------
+EARLIER, LATER = "zelenskyy-earlier-full-withdrawal-precondition", "zelenskyy-sky-news-ceasefire-without-territories"
+PRECONDITION = "full-withdrawal-precondition"
+
+
+def _row(page: str, proposal: str) -> str:
+    """The row of an actor's current positions for one proposal, as markup."""
+    found = re.search(rf'<tr><th scope="row"><a href="[^"]*/{proposal}\.html">.*?</tr>', page, re.S)
+    assert found, proposal
+    return found.group()
+
+
+def _grid_cell(page: str, actor: str, proposal: str) -> str:
+    columns = re.findall(r'<th scope="col"><a href="proposals/([a-z0-9-]+)\.html">', page)
+    row = re.search(rf'<tr><th scope="row"><a href="actors/{actor}\.html">.*?</tr>', page, re.S)
+    assert row and proposal in columns
+    return re.split(r"<td[ >]", row.group())[1:][columns.index(proposal)]
+
+
+def test_the_grid_shows_only_the_position_that_replaced_the_earlier_one(real):
+    cell = _grid_cell((real / "site" / "grid.html").read_text("utf-8"), "volodymyr-zelenskyy", PRECONDITION)
+    assert re.findall(r'class="dq-chip dq-stance--(\w+)" href="[^"]*#claim-([a-z0-9-]+)"', cell) == [
+        ("skeptical", LATER)
+    ]
+    assert "dq-uncertain" not in cell
+
+
+def test_the_actor_pages_current_position_is_the_later_one_and_changed(real):
+    row = _row((real / "site" / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8"), PRECONDITION)
+    assert re.findall(r'class="dq-chip dq-stance--(\w+)" href="#claim-([a-z0-9-]+)"', row) == [("skeptical", LATER)]
+    assert "dq-uncertain" not in row and '<span class="dq-shift">changed</span>' in row
+
+
+def test_positions_over_time_draw_the_change_with_an_arrow(real):
+    parser = _Steps()
+    parser.feed((real / "site" / "proposals" / f"{PRECONDITION}.html").read_text("utf-8"))
+    zelenskyy = [steps for steps in parser.rows if any(EARLIER in s["claims"] for s in steps)]
+    assert zelenskyy == [
+        [
+            {"kind": "one", "arrow": False, "claims": [EARLIER]},
+            {"kind": "one", "arrow": True, "claims": [LATER]},
+        ]
+    ]
+    page = " ".join((real / "site" / "proposals" / f"{PRECONDITION}.html").read_text("utf-8").split())
+    assert "changed from “supports”" in page
+
+
+def test_an_undated_claim_the_text_places_stays_undated_on_the_timeline(real):
+    pages = {p.name: p.read_text("utf-8") for p in (real / "site" / "timeline").glob("*.html")}
+    assert [name for name, text in pages.items() if f"#claim-{EARLIER}" in text] == ["date-unknown.html"]
+    actor = (real / "site" / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
+    svg = actor[actor.index('<svg class="dq-picture__svg"') :]
+    svg = svg[: svg.index("</svg>")]
+    assert f"#claim-{LATER}" in svg and f"#claim-{EARLIER}" not in svg  # the picture draws dates only
+
+
+def test_both_cards_say_what_the_text_states_about_their_order(real):
+    page = (real / "site" / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
+    cards = {
+        m.group(1): m.group(0)
+        for m in re.finditer(r'<article class="dq-card" id="claim-([a-z0-9-]+)".*?</article>', page, re.S)
+    }
+    earlier, later = cards[EARLIER], cards[LATER]
+    assert re.findall(r'Said (\w+):</span> <a href="[^"]*#claim-([a-z0-9-]+)"', earlier) == [
+        ("before", LATER),
+        ("before", "zelenskyy-strong-position-before-settlement-talks"),
+        ("before", "zelenskyy-end-conflict-as-soon-as-possible"),
+    ]
+    assert re.findall(r'Said (\w+):</span> <a href="[^"]*#claim-([a-z0-9-]+)"', later) == [("after", EARLIER)]
+    assert "&#34;He abruptly changed tack last week, telling Sky News&#34;" in later
+
+
+def test_the_briefing_prints_the_later_position_and_the_change(real):
+    from generator.site import pdf
+
+    html = " ".join(pdf.briefing_html(api.check(real).dossier, title="T", scope="S", site_url=None).split())
+    assert f'id="c-{PRECONDITION}--{LATER}"' in html and f'id="c-{PRECONDITION}--{EARLIER}"' not in html
+    section = html[html.index(f'id="p-{PRECONDITION}"') :]
+    entry = section[section.index("Volodymyr Zelenskyy</h3>") : section.index("</div>")]
+    assert "Order uncertain" not in entry and "changed from “supports”" in entry
+    assert (
+        "1 earlier claim by Volodymyr Zelenskyy on this proposal in the full record, with a change of position" in entry
+    )

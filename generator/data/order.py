@@ -340,13 +340,15 @@ def candidates(items: Sequence[Item], stated: Stated | None = None) -> tuple[tup
     _check_ids(items)
     if _touched(items, stated):
         return _Later(items, stated or NO_STATED).candidates()
-    units = _units(items)
-    by_unit = {u.ids[0]: u.ids for u in units}
-    dated_ids = {cid for u in units for cid in u.ids}
-    merged: list[tuple[str, Interval | None, str]] = [(u.ids[0], _span(u.lower, u.upper), "") for u in units]
-    merged += [(cid, None, "") for cid, interval, _ in items if cid not in dated_ids and interval is None]
-    found = latest(merged)
-    ids = tuple(cid for key in found.candidates for cid in by_unit.get(key, (key,)))
+    units = [(u.ids, _span(u.lower, u.upper)) for u in _units(items)]
+    undated: dict[Key, list[str]] = {}  # undated claims of one occasion are one unit too
+    for item in items:
+        if item[1] is None:
+            undated.setdefault(unit(item), []).append(item[0])
+    units += [(tuple(sorted(ids)), None) for ids in undated.values()]
+    by_unit = {ids[0]: ids for ids, _ in units}
+    found = latest([(ids[0], span, "") for ids, span in units])
+    ids = tuple(cid for key in found.candidates for cid in by_unit[key])
     return ids, len(found.candidates) == 1
 
 

@@ -59,7 +59,8 @@ def findings(claims: list[tuple[Any, dict]], texts: Mapping[str, SourceText], li
             yield (entry.item, entry.at("reason"), wrong)
     for blame, steps in order.cycles(list(items.values()), [e.pair for e in kept]):
         entry = kept[blame]
-        shown = "; ".join(_step(step, kept, entry, line_of) for step in steps)
+        first = next(n for n, step in enumerate(steps) if step[2] == blame)  # the message starts at it
+        shown = "; ".join(_step(step, kept, entry, line_of) for step in steps[first:] + steps[:first])
         yield (
             entry.item,
             entry.at("claim"),
@@ -73,7 +74,7 @@ def _entries(claims: list[tuple[Any, dict]]) -> Iterator[_Entry]:
         said = data.get("said")
         if not isinstance(said, dict) or not isinstance(data.get("id"), str):
             continue
-        for word in WORDS:
+        for word in [key for key in said if key in WORDS]:  # as written: the last one closes a circle
             found = said.get(word)
             for n, entry in enumerate(found if isinstance(found, list) else ()):
                 other = entry.get("claim") if isinstance(entry, dict) else None
