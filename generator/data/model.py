@@ -291,7 +291,8 @@ class Dossier:
     def order(self) -> Stated:
         """The orders the texts state (`said.before`/`after`), for `order.py` to combine with the
         dates; validation has refused any that close a cycle."""
-        pairs = stated_pairs(self.claims.values())
+        found = self._orderings.items()
+        pairs = [(cid, other.id) for cid, told in found for word, other, _ in told if word == "before"]
         return stated([when(c) for c in self.claims.values()], pairs) if pairs else NO_STATED
 
     def orderings(self, claim: Claim) -> tuple[tuple[str, Claim, str], ...]:
@@ -303,11 +304,11 @@ class Dossier:
     def _orderings(self) -> dict[str, tuple[tuple[str, Claim, str], ...]]:
         out: dict[str, list[tuple[str, Claim, str]]] = defaultdict(list)
         for claim in self.claims.values():
-            for word, inverse, found in (("before", "after", claim.said.before), ("after", "before", claim.said.after)):
-                for o in found:
+            for word, inverse, told in (("before", "after", claim.said.before), ("after", "before", claim.said.after)):
+                for o in told:
                     out[claim.id].append((word, self.claims[o.claim], o.reason))
                     out[o.claim].append((inverse, claim, o.reason))
-        return {cid: tuple(found) for cid, found in out.items()}
+        return {cid: tuple(told) for cid, told in out.items()}
 
     @cached_property
     def history(self) -> dict[tuple[str, str], tuple[Position, ...]]:
@@ -418,15 +419,6 @@ class Dossier:
 def when(claim: Claim) -> Item:
     """A claim as the order module sees it."""
     return (claim.id, claim.said.interval, claim.occasion)
-
-
-def stated_pairs(claims) -> list[tuple[str, str]]:
-    """(earlier id, later id) for every ordering the claims' `said` state, in the order written."""
-    pairs = []
-    for claim in claims:
-        pairs += [(claim.id, o.claim) for o in claim.said.before]
-        pairs += [(o.claim, claim.id) for o in claim.said.after]
-    return pairs
 
 
 def _group(claims, keys) -> dict[str, tuple[Claim, ...]]:
