@@ -286,24 +286,40 @@ class _Later:
 
     def sequence(self) -> tuple[Group, ...]:
         """Every dated unit, in the finest chain of groups the relation allows; then each undated
-        unit that something orders, where it keeps the dated units' groups apart (else it would
-        merge them into one "uncertain" group and hide orders the dates prove): an undated unit
-        placed after one dated group and before the next, or within one, joins the chain; one
-        that is not stays with the undated."""
+        unit that something orders, where it fits: after every unit of the groups before it and
+        before every unit of the groups after it, as a group of its own or within one. An undated
+        unit that fits nowhere stays with the undated: placing it would merge groups, and hide
+        orders the dates prove."""
         numbers = range(len(self.ids))
-        placed = [n for n in numbers if self.spans[n] is not None]
-        dated = {n: g for g, group in enumerate(self._chain(placed)) for n in group}
+        groups = self._chain([n for n in numbers if self.spans[n] is not None])
         earlier = 0
         for bits in self.later:
             earlier |= bits
+        placed = {n for group in groups for n in group}
         for n in numbers:
-            if self.spans[n] is None and (self.later[n] or earlier >> n & 1):
-                trial = self._chain([*placed, n])
-                if all(len({dated[m] for m in group if m in dated}) <= 1 for group in trial):
-                    placed.append(n)
-        groups = tuple(self._group(group) for group in self._chain(placed))
+            if self.spans[n] is None and (self.later[n] or earlier >> n & 1) and self._fit(groups, n):
+                placed.add(n)
         undated = tuple(sorted(cid for n in numbers if n not in placed for cid in self.ids[n]))
-        return groups + ((Group(undated, "undated"),) if undated else ())
+        return tuple(self._group(g) for g in groups) + ((Group(undated, "undated"),) if undated else ())
+
+    def _fit(self, groups: list[list[int]], n: int) -> bool:
+        """Put unit n into the chain where it fits (see `sequence`); False when it fits nowhere."""
+        before = 0  # the leading groups whose every unit is before n
+        common = -1
+        for group in groups:
+            for m in group:
+                common &= self.later[m]
+            if not common >> n & 1:
+                break
+            before += 1
+        after = len(groups)  # the trailing groups whose every unit is after n
+        while after > before and all(self.later[n] >> m & 1 for m in groups[after - 1]):
+            after -= 1
+        if after == before:
+            groups.insert(before, [n])
+        elif after == before + 1:
+            groups[before].append(n)
+        return after <= before + 1
 
     def _chain(self, numbers: list[int]) -> list[list[int]]:
         """The units `numbers` as the finest chain of groups, each wholly before the next."""
