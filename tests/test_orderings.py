@@ -166,3 +166,30 @@ def test_an_ordering_needs_its_reason_and_no_other_field(dossier, edit, gcc, pos
 def test_an_empty_list_of_orders(dossier, edit, gcc, pos):
     spokesman_said(edit, dossier, "      before: []\n")
     assert gcc(dossier) == [f"{pos(dossier, C, 'before: |[]')}: error: `before` needs at least 1 item"]
+
+
+def test_a_circle_through_an_occasion_names_the_occasion(dossier, edit, gcc, pos, line_of):
+    # The minister's refusal and the envoy's words are one occasion: after one is after the other.
+    edit(dossier / C, NO_VILLAGE, "    occasion: briefing\n" + NO_VILLAGE)
+    edit(dossier / C, ENVOY, "    occasion: briefing\n" + ENVOY)
+    body = _orders("after", ("minister-no-village", LATER)) + _orders("before", ("envoy-guarantees", LATER))
+    spokesman_said(edit, dossier, body)
+    first = line_of(dossier / C, "claim: minister-no-village")
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'claim: |envoy-guarantees')}: error: this ordering closes a circle (`spokesman-finished` "
+        "before occasion `briefing`, this ordering; occasion `briefing` before `spokesman-finished`, stated at "
+        f"claims.yaml:{first}): they cannot all hold; remove the ordering the text does not state, or correct the "
+        "date that is wrong"
+    ]
+
+
+def test_only_a_claims_said_can_carry_an_order(dossier, edit, gcc, pos):
+    sources = "content/sources.yaml"
+    edit(
+        dossier / sources,
+        '    published: {date: "2024-03-05", basis: stated}',
+        '    published: {date: "2024-03-05", basis: stated, before: [{claim: spokesman-finished, reason: "x"}]}',
+    )
+    assert gcc(dossier) == [
+        f"{pos(dossier, sources, 'before')}: error: unknown field `before`: allowed: `basis`, `date`, `reason`"
+    ]
