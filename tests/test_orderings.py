@@ -193,3 +193,12 @@ def test_only_a_claims_said_can_carry_an_order(dossier, edit, gcc, pos):
     assert gcc(dossier) == [
         f"{pos(dossier, sources, 'before')}: error: unknown field `before`: allowed: `basis`, `date`, `reason`"
     ]
+
+
+def test_an_order_on_a_duplicate_claim_is_read_from_its_own_entry(dossier, edit, gcc, pos):
+    edit(dossier / C, "  - id: spokesman-finished", "  - id: minister-talks-finished")
+    spokesman_said(edit, dossier, _orders("before", ("envoy-guarantees", LATER)))
+    assert gcc(dossier) == [
+        f"{pos(dossier, C, 'minister-talks-finished', nth=2)}: error: duplicate id `minister-talks-finished` "
+        "(first at line 3): ids must be unique"
+    ]

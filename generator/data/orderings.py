@@ -28,10 +28,11 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 class _Entry:
     """One ordering as written: the claim that holds it, where, and the pair it states."""
 
-    def __init__(self, item: Any, data: dict, word: str, n: int, other: str) -> None:
-        self.item, self.word, self.n, self.other = item, word, n, other
+    def __init__(self, item: Any, data: dict, word: str, n: int, entry: dict) -> None:
+        self.item, self.data, self.word, self.n = item, data, word, n
+        self.other, self.reason = entry["claim"], entry.get("reason")
         self.cid = data["id"]
-        self.pair = (self.cid, other) if word == "before" else (other, self.cid)
+        self.pair = (self.cid, self.other) if word == "before" else (self.other, self.cid)
 
     def at(self, *more) -> tuple:
         return ("said", self.word, self.n, *more)
@@ -77,9 +78,8 @@ def _entries(claims: list[tuple[Any, dict]]) -> Iterator[_Entry]:
         for word in [key for key in said if key in WORDS]:  # as written: the last one closes a circle
             found = said.get(word)
             for n, entry in enumerate(found if isinstance(found, list) else ()):
-                other = entry.get("claim") if isinstance(entry, dict) else None
-                if isinstance(other, str):
-                    yield _Entry(item, data, word, n, other)
+                if isinstance(entry, dict) and isinstance(entry.get("claim"), str):
+                    yield _Entry(item, data, word, n, entry)
 
 
 def _item(data: dict) -> order.Item:
@@ -126,8 +126,7 @@ def _again(entry: _Entry, seen: dict[tuple[str, str], _Entry], line_of: Callable
 
 
 def _reason_problem(entry: _Entry, by_id: dict[str, dict], texts: Mapping[str, SourceText]) -> str | None:
-    said = by_id[entry.cid].get("said")
-    reason = said[entry.word][entry.n].get("reason") if isinstance(said, dict) else None
+    reason = entry.reason
     if not isinstance(reason, str):
         return None  # the schema reports it
     quoted = [a or b for a, b in _QUOTED.findall(reason)]
@@ -136,7 +135,7 @@ def _reason_problem(entry: _Entry, by_id: dict[str, dict], texts: Mapping[str, S
             "`reason` quotes nothing: give the words of the text that state the order, in double quotation marks "
             '(e.g. "insisted in the past")'
         )
-    cited = sorted({s for cid in entry.pair for s in _sources(by_id[cid])})
+    cited = sorted({*_sources(entry.data), *_sources(by_id[entry.other])})
     stored = [texts[s] for s in cited if s in texts]
     if len(stored) < len(cited):
         return None  # a source that did not load is reported there
