@@ -6,6 +6,11 @@ can mean precedes every day `b` can mean, and not one occasion (claims of one an
 statement are simultaneous, whatever their written dates allow). Everything else here is built on
 it: the sequence of groups a view may join with arrows, the stance changes it may mark, and the
 claims that may be an actor's latest.
+
+An uncertain date (EDTF `?` or `%`: "the source may be wrong") orders nothing: its bounds are what
+the text would mean if the inference holds, so it is shown, but `placed` drops it before any rule
+here, and the claim is ordered as an undated one is (with nothing). An approximate date (`~`) keeps
+its bounds: the days the text names, "about".
 """
 
 from __future__ import annotations
@@ -23,10 +28,20 @@ Item = tuple[str, Interval | None, str | None]  # (claim id, when it was said or
 GroupKind = Literal["one", "occasion", "uncertain", "undated"]
 
 
+def placed(interval: Interval | None) -> Interval | None:
+    """The interval the order rules may use: None for an undated or uncertainly dated claim."""
+    return None if interval is None or interval.uncertain else interval
+
+
+def _placed(items: Sequence[Item]) -> list[Item]:
+    return [(cid, placed(interval), occasion) for cid, interval, occasion in items]
+
+
 def certainly_before(a: Item, b: Item) -> bool:
     """True when claim `a` was certainly said before claim `b`."""
     _, ia, oa = a
     _, ib, ob = b
+    ia, ib = placed(ia), placed(ib)
     if oa is not None and oa == ob:
         return False
     return ia is not None and ib is not None and ia.upper < ib.lower
@@ -79,6 +94,7 @@ def sequence(items: Sequence[Item]) -> tuple[Group, ...]:
     unit starts later still: the new group is after all of the current one.
     """
     _check_ids(items)
+    items = _placed(items)
     groups: list[Group] = []
     current: list[_Unit] = []
     reach = dt.date.min
@@ -121,13 +137,21 @@ def changes(items: Sequence[tuple[str, Interval | None, str | None, str]]) -> di
 
 def candidates(items: Sequence[Item]) -> tuple[tuple[str, ...], bool]:
     """The claims that may be the latest, and whether they are certainly the latest (one claim, or
-    the claims of one occasion). Occasions are merged into units first (see `sequence`)."""
+    the claims of one occasion). Occasions are merged into units first (see `sequence`), undated
+    ones too: the claims of one undated answer are one candidate, simultaneous like any other."""
     _check_ids(items)
+    items = _placed(items)
     units = _units(items)
     by_unit = {u.ids[0]: u.ids for u in units}
-    dated_ids = {cid for u in units for cid in u.ids}
     merged: list[tuple[str, Interval | None, str]] = [(u.ids[0], _span(u), "") for u in units]
-    merged += [(cid, None, "") for cid, interval, _ in items if cid not in dated_ids and interval is None]
+    undated: dict[tuple[str, str], list[str]] = {}
+    for cid, interval, occasion in items:
+        if interval is None:
+            undated.setdefault(("occasion", occasion) if occasion else ("claim", cid), []).append(cid)
+    for members in undated.values():
+        ids = tuple(sorted(members))
+        by_unit[ids[0]] = ids
+        merged.append((ids[0], None, ""))
     found = latest(merged)
     ids = tuple(cid for key in found.candidates for cid in by_unit.get(key, (key,)))
     return ids, len(found.candidates) == 1
