@@ -66,4 +66,7 @@ def test_a_view_shows_one_undated_occasion_without_the_order_uncertain_mark():
     d = Dossier({}, {}, {}, {c.id: c for c in (claim("a", "supports"), claim("b", "neutral"))})
     latest = views.latest(d, "x", "p")
     assert latest.certain and not latest.uncertain
-    assert [(point.claim.id, point.stance.value) for point, _ in latest.stances] == [("a", "supports"), ("b", "neutral")]
+    assert [(point.claim.id, point.stance.value) for point, _ in latest.stances] == [
+        ("a", "supports"),
+        ("b", "neutral"),
+    ]
