@@ -81,9 +81,9 @@ def test_two_runs_give_the_same_bytes(fixture, tmp_path):
 
 
 def test_metadata_dates_come_from_the_newest_claim(reader):
-    # The real dossier's newest claims were added on 2026-12-01.
-    assert reader.metadata["/CreationDate"].startswith("D:20261201000000")
-    assert reader.metadata["/ModDate"].startswith("D:20261201000000")
+    # The real dossier's newest claims were added on 2026-12-02.
+    assert reader.metadata["/CreationDate"].startswith("D:20261202000000")
+    assert reader.metadata["/ModDate"].startswith("D:20261202000000")
 
 
 @pytest.fixture(scope="module")
@@ -115,11 +115,21 @@ def test_the_briefing_prints_what_each_current_stance_rests_on(real, text):
                     assert flat(ev.passage.exact) in body, (point.claim.id, ev.passage.exact)
 
 
-def test_the_briefing_leaves_earlier_claims_to_the_record(text, record_text):
-    # "We are beginning to count on our own strength" is not among his latest claims on membership.
+def test_the_briefing_points_at_the_site_and_an_uncertain_year_orders_nothing(text, record_text):
+    # "We are beginning to count on our own strength" is dated in March of an uncertain year: it may
+    # be his latest claim on membership, so the briefing prints it. The only claims the briefing
+    # leaves to the site as earlier are those a text orders (the Kiev truce report's "insisted in the
+    # past"), and it points at the proposal's page for them, never at a "full record".
     earlier = "Ourpeopleunderstandthis,andwearebeginningtocounton"
-    assert earlier not in flat(text) and earlier in flat(record_text)
-    assert "3 earlier claims by Volodymyr Zelenskyy on this proposal in the full record" in " ".join(text.split())
+    assert earlier in flat(text) and earlier in flat(record_text)
+    body = " ".join(text.split())
+    assert "full record" not in body
+    assert body.count("earlier claim by") == 2
+    assert (
+        "1 earlier claim by Volodymyr Zelenskyy on this proposal, with a change of position, is on the proposal’s page"
+        " on the dossier’s website" in body
+    )
+    assert f"every claim, with all its evidence, is on the dossier’s website ({SITE})." in body
 
 
 def test_notes_give_outlet_date_and_relay_chain(text):
@@ -149,7 +159,7 @@ def test_key_points_come_before_the_contents(real, reader):
     # The one change the real dossier proves is the one its text states ("changed tack").
     assert (
         "Changes of position the dates or the texts prove: 1: Volodymyr Zelenskyy on “Complete Russian withdrawal "
-        "as a precondition for negotiations”, from supports to skeptical of."
+        "as a precondition for negotiations”, from supports ≈ to skeptical of ◇."
     ) in page
     assert "Contents" in " ".join(reader.pages[2].extract_text().split())
 
@@ -220,9 +230,9 @@ def test_the_russian_passage_is_extracted_intact(record_text):
 def test_cover_counts_and_date(real, reader):
     cover = " ".join(reader.pages[0].extract_text().split())
     assert "Test briefing" in cover and "Everything on record." in cover
-    assert "Dossier as of 1 December 2026" in cover
+    assert "Dossier as of 2 December 2026" in cover
     counts = f"{len(real.claims)} {len(real.actors)} {len(real.proposals)} {len(real.sources)}"
-    assert counts == "58 18 21 5" and counts in cover and "claims actors proposals sources" in cover.lower()
+    assert counts == "59 18 21 5" and counts in cover and "claims actors proposals sources" in cover.lower()
 
 
 def test_outline_names_every_proposal(real, reader):
@@ -329,7 +339,7 @@ def test_beyond_the_principal_actors_the_briefing_lists_stances_only(real, monke
     assert len(sec.entries) == 2 and len(sec.others) == len(real.actors_on(busiest)) - 2 == 6
     monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 2)
     html = " ".join(pdf.briefing_html(real, title="T", scope="S", site_url=None, proposal=busiest).split())
-    assert "Also on record (6 more actors, their latest stances; the evidence is in the full record):" in html
+    assert "Also on record (6 more actors, their latest stances; the evidence is on the dossier’s website):" in html
     assert "Also on record" not in " ".join(
         pdf.briefing_html(real, title="T", scope="S", site_url=None, record=True).split()
     )

@@ -287,5 +287,6 @@ def test_the_briefing_prints_the_later_position_and_the_change(real):
     entry = section[section.index("Volodymyr Zelenskyy</h3>") : section.index("</div>")]
     assert "Order uncertain" not in entry and "changed from “supports”" in entry
     assert (
-        "1 earlier claim by Volodymyr Zelenskyy on this proposal in the full record, with a change of position" in entry
+        "1 earlier claim by Volodymyr Zelenskyy on this proposal, with a change of position, is on the proposal’s page"
+        " on the dossier’s website." in entry
     )

@@ -23,6 +23,7 @@ from .model import (
     Stance,
     Translation,
 )
+from .quotes import Passage
 from .schema import schema
 
 BASES = ("quoted", "reported", "outlets-account")  # strongest first; the schema's stance-basis
@@ -33,12 +34,34 @@ def kind_bases() -> dict[str, str]:
     return dict(schema()["definitions"]["evidence-kind"]["x-basis"])
 
 
+def on_headline(passage: Passage, headline: tuple[int, int] | None) -> bool:
+    """Whether a passage (any of its quoted parts) stands on the source's headline."""
+    return headline is not None and any(start < headline[1] and end > headline[0] for start, end in passage.parts)
+
+
 def evidence_basis(ev: Evidence, headline: tuple[int, int] | None, bases: dict[str, str]) -> str:
     """The basis one evidence item gives: its kind's, except that a passage on the source's
     headline is the outlet's framing whatever kind it is recorded as."""
-    if headline and any(start < headline[1] and end > headline[0] for start, end in ev.passage.parts):
-        return "outlets-account"
-    return bases[ev.kind]
+    return "outlets-account" if on_headline(ev.passage, headline) else bases[ev.kind]
+
+
+def _evidence(e: int, ev: dict, language: str, passage: Passage, headline, bases: dict[str, str]) -> Evidence:
+    top = on_headline(passage, headline)
+    return Evidence(
+        number=e + 1,
+        source=ev["source"],
+        text=ev["text"],
+        kind=ev["kind"],
+        language=ev.get("language") or language,
+        passage=passage,
+        id=ev.get("id"),
+        via=tuple(ev.get("via", ())),
+        translation_of=ev.get("translation_of"),
+        notes=ev.get("notes"),
+        via_reason=ev.get("via_reason"),
+        basis="outlets-account" if top else bases[ev["kind"]],
+        on_headline=top,
+    )
 
 
 def assemble(
@@ -59,27 +82,13 @@ def assemble(
     claims = {}
     for index, d in enumerate(items.get("claims", [])):
         evidence = tuple(
-            Evidence(
-                number=e + 1,
-                source=ev["source"],
-                text=ev["text"],
-                kind=ev["kind"],
-                language=ev.get("language") or sources[ev["source"]].language,
-                passage=passages[(index, e)],
-                id=ev.get("id"),
-                via=tuple(ev.get("via", ())),
-                translation_of=ev.get("translation_of"),
-                notes=ev.get("notes"),
-            )
+            _evidence(e, ev, sources[ev["source"]].language, passages[(index, e)], headlines[ev["source"]], bases)
             for e, ev in enumerate(d["evidence"])
         )
         claims[d["id"]] = Claim(
             id=d["id"],
             actor=d["actor"],
-            stances=tuple(
-                _stance(p, v, tuple(evidence_basis(ev, headlines[ev.source], bases) for ev in evidence), evidence)
-                for p, v in d["stances"].items()
-            ),
+            stances=tuple(_stance(p, v, evidence) for p, v in d["stances"].items()),
             said=dating(d["said"]),
             summary=d["summary"],
             evidence=evidence,
@@ -95,17 +104,20 @@ def assemble(
     return Dossier(sources, actors, proposals, claims, origins or {}, published)
 
 
-def _stance(proposal: str, value, bases: tuple[str, ...], evidence: tuple[Evidence, ...]) -> Stance:
-    """`bases[i]` is the basis `evidence[i]` gives; the stance takes the strongest of those it
-    rests on."""
+def _stance(proposal: str, value, evidence: tuple[Evidence, ...]) -> Stance:
+    """The stance rests on the items `rests_on` names (all, by default) less any on a headline,
+    which is never a ground (the check refuses a stance on a headline alone; leaving it out
+    cannot change the basis, the strongest of the items, since a headline gives the weakest);
+    it takes the strongest basis of those."""
     detail = value if isinstance(value, dict) else {"stance": value}
     named = detail.get("rests_on")
-    chosen = [i for i, ev in enumerate(evidence) if not named or ev.id in named]
+    chosen = [ev for ev in evidence if not named or ev.id in named]
+    chosen = [ev for ev in chosen if not ev.on_headline] or chosen
     return Stance(
         proposal=proposal,
         value=detail["stance"],
-        rests_on=tuple(evidence[i].number for i in chosen),
-        basis=min((bases[i] for i in chosen), key=BASES.index),
+        rests_on=tuple(ev.number for ev in chosen),
+        basis=min((ev.basis for ev in chosen), key=BASES.index),
         condition=detail.get("condition"),
     )
 

@@ -156,6 +156,9 @@ class Evidence:
     via: tuple[str, ...] = ()
     translation_of: str | None = None
     notes: str | None = None
+    via_reason: str | None = None  # why the relay chain is inferred, where the text implies it without stating it
+    basis: str = "outlets-account"  # the basis it gives a stance (assemble.evidence_basis)
+    on_headline: bool = False  # it stands on its source's headline: the outlet's, never a stance's ground
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,15 @@ class Dossier:
                 points = tuple(Position(*by_id[cid], follows.get(cid)) for cid in chrono)
                 steps.append(Step(points, group.kind, follows.get(chrono[0])))
             out[key] = tuple(steps)
+        return out
+
+    @cached_property
+    def actors_by_name(self) -> dict[str, str]:
+        """Every actor's name and aliases, case folded, to its id (the first actor, where two share one)."""
+        out: dict[str, str] = {}
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases):
+                out.setdefault(name.casefold(), actor.id)
         return out
 
     def current(self, actor: str, proposal: str) -> Current:

@@ -20,6 +20,11 @@ alone; one that holds an endpoint is ordered by the whole relation (`_Later`).
 
 The relation is a strict partial order as long as the stated orderings and the dates make no cycle:
 validation refuses any ordering that would close one (`cycles` finds them), and `stated` raises.
+
+An uncertain date (EDTF `?` or `%`: "the source may be wrong") orders nothing: its bounds are what
+the text would mean if the inference holds, so it is shown, but `placed` drops it before any rule
+here, and the claim is ordered as an undated one is (with nothing). An approximate date (`~`) keeps
+its bounds: the days the text names, "about".
 """
 
 from __future__ import annotations
@@ -39,15 +44,25 @@ GroupKind = Literal["one", "occasion", "uncertain", "undated"]
 MAX_CYCLES = 20  # cycles `cycles` reports: each costs a pass over the graph, and one is enough to act on
 
 
+def placed(interval: Interval | None) -> Interval | None:
+    """The interval the order rules may use: None for an undated or uncertainly dated claim."""
+    return None if interval is None or interval.uncertain else interval
+
+
+def _placed(items: Sequence[Item]) -> list[Item]:
+    return [(cid, placed(interval), occasion) for cid, interval, occasion in items]
+
+
 def dated_before(a: Item, b: Item) -> bool:
     """True when the dates alone put `a` before `b`: both dated, wholly before, not one unit."""
-    ia, ib = a[1], b[1]
+    ia, ib = placed(a[1]), placed(b[1])
     return ia is not None and ib is not None and ia.upper < ib.lower and unit(a) != unit(b)
 
 
 def certainly_before(a: Item, b: Item, stated: Stated | None = None) -> bool:
     """True when claim `a` was certainly said before claim `b`: by the dates, or (given `stated`)
     by a chain of stated orderings and dates."""
+    a, b = _placed((a, b))
     if unit(a) == unit(b):
         return False
     if dated_before(a, b):
@@ -95,7 +110,7 @@ def stated(items: Sequence[Item], pairs: Sequence[Pair]) -> Stated:
     claims no view lists together). Raises ValueError for an unknown claim or a cycle."""
     if not pairs:
         return NO_STATED
-    graph = Graph(items, pairs)
+    graph = Graph(_placed(items), pairs)
     order = graph.topological()
     if order is None:
         raise ValueError("the stated orderings and the dates make a cycle")
@@ -120,7 +135,7 @@ def cycles(items: Sequence[Item], pairs: Sequence[Pair]) -> list[tuple[int, tupl
     """The cycles the stated orderings make with each other and with the dates, each as (the index
     of the pair that closes it: the last one written, its steps in order), at most MAX_CYCLES; the
     pairs named are left out of the search for the next. No cycle: an empty list."""
-    graph = Graph(items, pairs)
+    graph = Graph(_placed(items), pairs)
     found: list[tuple[int, tuple[Step, ...]]] = []
     while len(found) < MAX_CYCLES and graph.topological() is None:
         steps = graph.cycle()
@@ -181,6 +196,7 @@ def sequence(items: Sequence[Item], stated: Stated | None = None) -> tuple[Group
     so each later unit starts later still: the new group is after all of the current one.
     """
     _check_ids(items)
+    items = _placed(items)
     if _touched(items, stated):
         return _Later(items, stated or NO_STATED).sequence()
     groups: list[Group] = []
@@ -228,8 +244,10 @@ def changes(
 
 def candidates(items: Sequence[Item], stated: Stated | None = None) -> tuple[tuple[str, ...], bool]:
     """The claims that may be the latest, and whether they are certainly the latest (one claim, or
-    the claims of one occasion). Occasions are merged into units first (see `sequence`)."""
+    the claims of one occasion). Occasions are merged into units first (see `sequence`), undated
+    ones too: the claims of one undated answer are one candidate, simultaneous like any other."""
     _check_ids(items)
+    items = _placed(items)
     if _touched(items, stated):
         return _Later(items, stated or NO_STATED).candidates()
     units: list[tuple[tuple[str, ...], Interval | None]] = [(u.ids, _span(u.lower, u.upper)) for u in _units(items)]

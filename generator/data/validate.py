@@ -327,6 +327,13 @@ class Validator:
                 f"`translation_of` names `{ev['translation_of']}`, which is not the id of another evidence item of "
                 "this claim",
             )
+        if ev.get("via_reason") is not None and not ev.get("via"):
+            self.report(
+                item,
+                (*where, "via_reason"),
+                "`via_reason` says why the relay chain is inferred, but this item has no `via`: add the chain or "
+                "remove the line",
+            )
         source_id = _s(ev.get("source"))
         if source_id is None:
             return

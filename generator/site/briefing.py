@@ -10,12 +10,13 @@ with all its evidence). Ordering is the model's (`Dossier.current`, `Dossier.his
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
 from ..data.dates import MONTHS
 from ..data.model import Actor, Claim, Dossier, Evidence, Position, Proposal, Source, Stance
-from . import views
+from . import passages, views
 
 # Each basis has its own mark, the site's (views.BASIS_MARKS), explained in the same words.
 BASIS_MARKS = {basis: mark for basis, (mark, _) in views.BASIS_MARKS.items()}
@@ -52,6 +53,7 @@ class Note:
     number: int
     evidence: Evidence
     relay: tuple[str, ...]  # who passed the words on, from the speaker to the source
+    inferred: str | None = None  # why the chain is inferred, where the text only implies it
 
 
 @dataclass(frozen=True)
@@ -80,34 +82,57 @@ class Section:
         return tuple(ev for ev in claim.evidence if ev.number in stance.rests_on)
 
 
+Named = tuple[str, tuple[str, ...]]  # an actor's name, and the bases its stance rests on (marks after the name)
+Marked = tuple[str, tuple[str, ...]]  # a stance value, and the bases it rests on
+
+
 @dataclass(frozen=True)
 class ProposalPoint:
-    """A proposal in the key points: who takes which current stance; whose latest is uncertain."""
+    """A proposal in the key points: who takes which current stance, each name with the marks of
+    what it rests on; whose latest occasion takes several stances; whose latest is uncertain."""
 
     proposal: Proposal
-    stances: tuple[tuple[str, tuple[str, ...]], ...]  # (stance, actor names), in the schema's order
-    uncertain: tuple[str, ...]  # actors whose claims that may be the latest disagree
+    stances: tuple[tuple[str, tuple[Named, ...]], ...]  # (stance, actors), in the schema's order
+    several: tuple[tuple[str, tuple[Marked, ...]], ...]  # (actor, its stances): one occasion, certainly the latest
+    uncertain: tuple[tuple[str, tuple[Marked, ...]], ...]  # (actor, the stances that may be its latest)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """When the dated claims were made, as far as their dates say: a span only for the dates that
+    are certain and bounded on both sides; the others counted by what they leave open."""
+
+    count: int  # claims with a date
+    bounded: int  # of them, certain and bounded on both sides
+    first: dt.date | None  # the earliest day those bounded dates can mean
+    last: dt.date | None  # the latest
+    open_end: int  # no later bound ("… or later")
+    open_start: int  # no earlier bound ("by …")
+    uncertain: int  # bounded on both sides, but uncertain or approximate
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A change of position the dates or the texts prove: the stances before and after, each with its bases."""
+
+    actor: str
+    proposal: str  # its title
+    before: Marked
+    after: Marked
 
 
 @dataclass(frozen=True)
 class KeyPoints:
-    span: str | None  # when the dated claims were made, in words
+    dated: Dated
     undated: int
     proposals: tuple[ProposalPoint, ...]
     more_proposals: int  # proposals on record beyond those described
-    shifts: tuple[tuple[str, str, str, str], ...]  # (actor, proposal title, from, to)
+    shifts: tuple[Shift, ...]
     shift_count: int
     bases: tuple[tuple[str, int], ...]  # current stances by basis
     translation: tuple[tuple[int, str], ...]  # how many sources do what with quotations
-    relays: tuple[str, ...]  # outlets and people that passed words on, most used first
-
-
-def relay(dossier: Dossier, claim: Claim, ev: Evidence) -> tuple[str, ...]:
-    """The evidence's relay chain without the speaker: `via: [Volodymyr Zelenskyy]` on his own
-    words says where they come from, not who passed them on."""
-    actor = dossier.actors[claim.actor]
-    own = {actor.name.casefold(), *(alias.casefold() for alias in actor.aliases)}
-    return tuple(name for name in ev.via if name.casefold() not in own)
+    relays: tuple[str, ...]  # outlets and offices that passed words on, most used first
+    accounts: tuple[str, ...]  # speakers through whose account another party's words or position are known
 
 
 def section(dossier: Dossier, proposal_id: str, record: bool, principal: int) -> Section:
@@ -123,11 +148,11 @@ def section(dossier: Dossier, proposal_id: str, record: bool, principal: int) ->
     for entry in entries:
         for point in entry.points:
             for ev in sec.shown(point.claim, point.stance, record):
-                chain = relay(dossier, point.claim, ev)
-                key = (ev.source, ev.passage.span, chain)  # a passage cited twice gets one note
+                chain = passages.relay(dossier, point.claim, ev)
+                key = (ev.source, ev.passage.span, chain.names)  # a passage cited twice gets one note
                 if key not in numbers:
                     numbers[key] = len(notes) + 1
-                    notes.append(Note(numbers[key], ev, chain))
+                    notes.append(Note(numbers[key], ev, chain.names, chain.inferred if chain.names else None))
                 calls[(point.claim.id, ev.number)] = numbers[key]
     return Section(sec.proposal, entries, others, calls, tuple(notes))
 
@@ -192,24 +217,21 @@ def key_points(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str
     pairs = [(a, p) for p in proposals for a in dossier.actors_on(p)]
     ranked = sorted(proposals, key=lambda p: (-len(dossier.actors_on(p)), list(dossier.proposals).index(p)))
     described = tuple(_proposal_point(dossier, p) for p in ranked[:KEY_PROPOSALS] if dossier.actors_on(p))
-    shifts = list(  # one actor's same change on a proposal, proven by several claims, counts once
-        dict.fromkeys(
-            (dossier.actors[a].name, dossier.proposals[p].title, point.shift_from, point.stance.value)
-            for a, p in pairs
-            for point in dossier.history[(a, p)]
-            if point.shift_from
-        )
-    )
+    shifts = list(dict.fromkeys(_shifts(dossier, pairs)))  # one actor's same change, proven twice, counts once
     bases: Counter[str] = Counter()
     for a, p in pairs:
         for point, _ in views.latest(dossier, a, p).stances:
             bases[point.stance.basis] += 1
-    relays: Counter[str] = Counter(
-        name for claim in claims for ev in claim.evidence for name in relay(dossier, claim, ev)
-    )
+    relays: Counter[str] = Counter()
+    accounts: Counter[str] = Counter()
+    for claim in claims:
+        for ev in claim.evidence:
+            chain = passages.relay(dossier, claim, ev)
+            for name in chain.names:
+                (accounts if name in chain.speakers else relays)[name] += 1
     translation = Counter(s.translation.quotes if s.translation else "unknown" for s in sources)
     return KeyPoints(
-        span=_span(claims),
+        dated=_dated(claims),
         undated=sum(1 for c in claims if c.said.interval is None),
         proposals=described,
         more_proposals=sum(1 for p in proposals if dossier.actors_on(p)) - len(described),
@@ -217,32 +239,78 @@ def key_points(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str
         shift_count=len(shifts),
         bases=tuple((b, bases[b]) for b in BASIS_MARKS if bases[b]),
         translation=tuple((count, QUOTES_PHRASES[q][count != 1]) for q in QUOTES_PHRASES if (count := translation[q])),
-        relays=tuple(name for name, _ in sorted(relays.items(), key=lambda kv: (-kv[1], kv[0]))),
+        relays=_most_used(relays),
+        accounts=_most_used(accounts),
     )
 
 
+def _most_used(counts: Counter[str]) -> tuple[str, ...]:
+    return tuple(name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _shifts(dossier: Dossier, pairs: list[tuple[str, str]]):
+    """Each change the dates or the texts prove: between a step and the one before it (`order.changes`), with
+    the bases of the claims on either side."""
+    for a, p in pairs:
+        steps = dossier.steps[(a, p)]
+        for earlier, step in itertools.pairwise(steps):
+            if step.changed_from:
+                before = (step.changed_from, _bases(pos.stance.basis for pos in earlier.positions))
+                after = (step.positions[0].stance.value, _bases(pos.stance.basis for pos in step.positions))
+                yield Shift(dossier.actors[a].name, dossier.proposals[p].title, before, after)
+
+
+def _bases(found) -> tuple[str, ...]:
+    seen = set(found)
+    return tuple(b for b in BASIS_MARKS if b in seen)
+
+
 def _proposal_point(dossier: Dossier, proposal: str) -> ProposalPoint:
-    by_stance: dict[str, list[str]] = {}
-    uncertain = []
+    """Every actor on the proposal, by its latest: under its stance when it has one (the key points
+    give no conditions, so stances that differ only in their condition are one); with each of its
+    stances when its latest occasion takes several (none of them is "the" stance); among the
+    uncertain when the claims that may be the latest disagree."""
+    by_stance: dict[str, list[Named]] = {}
+    several, uncertain = [], []
     for actor in dossier.actors_on(proposal):
         latest = views.latest(dossier, actor, proposal)
         name = dossier.actors[actor].name
-        if latest.uncertain:
-            uncertain.append(name)
+        found: dict[str, set[str]] = {}
+        for (point, _), bases in zip(latest.stances, latest.bases, strict=True):
+            found.setdefault(point.stance.value, set()).update(bases)
+        marked = tuple((value, _bases(found[value])) for value in views.STANCE_LABELS if value in found)
+        if len(marked) == 1:
+            by_stance.setdefault(marked[0][0], []).append((name, marked[0][1]))
+        elif latest.certain:
+            several.append((name, marked))
         else:
-            by_stance.setdefault(latest.stances[0][0].stance.value, []).append(name)
+            uncertain.append((name, marked))
     stances = tuple((s, tuple(by_stance[s])) for s in views.STANCE_LABELS if s in by_stance)
-    return ProposalPoint(dossier.proposals[proposal], stances, tuple(uncertain))
+    return ProposalPoint(dossier.proposals[proposal], stances, tuple(several), tuple(uncertain))
 
 
-def _span(claims: tuple[Claim, ...]) -> str | None:
-    """From the earliest day any dated claim can mean to the latest, where the dates bound them."""
-    lows = [c.said.interval.lower for c in claims if c.said.interval and c.said.interval.lower != dt.date.min]
-    highs = [c.said.interval.upper for c in claims if c.said.interval and c.said.interval.upper != dt.date.max]
-    if not lows or not highs:
-        return None
-    first, last = min(lows), max(highs)
-    return f"{MONTHS[first.month - 1]} {first.year} and {MONTHS[last.month - 1]} {last.year}"
+def _dated(claims: tuple[Claim, ...]) -> Dated:
+    """What the dated claims' dates say about when they were made. A span would be false for an
+    open end ("February 2022 or later" may be 2025) or an uncertain year, so only the dates that
+    are certain and bounded on both sides give it; the rest are counted by what they leave open."""
+    dated = [c.said.interval for c in claims if c.said.interval is not None]
+    open_end = [i for i in dated if i.upper == dt.date.max]
+    open_start = [i for i in dated if i.lower == dt.date.min]
+    closed = [i for i in dated if dt.date.min < i.lower and i.upper < dt.date.max]
+    bounded = [i for i in closed if not (i.uncertain or i.approximate)]
+    return Dated(
+        count=len(dated),
+        bounded=len(bounded),
+        first=min((i.lower for i in bounded), default=None),
+        last=max((i.upper for i in bounded), default=None),
+        open_end=len(open_end),
+        open_start=len(open_start),
+        uncertain=len(closed) - len(bounded),
+    )
+
+
+def month_year(day: dt.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def source_label(source: Source) -> str:

@@ -17,10 +17,8 @@ import uuid
 from importlib import resources
 from typing import Any
 
-from ..data.assemble import evidence_basis, kind_bases
-from ..data.attribution import headline_span
 from ..data.model import Claim, Dating, Dossier, Evidence, Source, date_range
-from . import views
+from . import passages, views
 from .plan import Links, SitePlan
 
 FORMAT = "dossier-claims"
@@ -127,32 +125,19 @@ def _source_assessment(source: Source) -> dict[str, Any]:
     }
 
 
-class _Bases:
-    """The basis each evidence item gives a stance (its kind's, framing on a headline), with
-    each source's headline found once."""
-
-    def __init__(self, dossier: Dossier) -> None:
-        self.dossier, self.kinds = dossier, kind_bases()
-        self.headlines: dict[str, tuple[int, int] | None] = {}
-
-    def of(self, ev: Evidence) -> str:
-        if ev.source not in self.headlines:
-            source = self.dossier.sources[ev.source]
-            self.headlines[ev.source] = headline_span(source.text, source.title)[0]
-        return evidence_basis(ev, self.headlines[ev.source], self.kinds)
-
-
-def _evidence(plan: SitePlan, ev: Evidence, bases: _Bases) -> dict[str, Any]:
+def _evidence(plan: SitePlan, ev: Evidence) -> dict[str, Any]:
     source = plan.dossier.sources[ev.source]
     p = ev.passage
     return {
         "number": ev.number,
         "id": ev.id,
         "kind": ev.kind,
-        "basis": bases.of(ev),
+        "basis": ev.basis,
         "language": ev.language,
         "text": ev.text,
         "via": list(ev.via),
+        "via_reason": ev.via_reason,
+        "headline": ev.on_headline,
         "translation_of": ev.translation_of,
         "notes": ev.notes,
         "source": {
@@ -177,7 +162,6 @@ def _evidence(plan: SitePlan, ev: Evidence, bases: _Bases) -> dict[str, Any]:
 
 def claims_document(plan: SitePlan) -> dict[str, Any]:
     dossier = plan.dossier
-    bases = _Bases(dossier)
     claims = []
     for claim in dossier.chronology:
         actor = dossier.actors[claim.actor]
@@ -196,7 +180,7 @@ def claims_document(plan: SitePlan) -> dict[str, Any]:
                 "see_also": list(claim.see_also),
                 "notes": claim.notes,
                 "occasion": claim.occasion,
-                "evidence": [_evidence(plan, ev, bases) for ev in claim.evidence],
+                "evidence": [_evidence(plan, ev) for ev in claim.evidence],
             }
         )
     return {"format": FORMAT, "format_version": FORMAT_VERSION, "published": dossier.published, "claims": claims}
@@ -220,7 +204,6 @@ def _csv_escape(found: re.Match) -> str:
 def claims_csv(plan: SitePlan) -> str:
     """One row per evidence item. Cells a spreadsheet would run as formulas get a leading '."""
     dossier = plan.dossier
-    bases = _Bases(dossier)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -257,7 +240,7 @@ def claims_csv(plan: SitePlan) -> str:
                 ev.text,
                 plan.passage_url(ev),
                 claim.occasion,
-                bases.of(ev),
+                ev.basis,
                 order["before"],
                 order["after"],
             )
@@ -273,14 +256,15 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
     """CSL-JSON items, one per evidence item: the source as the work, the quote in the note."""
     actor = dossier.actors[claim.actor]
     items = []
-    for ev in claim.evidence:
+    for ev in passages.reading_order(claim):  # the excerpt first: what a reference manager shows as the claim's
         source = dossier.sources[ev.source]
+        voice = "the outlet's headline" if ev.on_headline else views.VOICE_LABELS[ev.kind]
         item: dict[str, Any] = {
             "id": f"{claim.id}-{ev.number}",
             "type": "article-newspaper" if source.outlet.name else "article",
             "title": source.title,
             "language": source.language,
-            "note": f"{actor.name} ({views.date_display(claim.said)}): {ev.text} "
+            "note": f"{actor.name} ({views.date_display(claim.said)}), {voice}: {ev.text} "
             f"[{ev.kind}; line {ev.passage.line} of the stored text, sha256 {source.sha256}]",
         }
         if source.outlet.name:
@@ -295,15 +279,22 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
 
 
 def _csl_date(d: Dating) -> dict[str, Any] | None:
-    """CSL date-parts: the date at its precision, or the range of a bounded interval."""
+    """CSL date-parts: the date at its precision, or the range of a bounded interval; `circa` when
+    the date is uncertain or approximate (CSL has one flag for both), so that a reference manager
+    does not import it as certain."""
     i = d.interval
     if i is None:
         return None
+    out: dict[str, Any]
     if i.kind in ("day", "month", "year") and not (i.uncertain or i.approximate):
         return {"date-parts": _date_parts(i.text)}
     if i.lower != dt.date.min and i.upper != dt.date.max:
-        return {"date-parts": [[i.lower.year, i.lower.month, i.lower.day], [i.upper.year, i.upper.month, i.upper.day]]}
-    return {"literal": i.text}
+        out = {"date-parts": [[i.lower.year, i.lower.month, i.lower.day], [i.upper.year, i.upper.month, i.upper.day]]}
+    else:
+        out = {"literal": i.text}
+    if i.uncertain or i.approximate:
+        out["circa"] = True
+    return out
 
 
 def schema_org_date(d: Dating) -> str | None:

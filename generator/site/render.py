@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..errors import BuildError
-from . import export, views
+from . import export, passages, views
 from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, FEED_ENTRIES, TIMELINE, Output, SitePlan
 
 # The templates ship inside the package (mapped from site_templates/ in the repository).
@@ -100,7 +100,7 @@ def environment(folders: tuple[str, ...] = ("pages", "feeds")) -> jinja2.Environ
         voice_label=views.VOICE_LABELS.__getitem__,
         insertions=views.insertions,
     )
-    env.globals.update(views=views, STANCE_LABELS=views.STANCE_LABELS)
+    env.globals.update(views=views, passages=passages, STANCE_LABELS=views.STANCE_LABELS)
     return env
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..data.model import Claim
+from . import passages
 from .plan import SitePlan
 from .views import KIND_LABELS, STANCE_LABELS, date_display, language_name
 
@@ -38,7 +39,7 @@ def claim_records(plan: SitePlan) -> list[Record]:
         actor = d.actors[claim.actor]
         titles = [d.proposals[s.proposal].title for s in claim.stances]
         sources = list(dict.fromkeys(d.sources[ev.source] for ev in claim.evidence))
-        lines = [claim.summary, *(f"{KIND_LABELS[ev.kind]}: “{_flat(ev.text)}”" for ev in claim.evidence)]
+        lines = [claim.summary, *(f"{passages.passage_label(ev)}: “{_flat(ev.text)}”" for ev in claim.evidence)]
         lines.append(", ".join([actor.name, *actor.aliases]))
         lines += [f"{STANCE_LABELS[s.value]}: {t}." for s, t in zip(claim.stances, titles, strict=True)]
         lines += [f"Source: {s.title}, {s.outlet.name or 'outlet unknown'}." for s in sources]
@@ -67,9 +68,9 @@ def claim_records(plan: SitePlan) -> list[Record]:
 
 
 def excerpt(claim: Claim) -> str:
-    """What a claim's result shows under its title (actor and summary): its first quote, or the
-    first evidence in words, never the alias list Pagefind would cut around a matched alias."""
-    ev = next((e for e in claim.evidence if e.kind == "direct-quote"), claim.evidence[0] if claim.evidence else None)
+    """What a claim's result shows under its title (actor and summary): its excerpt (`passages.excerpt`,
+    never a headline), never the alias list Pagefind would cut around a matched alias."""
+    ev = passages.excerpt(claim)
     if ev is None:
         return claim.summary
     words = _flat(ev.text).split()

@@ -244,6 +244,25 @@ def insertions(text: str) -> Markup:
     return Markup("").join(out)
 
 
+def step_label(step) -> str | None:
+    """The words before a step of several claims (model.Step) that no arrow joins, other than
+    "order uncertain" (which has its mark): one occasion; the claims no certain date places, as
+    undated, uncertainly dated, or one undated occasion."""
+    if step.kind == "occasion":
+        return "one occasion:"
+    if step.kind != "undated":
+        return None
+    claims = [point.claim for point in step.positions]
+    if any(c.said.interval is not None for c in claims):
+        return "date uncertain:" if all(c.said.interval is not None for c in claims) else "date unknown or uncertain:"
+    occasions = {c.occasion for c in claims}
+    return (
+        "one occasion, date unknown:"
+        if len(claims) > 1 and len(occasions) == 1 and None not in occasions
+        else "date unknown:"
+    )
+
+
 @dataclass(frozen=True)
 class Latest:
     """What a reader is shown as an actor's latest stance on a proposal: the distinct stances (value
