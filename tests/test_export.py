@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from generator import api
-from generator.site import export
+from generator.site import export, jsonld
 from generator.site.plan import FEED_ENTRIES
 from tests.refresh_golden import FIXTURE
 
@@ -120,14 +120,17 @@ def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
     for actor in dossier.actors.values():
         (block,) = _jsonld(site / "actors" / f"{actor.id}.html")
         assert block["@context"] == "https://schema.org"
-        person, *claims = _nodes(block)
+        person, *rest = _nodes(block)
         assert (
             person["@type"] == ("Person" if actor.kind == "person" else "Organization") and person["name"] == actor.name
         )
         assert set(person.get("alternateName", [])) == set(actor.aliases)
+        claims = [n for n in rest if n["@type"] == "Claim"]
         assert len(claims) == len(dossier.claims_by_actor[actor.id])
+        described = {n["@id"]: n for n in _nodes(block)}
+        assert len(described) == len(_nodes(block))  # each node once
         for node in claims:
-            _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]])
+            _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]], described)
     for proposal in dossier.proposals.values():
         (block,) = _jsonld(site / "proposals" / f"{proposal.id}.html")
         topic, *claims = _nodes(block)
@@ -141,11 +144,19 @@ def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
         assert block["isBasedOn"]["headline"] == source.title
 
 
-def _check_claim(node: dict, claim) -> None:
+def _check_claim(node: dict, claim, described: dict[str, dict]) -> None:
+    """A claim's speaker, sources and proposals are named by @id and described once in the page's graph."""
     assert node["@type"] == "Claim" and node["text"] == claim.summary
-    assert node["author"]["@type"] in ("Person", "Organization") and node["author"]["name"]
+    author = described[node["author"]["@id"]]
+    assert author["@type"] in ("Person", "Organization") and author["name"]
     assert node["appearance"] and node["firstAppearance"] == node["appearance"][0]
-    assert all(w["@type"] == "CreativeWork" and "isBasedOn" in w for w in node["appearance"])
+    assert [w["@id"] for w in node["appearance"]] == list(
+        dict.fromkeys(f"../sources/{ev.source}.html" for ev in claim.evidence)
+    )
+    works = [described[w["@id"]] for w in node["appearance"]]
+    assert all(w["@type"] == "CreativeWork" and "isBasedOn" in w for w in works)
+    assert [described[t["@id"]]["@type"] for t in node["about"]] == ["Thing"] * len(claim.stances)
+    assert [t["@id"] for t in node["about"]] == [f"../proposals/{s.proposal}.html#proposal" for s in claim.stances]
     plain = bool(claim.said.date) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", claim.said.date) is not None
     assert ("datePublished" in node) == plain
     quotes = [ev for ev in claim.evidence if ev.kind == "direct-quote"]
@@ -243,7 +254,7 @@ def test_jsonld_survives_hostile_text():
     import yaml
 
     hostile = "</script><script>alert(1)</script>\u2028<!-- & é"
-    block = export.front_matter_json({"name": hostile})
+    block = jsonld.front_matter_json({"name": hostile})
     assert block.isascii() and not set("<>&") & set(block)
     assert json.loads(block)["name"] == hostile
     assert yaml.safe_load(f"jsonld: {block}")["jsonld"]["name"] == hostile  # as MkDocs reads front matter
