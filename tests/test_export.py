@@ -10,6 +10,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import jsonschema
@@ -114,48 +115,54 @@ def _nodes(block: dict) -> list[dict]:
     return block.get("@graph", [block])
 
 
+def _described(site: Path, rel: str) -> dict[str, dict]:
+    """A page's JSON-LD nodes by their absolute @id (each page's ids are relative to it)."""
+    (block,) = _jsonld(site / rel)
+    assert block["@context"] == "https://schema.org"
+    nodes = _nodes(block)
+    described = {urljoin(f"https://x/{rel}", n["@id"]): n for n in nodes}
+    assert len(described) == len(nodes)  # each thing once
+    return described
+
+
 def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
+    """Each thing described once, on its own page; a claim names its speaker, its sources and its
+    proposals by @id, and those ids are the ones their own pages give them."""
     site = real / "site"
     dossier = api.check(real).dossier
-    for actor in dossier.actors.values():
-        (block,) = _jsonld(site / "actors" / f"{actor.id}.html")
-        assert block["@context"] == "https://schema.org"
-        person, *rest = _nodes(block)
-        assert (
-            person["@type"] == ("Person" if actor.kind == "person" else "Organization") and person["name"] == actor.name
-        )
-        assert set(person.get("alternateName", [])) == set(actor.aliases)
-        claims = [n for n in rest if n["@type"] == "Claim"]
-        assert len(claims) == len(dossier.claims_by_actor[actor.id])
-        described = {n["@id"]: n for n in _nodes(block)}
-        assert len(described) == len(_nodes(block))  # each node once
-        for node in claims:
-            _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]], described)
-    for proposal in dossier.proposals.values():
-        (block,) = _jsonld(site / "proposals" / f"{proposal.id}.html")
-        topic, *claims = _nodes(block)
-        assert topic["name"] == proposal.title and len(claims) == len(dossier.claims_by_proposal[proposal.id])
-        # references to the claims described on their actors' pages
-        assert all(n["@type"] == "Claim" and "../actors/" in n["@id"] and "#claim-" in n["@id"] for n in claims)
+    things: dict[str, dict] = {}
     for source in dossier.sources.values():
-        (block,) = _jsonld(site / "sources" / f"{source.id}.html")
-        assert block["@type"] == "CreativeWork" and block["name"] == source.title
-        assert block["identifier"] == f"sha256:{source.sha256}"
-        assert block["isBasedOn"]["headline"] == source.title
+        (work,) = _described(site, f"sources/{source.id}.html").values()
+        assert work["@type"] == "CreativeWork" and work["name"] == source.title
+        assert work["identifier"] == f"sha256:{source.sha256}" and work["isBasedOn"]["headline"] == source.title
+        things[f"https://x/sources/{source.id}.html"] = work
+    for proposal in dossier.proposals.values():
+        (topic,) = _described(site, f"proposals/{proposal.id}.html").values()
+        assert topic["@type"] == "Thing" and topic["name"] == proposal.title
+        things[f"https://x/proposals/{proposal.id}.html#proposal"] = topic
+    for actor in dossier.actors.values():
+        nodes = _described(site, f"actors/{actor.id}.html")
+        person, *claims = nodes.values()
+        assert person["@type"] == ("Person" if actor.kind == "person" else "Organization")
+        assert person["name"] == actor.name and set(person.get("alternateName", [])) == set(actor.aliases)
+        assert sorted(n["@id"].split("#claim-")[1] for n in claims) == sorted(
+            c.id for c in dossier.claims_by_actor[actor.id]
+        )
+        things[f"https://x/actors/{actor.id}.html#actor"] = person
+        for node in claims:
+            _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]])
+            page = f"https://x/actors/{actor.id}.html"
+            named = [node["author"], *node["appearance"], *node["about"]]
+            assert all(urljoin(page, ref["@id"]) in things for ref in named)
 
 
-def _check_claim(node: dict, claim, described: dict[str, dict]) -> None:
-    """A claim's speaker and sources are named by @id and described once in the page's graph."""
+def _check_claim(node: dict, claim) -> None:
     assert node["@type"] == "Claim" and node["text"] == claim.summary
-    author = described[node["author"]["@id"]]
-    assert author["@type"] in ("Person", "Organization") and author["name"]
+    assert node["author"] == {"@id": f"{claim.actor}.html#actor"}
     assert node["appearance"] and node["firstAppearance"] == node["appearance"][0]
-    assert [w["@id"] for w in node["appearance"]] == list(
-        dict.fromkeys(f"../sources/{ev.source}.html" for ev in claim.evidence)
-    )
-    works = [described[w["@id"]] for w in node["appearance"]]
-    assert all(w["@type"] == "CreativeWork" and "isBasedOn" in w for w in works)
-    assert [t["@type"] for t in node["about"]] == ["Thing"] * len(claim.stances)
+    sources = list(dict.fromkeys(f"../sources/{ev.source}.html" for ev in claim.evidence))
+    assert node["appearance"] == [{"@id": source} for source in sources]
+    assert node["about"] == [{"@id": f"../proposals/{s.proposal}.html#proposal"} for s in claim.stances]
     plain = bool(claim.said.date) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", claim.said.date) is not None
     assert ("datePublished" in node) == plain
     quotes = [ev for ev in claim.evidence if ev.kind == "direct-quote"]

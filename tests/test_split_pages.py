@@ -100,7 +100,7 @@ def test_each_claim_is_described_in_full_once_in_json_ld(dossier, monkeypatch):
     assert [n.get("@type") for n in main["@graph"]] == ["Person", "Claim"]
     assert main["@graph"][1] == {"@type": "Claim", "@id": "envoy/binding-guarantees.html#claim-envoy-guarantees"}
     first = json.loads(jsonld["actors/envoy/binding-guarantees.md"])
-    assert [(n["@type"], n["@id"], n["text"]) for n in first["@graph"] if n["@type"] == "Claim"] == [
+    assert [(n["@type"], n["@id"], n["text"]) for n in first["@graph"]] == [
         ("Claim", "binding-guarantees.html#claim-envoy-guarantees", "The envoy would sign only with guarantees.")
     ]
     assert "actors/envoy/border-deal.md" not in jsonld  # nothing described first there

@@ -1,6 +1,7 @@
 """The schema.org JSON-LD in the head of actor, proposal and source pages (the dossier's MkDocs
-plugin puts it there): each claim described once, on its card's page, as a schema.org Claim with
-its sources, speaker and proposals; elsewhere named by its @id."""
+plugin puts it there). Each thing is described once, on its own page: a speaker on the actor's,
+a source on its page, a proposal on its page, a claim on its card's page; wherever else a page
+refers to one, it names it by @id (relative to the page, so every page's ids agree)."""
 
 from __future__ import annotations
 
@@ -39,42 +40,25 @@ def _source_work(source: Source, page: str) -> dict[str, Any]:
     }
 
 
-class _Graph:
-    """A page's JSON-LD nodes: each source and speaker a claim points at is described once
-    in the page's @graph and named by its @id wherever else the page refers to it (the same
-    graph for a reader of JSON-LD; it was a third of the bytes of a busy actor's head)."""
-
-    def __init__(self) -> None:
-        self.nodes: dict[str, dict[str, Any]] = {}
-
-    def ref(self, node: dict[str, Any]) -> dict[str, str]:
-        self.nodes.setdefault(node["@id"], node)
-        return {"@id": node["@id"]}
-
-
-def _claim(dossier: Dossier, link: Links, claim: Claim, graph: _Graph) -> dict[str, Any]:
-    actor = dossier.actors[claim.actor]
-    author = {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name}
-    works = list(
-        dict.fromkeys(
-            graph.ref(_source_work(dossier.sources[ev.source], link.source(ev.source)))["@id"] for ev in claim.evidence
-        )
-    )
+def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
+    """A claim in full; its speaker, sources and proposals by @id (each described on its own page:
+    on every card's page they were a third of the bytes)."""
+    works = list(dict.fromkeys(link.source(ev.source) for ev in claim.evidence))
+    speaker = {"@id": link.actor(claim.actor, "actor")}
     out: dict[str, Any] = {
         "@type": "Claim",
         "@id": link.claim(claim),
         "text": claim.summary,
-        "author": graph.ref(author),
+        "author": speaker,
         "appearance": [{"@id": work} for work in works],
         "firstAppearance": {"@id": works[0]},
-        # inline: a proposal's @id and name once per page took more bytes than its name per claim
-        "about": [{"@type": "Thing", "name": dossier.proposals[s.proposal].title} for s in claim.stances],
+        "about": [{"@id": _topic_id(link, s.proposal)} for s in claim.stances],
         "hasPart": [
             {
                 "@type": "Quotation",
                 "text": ev.text,
                 "inLanguage": ev.language,
-                "creator": {"@id": link.actor(actor.id, "actor")},
+                "creator": speaker,
                 "isPartOf": {"@id": link.source(ev.source)},
                 "url": link.passage(ev),
             }
@@ -88,6 +72,10 @@ def _claim(dossier: Dossier, link: Links, claim: Claim, graph: _Graph) -> dict[s
     if outlets:
         out["claimInterpreter"] = outlets
     return out
+
+
+def _topic_id(link: Links, proposal_id: str) -> str:
+    return link.proposal(proposal_id) + "#proposal"
 
 
 def _interpreters(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
@@ -113,44 +101,35 @@ def actor_jsonld(dossier: Dossier, link: Links, actor_id: str) -> dict[str, Any]
     if actor.affiliation:
         node["affiliation"] = {"@type": "Organization", "name": actor.affiliation}
     mine = dossier.claims_by_actor.get(actor.id, ())
-    graph = _Graph()
-    graph.ref(node)
     if actor.id in link.plan.split_actors:  # each claim in full on its first proposal's page
         claims = [{"@type": "Claim", "@id": link.claim(c)} for c in mine]
     else:
-        claims = [_claim(dossier, link, c, graph) for c in mine]
-    rest = list(graph.nodes.values())[1:]
-    return {"@context": "https://schema.org", "@graph": [node, *claims, *rest]}
+        claims = [_claim(dossier, link, c) for c in mine]
+    return {"@context": "https://schema.org", "@graph": [node, *claims]}
 
 
 def actor_part_jsonld(dossier: Dossier, link: Links, actor_id: str, proposal_id: str) -> dict[str, Any]:
     """A busy actor's claims on one proposal, each described in full on the page of its first
-    proposal (its own anchor's page); no claim described here, no JSON-LD."""
-    graph = _Graph()
+    proposal (its own anchor's page), the actor by reference."""
     claims = [
-        _claim(dossier, link, c, graph)
+        _claim(dossier, link, c)
         for c in dossier.claims_by_actor.get(actor_id, ())
         if c.stances and c.stances[0].proposal == proposal_id
     ]
-    return {"@context": "https://schema.org", "@graph": [*claims, *graph.nodes.values()] if claims else []}
+    return {"@context": "https://schema.org", "@graph": claims}
 
 
 def proposal_jsonld(dossier: Dossier, link: Links, proposal_id: str) -> dict[str, Any]:
-    """The proposal and its claims as references: each claim is described once, in full, on its
-    actor's page (a busy proposal's page repeated 800 KB of them at 4,000 claims)."""
+    """The proposal; its claims name it (`about`) where they are described, on their cards' pages
+    (listing them here too was 2.5 MiB of references at 10,000 claims)."""
     proposal = dossier.proposals[proposal_id]
-    topic = {
+    return {
+        "@context": "https://schema.org",
         "@type": "Thing",
-        "@id": link.proposal(proposal.id) + "#proposal",
+        "@id": _topic_id(link, proposal.id),
         "name": proposal.title,
         "description": proposal.summary,
     }
-    about = {"@id": topic["@id"]}
-    claims = [
-        {"@type": "Claim", "@id": link.claim(c), "about": about}
-        for c in dossier.claims_by_proposal.get(proposal_id, ())
-    ]
-    return {"@context": "https://schema.org", "@graph": [topic, *claims]}
 
 
 def source_jsonld(dossier: Dossier, link: Links, source_id: str) -> dict[str, Any]:
