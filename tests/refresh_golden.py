@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,10 +26,11 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dossier"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_EXPORTS = GOLDEN / "exports"
 # The exports kept as golden files, relative to the generated docs: the dataset (JSON and CSV),
-# the CSL-JSON of the claim with a translation pair, the whole feed and one actor's feed.
+# the CSL-JSON of the claim with a translation pair, the whole feed and one actor's feed (a zipped
+# one is kept as the file inside it).
 EXPORTS = (
     "data/claims.json",
-    "data/claims.csv",
+    "data/claims.csv.zip",
     "data/csl/minister-no-village.json",
     "feeds/claims.atom",
     "feeds/actors/minister.atom",
@@ -59,7 +61,21 @@ def generated_files(root: Path) -> tuple[dict[str, str], dict[str, bytes]]:
         generate(root)
     docs = root / DOCS
     pages = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
-    return pages, {rel: (docs / rel).read_bytes() for rel in EXPORTS}
+    return pages, {golden_name(rel): unzipped(docs / rel) for rel in EXPORTS}
+
+
+def golden_name(rel: str) -> str:
+    """A zipped export's golden file is the file inside it, readable in a diff."""
+    return rel.removesuffix(".zip")
+
+
+def unzipped(path: Path) -> bytes:
+    """A file's bytes; for a zip archive of one file, that file's."""
+    if path.suffix != ".zip":
+        return path.read_bytes()
+    with zipfile.ZipFile(path) as archive:
+        (name,) = archive.namelist()
+        return archive.read(name)
 
 
 def main() -> None:

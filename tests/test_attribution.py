@@ -15,6 +15,7 @@ import pytest
 from generator import api
 from generator.data.quotes import Passage, SourceText, find
 from generator.site.views import context_pieces
+from tests.refresh_golden import unzipped
 
 INTERRUPTED = 'Title\n"We are not," he said,\u00a0 "discussing   this." Then he left.\n'
 
@@ -293,7 +294,7 @@ def test_a_published_dossier_lists_its_corrections(dossier, edit):
 def exports(root) -> tuple[dict, list[dict]]:
     api.generate(root)
     data = root / api.DOCS_DIR / "data"
-    rows = list(csv.DictReader(io.StringIO((data / "claims.csv").read_text("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(unzipped(data / "claims.csv.zip").decode("utf-8"))))
     return json.loads((data / "claims.json").read_text("utf-8")), rows
 
 

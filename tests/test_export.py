@@ -10,15 +10,16 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import jsonschema
 import pytest
 
 from generator import api
-from generator.site import export
+from generator.site import export, jsonld
 from generator.site.plan import FEED_ENTRIES
-from tests.refresh_golden import FIXTURE
+from tests.refresh_golden import FIXTURE, unzipped
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +86,7 @@ def test_dates_carry_their_edtf_text_and_bounds(real):
 
 
 def test_claims_csv_has_one_row_per_evidence_item(real):
-    rows = list(csv.DictReader(io.StringIO((real / "site" / "data" / "claims.csv").read_text("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(unzipped(real / "site" / "data" / "claims.csv.zip").decode("utf-8"))))
     data = _data(real)
     assert len(rows) == sum(len(c["evidence"]) for c in data["claims"])
     assert tuple(rows[0]) == export.CSV_COLUMNS
@@ -114,38 +115,54 @@ def _nodes(block: dict) -> list[dict]:
     return block.get("@graph", [block])
 
 
+def _described(site: Path, rel: str) -> dict[str, dict]:
+    """A page's JSON-LD nodes by their absolute @id (each page's ids are relative to it)."""
+    (block,) = _jsonld(site / rel)
+    assert block["@context"] == "https://schema.org"
+    nodes = _nodes(block)
+    described = {urljoin(f"https://x/{rel}", n["@id"]): n for n in nodes}
+    assert len(described) == len(nodes)  # each thing once
+    return described
+
+
 def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
+    """Each thing described once, on its own page; a claim names its speaker, its sources and its
+    proposals by @id, and those ids are the ones their own pages give them."""
     site = real / "site"
     dossier = api.check(real).dossier
+    things: dict[str, dict] = {}
+    for source in dossier.sources.values():
+        (work,) = _described(site, f"sources/{source.id}.html").values()
+        assert work["@type"] == "CreativeWork" and work["name"] == source.title
+        assert work["identifier"] == f"sha256:{source.sha256}" and work["isBasedOn"]["headline"] == source.title
+        things[f"https://x/sources/{source.id}.html"] = work
+    for proposal in dossier.proposals.values():
+        (topic,) = _described(site, f"proposals/{proposal.id}.html").values()
+        assert topic["@type"] == "Thing" and topic["name"] == proposal.title
+        things[f"https://x/proposals/{proposal.id}.html#proposal"] = topic
     for actor in dossier.actors.values():
-        (block,) = _jsonld(site / "actors" / f"{actor.id}.html")
-        assert block["@context"] == "https://schema.org"
-        person, *claims = _nodes(block)
-        assert (
-            person["@type"] == ("Person" if actor.kind == "person" else "Organization") and person["name"] == actor.name
+        nodes = _described(site, f"actors/{actor.id}.html")
+        person, *claims = nodes.values()
+        assert person["@type"] == ("Person" if actor.kind == "person" else "Organization")
+        assert person["name"] == actor.name and set(person.get("alternateName", [])) == set(actor.aliases)
+        assert sorted(n["@id"].split("#claim-")[1] for n in claims) == sorted(
+            c.id for c in dossier.claims_by_actor[actor.id]
         )
-        assert set(person.get("alternateName", [])) == set(actor.aliases)
-        assert len(claims) == len(dossier.claims_by_actor[actor.id])
+        things[f"https://x/actors/{actor.id}.html#actor"] = person
         for node in claims:
             _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]])
-    for proposal in dossier.proposals.values():
-        (block,) = _jsonld(site / "proposals" / f"{proposal.id}.html")
-        topic, *claims = _nodes(block)
-        assert topic["name"] == proposal.title and len(claims) == len(dossier.claims_by_proposal[proposal.id])
-        # references to the claims described on their actors' pages
-        assert all(n["@type"] == "Claim" and "../actors/" in n["@id"] and "#claim-" in n["@id"] for n in claims)
-    for source in dossier.sources.values():
-        (block,) = _jsonld(site / "sources" / f"{source.id}.html")
-        assert block["@type"] == "CreativeWork" and block["name"] == source.title
-        assert block["identifier"] == f"sha256:{source.sha256}"
-        assert block["isBasedOn"]["headline"] == source.title
+            page = f"https://x/actors/{actor.id}.html"
+            named = [node["author"], *node["appearance"], *node["about"]]
+            assert all(urljoin(page, ref["@id"]) in things for ref in named)
 
 
 def _check_claim(node: dict, claim) -> None:
     assert node["@type"] == "Claim" and node["text"] == claim.summary
-    assert node["author"]["@type"] in ("Person", "Organization") and node["author"]["name"]
+    assert node["author"] == {"@id": f"{claim.actor}.html#actor"}
     assert node["appearance"] and node["firstAppearance"] == node["appearance"][0]
-    assert all(w["@type"] == "CreativeWork" and "isBasedOn" in w for w in node["appearance"])
+    sources = list(dict.fromkeys(f"../sources/{ev.source}.html" for ev in claim.evidence))
+    assert node["appearance"] == [{"@id": source} for source in sources]
+    assert node["about"] == [{"@id": f"../proposals/{s.proposal}.html#proposal"} for s in claim.stances]
     plain = bool(claim.said.date) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", claim.said.date) is not None
     assert ("datePublished" in node) == plain
     quotes = [ev for ev in claim.evidence if ev.kind == "direct-quote"]
@@ -247,7 +264,7 @@ def test_jsonld_survives_hostile_text():
     import yaml
 
     hostile = "</script><script>alert(1)</script>\u2028<!-- & é"
-    block = export.front_matter_json({"name": hostile})
+    block = jsonld.front_matter_json({"name": hostile})
     assert block.isascii() and not set("<>&") & set(block)
     assert json.loads(block)["name"] == hostile
     assert yaml.safe_load(f"jsonld: {block}")["jsonld"]["name"] == hostile  # as MkDocs reads front matter
@@ -287,6 +304,8 @@ def test_a_shift_needs_a_strictly_later_date():
 
 
 def test_claims_json_and_csv_carry_the_orders_texts_state(real):
+    import zipfile
+
     claims = {c["id"]: c for c in _data(real)["claims"]}
     earlier = claims["zelenskyy-earlier-full-withdrawal-precondition"]["said"]
     assert [o["claim"] for o in earlier["before"]] == [
@@ -298,6 +317,20 @@ def test_claims_json_and_csv_carry_the_orders_texts_state(real):
     sky = claims["zelenskyy-sky-news-ceasefire-without-territories"]["said"]
     assert [o["claim"] for o in sky["after"]] == ["zelenskyy-earlier-full-withdrawal-precondition"]
     assert sky["after"][0]["reason"].endswith('"He abruptly changed tack last week, telling Sky News".')
-    rows = csv.DictReader(io.StringIO((real / "site" / "data" / "claims.csv").read_text("utf-8")))
+    with zipfile.ZipFile(real / "site" / "data" / "claims.csv.zip") as archive:
+        rows = csv.DictReader(io.StringIO(archive.read("claims.csv").decode("utf-8")))
     row = next(r for r in rows if r["claim_id"] == "zelenskyy-sky-news-ceasefire-without-territories")
     assert (row["said_before"], row["said_after"]) == ("", "zelenskyy-earlier-full-withdrawal-precondition")
+
+
+def test_the_csv_is_published_zipped_the_same_bytes_for_the_same_input():
+    """One file in the archive, claims.csv, dated the build's day, whatever the machine or the hour."""
+    import datetime as dt
+    import zipfile
+
+    data = b"claim_id\nx\n"
+    first = export.zipped("claims.csv", data, dt.date(2024, 3, 10))
+    assert first == export.zipped("claims.csv", data, dt.date(2024, 3, 10))
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        (info,) = archive.infolist()
+        assert (info.filename, info.date_time, archive.read(info)) == ("claims.csv", (2024, 3, 10, 0, 0, 0), data)

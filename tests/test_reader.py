@@ -126,6 +126,25 @@ def test_grid_and_pages_explain_their_marks(real):
     assert grid.count('class="dq-cond"') >= 1  # a conditional stance's condition is in its cell
 
 
+def test_basis_marks_are_drawn_and_explained_as_the_legend_says(real):
+    """A mark carries its kind only; the stylesheet draws its symbol and the script gives its tooltip,
+    each from views.BASIS_MARKS (which the legend prints)."""
+    assets = ROOT / "site_templates" / "assets"
+    css = (assets / "dossier.css").read_text("utf-8")
+    js = (assets / "dossier.js").read_text("utf-8")
+    assert {kind: (sym, meaning) for kind, (sym, meaning) in views.BASIS_MARKS.items()} == {
+        "quoted": ("“", "quoted: rests on the speaker's own words, in quotation marks"),
+        "reported": ("≈", "reported: rests on the outlet's report of what was said, without a direct quote"),
+        "outlets-account": ("◇", "outlet's account: rests only on the outlet's framing or paraphrase"),
+    }
+    for kind, (sym, meaning) in views.BASIS_MARKS.items():
+        assert f'.dq-basis--{kind}::before {{ content: "{sym}"; content: "{sym}" / ""; }}' in css, kind
+        assert f'"{kind}": "{meaning}"' in js, kind
+    page = (real / "site" / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
+    assert '<span class="dq-basis dq-basis--quoted"> quoted</span>' in page
+    assert 'class="dq-basis dq-basis--quoted" title=' not in page
+
+
 def test_source_pages_mark_passages_by_kind_with_a_legend(real):
     page = (real / "site" / "sources" / "zelenskyy-abandons-joining-nato.html").read_text("utf-8")
     assert "The highlight says whose words a passage is" in page

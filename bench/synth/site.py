@@ -30,10 +30,11 @@ theme:
     - navigation.prune
     - navigation.top
     - content.action.edit
+  # One palette, as a mapping: a list (even of one) adds a palette switcher's form and script to every page.
   palette:
-    - scheme: default
-      primary: indigo
-      accent: indigo
+    scheme: default
+    primary: indigo
+    accent: indigo
 
 # No Material search plugin: the header's search is Pagefind's, its index made by `dossier build`
 # (the empty list matters: without a `plugins` key MkDocs turns the lunr search on by itself).

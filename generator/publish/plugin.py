@@ -9,6 +9,7 @@
   by the allowlist (site/sanitize.py) before the theme places it in the page.
 - Memory: each page's Markdown and HTML are dropped once used (see on_page_content).
 - JSON-LD: an actor's, proposal's or source's schema.org data goes into its page's <head>.
+- Size: each built page loses the indentation of the templates (publish/compact.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File
 from ..site.generate import Generated
 from ..site.sanitize import clean_html
 from . import passthrough
+from .compact import compact
 
 
 class DossierPlugin(BasePlugin):
@@ -64,6 +66,7 @@ class DossierPlugin(BasePlugin):
 
     def on_post_page(self, output, page, config):
         page.content = None
+        output = compact(output)
         data = self.generated.jsonld.get(page.file.src_uri)
         if data is not None:  # ASCII JSON with no <, > or &: nothing in it can end the script
             script = f'<script type="application/ld+json">{data}</script>\n'

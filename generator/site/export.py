@@ -1,5 +1,5 @@
-"""The machine-readable dossier: claims.json and claims.csv (with provenance), CSL-JSON per claim,
-Atom feeds, and the schema.org JSON-LD embedded in pages.
+"""The machine-readable dossier: claims.json and claims.csv (zipped; with provenance), CSL-JSON per claim
+and Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
 
 Written into the generated docs folder, so MkDocs copies them into the site (and `serve` and
 Zensical have them too). The JSON's `format_version` follows semantic versioning: a new field
@@ -14,12 +14,13 @@ import io
 import json
 import re
 import uuid
+import zipfile
 from importlib import resources
 from typing import Any
 
 from ..data.model import Claim, Dating, Dossier, Evidence, Source, date_range
 from . import passages, views
-from .plan import Links, SitePlan
+from .plan import SitePlan
 
 FORMAT = "dossier-claims"
 FORMAT_VERSION = "2.2.0"
@@ -297,12 +298,6 @@ def _csl_date(d: Dating) -> dict[str, Any] | None:
     return out
 
 
-def schema_org_date(d: Dating) -> str | None:
-    """schema.org wants an ISO 8601 date: only a plain day, month or year qualifies."""
-    i = d.interval
-    return i.text if i and i.kind in ("day", "month", "year") and not (i.uncertain or i.approximate) else None
-
-
 def feed_entries(claims, limit: int | None = None) -> list[Claim]:
     """Newest first: by the day a claim entered the dossier, then by when it was said (undated
     last); the newest `limit` of them when given."""
@@ -317,140 +312,6 @@ def timestamp(date: str | None, fallback: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-# -- schema.org JSON-LD -----------------------------------------------------------------------
-
-
-def _source_work(source: Source, page: str) -> dict[str, Any]:
-    original: dict[str, Any] = {
-        "@type": "NewsArticle" if source.outlet.name else "CreativeWork",
-        "headline": source.title,
-        "inLanguage": source.language,
-    }
-    if source.outlet.name:
-        original["publisher"] = {"@type": "Organization", "name": source.outlet.name}
-    if schema_org_date(source.published):
-        original["datePublished"] = schema_org_date(source.published)
-    if source.url:
-        original["url"] = source.url
-    return {
-        "@type": "CreativeWork",
-        "@id": page,
-        "name": source.title,
-        "inLanguage": source.language,
-        "identifier": f"sha256:{source.sha256}",
-        "isBasedOn": original,
-    }
-
-
-def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
-    actor = dossier.actors[claim.actor]
-    works = []
-    for ev in claim.evidence:
-        work = _source_work(dossier.sources[ev.source], link.source(ev.source))
-        if work not in works:
-            works.append(work)
-    out: dict[str, Any] = {
-        "@type": "Claim",
-        "@id": link.claim(claim),
-        "text": claim.summary,
-        "author": {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name},
-        "appearance": works,
-        "firstAppearance": works[0],
-        "about": [{"@type": "Thing", "name": dossier.proposals[s.proposal].title} for s in claim.stances],
-        "hasPart": [
-            {
-                "@type": "Quotation",
-                "text": ev.text,
-                "inLanguage": ev.language,
-                "creator": {"@id": link.actor(actor.id, "actor")},
-                "isPartOf": {"@id": link.source(ev.source)},
-                "url": link.passage(ev),
-            }
-            for ev in claim.evidence
-            if ev.kind == "direct-quote"
-        ],
-    }
-    if schema_org_date(claim.said):
-        out["datePublished"] = schema_org_date(claim.said)
-    outlets = _interpreters(dossier, claim)
-    if outlets:
-        out["claimInterpreter"] = outlets
-    return out
-
-
-def _interpreters(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
-    """A claim whose every stance rests only on the outlet's account is the outlets' reading of
-    the actor: schema.org's `claimInterpreter` names them (those the sources name)."""
-    if any(s.basis != "outlets-account" for s in claim.stances):
-        return []
-    names = dict.fromkeys(dossier.sources[ev.source].outlet.name for ev in claim.evidence)
-    return [{"@type": "Organization", "name": name} for name in names if name]
-
-
-def _actor_type(kind: str) -> str:
-    return "Person" if kind == "person" else "Organization"
-
-
-def actor_jsonld(dossier: Dossier, link: Links, actor_id: str) -> dict[str, Any]:
-    actor = dossier.actors[actor_id]
-    node: dict[str, Any] = {"@type": _actor_type(actor.kind), "@id": link.actor(actor.id, "actor"), "name": actor.name}
-    if actor.aliases:
-        node["alternateName"] = list(actor.aliases)
-    if actor.roles and actor.kind == "person":
-        node["jobTitle"] = [role.title for role in actor.roles]
-    if actor.affiliation:
-        node["affiliation"] = {"@type": "Organization", "name": actor.affiliation}
-    mine = dossier.claims_by_actor.get(actor.id, ())
-    if actor.id in link.plan.split_actors:  # each claim in full on its first proposal's page
-        claims = [{"@type": "Claim", "@id": link.claim(c)} for c in mine]
-    else:
-        claims = [_claim(dossier, link, c) for c in mine]
-    return {"@context": "https://schema.org", "@graph": [node, *claims]}
-
-
-def actor_part_jsonld(dossier: Dossier, link: Links, actor_id: str, proposal_id: str) -> dict[str, Any]:
-    """A busy actor's claims on one proposal, each described in full on the page of its first
-    proposal (its own anchor's page), the actor by reference."""
-    claims = [
-        _claim(dossier, link, c)
-        for c in dossier.claims_by_actor.get(actor_id, ())
-        if c.stances and c.stances[0].proposal == proposal_id
-    ]
-    return {"@context": "https://schema.org", "@graph": claims}
-
-
-def proposal_jsonld(dossier: Dossier, link: Links, proposal_id: str) -> dict[str, Any]:
-    """The proposal and its claims as references: each claim is described once, in full, on its
-    actor's page (a busy proposal's page repeated 800 KB of them at 4,000 claims)."""
-    proposal = dossier.proposals[proposal_id]
-    topic = {
-        "@type": "Thing",
-        "@id": link.proposal(proposal.id) + "#proposal",
-        "name": proposal.title,
-        "description": proposal.summary,
-    }
-    about = {"@id": topic["@id"]}
-    claims = [
-        {"@type": "Claim", "@id": link.claim(c), "about": about}
-        for c in dossier.claims_by_proposal.get(proposal_id, ())
-    ]
-    return {"@context": "https://schema.org", "@graph": [topic, *claims]}
-
-
-def source_jsonld(dossier: Dossier, link: Links, source_id: str) -> dict[str, Any]:
-    work = _source_work(dossier.sources[source_id], link.source(source_id))
-    return {"@context": "https://schema.org", **work}
-
-
-def front_matter_json(data: Any) -> str:
-    """JSON for a page's <script type="application/ld+json"> (the plugin puts it in <head>):
-    ASCII only, and no `<`, `>` or `&`, so nothing in it can end the script or mean HTML."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escape)
-    return text
-
-
 def export_schema() -> bytes:
     return resources.files("generator").joinpath(EXPORT_SCHEMA).read_bytes()
 
@@ -458,3 +319,16 @@ def export_schema() -> bytes:
 def json_bytes(data: Any) -> bytes:
     """Machine-readable JSON: compact (no indentation: a tenth of the bytes at 10,000 claims)."""
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def zipped(name: str, data: bytes, day: dt.date) -> bytes:
+    """A zip archive of one file, the same bytes for the same input: its date is `day` (the build's,
+    see generate.build_epoch), its permissions and system fixed."""
+    info = zipfile.ZipInfo(name, date_time=(day.year, day.month, day.day, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, wherever it is built
+    info.external_attr = 0o644 << 16
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(info, data, compresslevel=9)
+    return out.getvalue()

@@ -16,7 +16,7 @@ from ..errors import ERROR, ContentError, Problem
 from . import export, render, search, write
 from . import pages as hand_written
 from .check import check
-from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
+from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_CSV_MEMBER, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
 
 
 @dataclass(frozen=True)
@@ -100,14 +100,14 @@ def generate(root: Path, site: render.Settings, directory_urls: bool = False) ->
 def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
     """The machine-readable files: data with provenance, CSL-JSON per claim, Atom feeds."""
     dossier = plan.dossier
+    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.UTC).date()
     out = {
         CLAIMS_JSON: export.json_bytes(export.claims_document(plan)),
         CLAIMS_SCHEMA: export.export_schema(),
-        CLAIMS_CSV: export.claims_csv(plan).encode("utf-8"),
+        CLAIMS_CSV: export.zipped(CLAIMS_CSV_MEMBER, export.claims_csv(plan).encode("utf-8"), newest),
     }
     for claim in dossier.claims.values():
         out[plan.csl_path(claim)] = export.json_bytes(export.csl(dossier, claim))
-    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.UTC).date()
     for path, text in render.render_feeds(plan, site, newest).items():
         out[path] = text.encode("utf-8")
     return out

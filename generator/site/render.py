@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..errors import BuildError
-from . import export, passages, views
+from . import export, jsonld, passages, views
 from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, FEED_ENTRIES, TIMELINE, Output, SitePlan
 
 # The templates ship inside the package (mapped from site_templates/ in the repository).
@@ -106,9 +106,9 @@ def environment(folders: tuple[str, ...] = ("pages", "feeds")) -> jinja2.Environ
 
 # The pages with schema.org JSON-LD: template -> (the item's context key, its JSON-LD).
 _JSONLD = {
-    "actor.md.j2": ("actor", export.actor_jsonld),
-    "proposal.md.j2": ("proposal", export.proposal_jsonld),
-    "source.md.j2": ("source", export.source_jsonld),
+    "actor.md.j2": ("actor", jsonld.actor_jsonld),
+    "proposal.md.j2": ("proposal", jsonld.proposal_jsonld),
+    "source.md.j2": ("source", jsonld.source_jsonld),
 }
 
 
@@ -117,12 +117,12 @@ def page_jsonld(plan: SitePlan, out: Output) -> str | None:
     in the content as JavaScript), ids relative to the page; ASCII, nothing HTML acts on."""
     if out.template == "actor-part.md.j2":
         links, actor, proposal = plan.links(out.path), out.context["actor"], out.context["proposal"]
-        graph = export.actor_part_jsonld(plan.dossier, links, actor.id, proposal.id)
-        return export.front_matter_json(graph) if graph["@graph"] else None
+        graph = jsonld.actor_part_jsonld(plan.dossier, links, actor.id, proposal.id)
+        return jsonld.front_matter_json(graph) if graph["@graph"] else None
     if out.template not in _JSONLD:
         return None
     key, make = _JSONLD[out.template]
-    return export.front_matter_json(make(plan.dossier, plan.links(out.path), out.context[key].id))
+    return jsonld.front_matter_json(make(plan.dossier, plan.links(out.path), out.context[key].id))
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:

@@ -72,3 +72,20 @@
     while (opened.length) opened.pop().open = false;
   });
 })();
+
+/* A basis mark's tooltip: what the mark means (views.BASIS_MARKS, as in the page's legend), set when
+   the pointer first reaches it rather than written into each of a page's thousand marks. */
+(function () {
+  var MEANING = {
+    "quoted": "quoted: rests on the speaker's own words, in quotation marks",
+    "reported": "reported: rests on the outlet's report of what was said, without a direct quote",
+    "outlets-account": "outlet's account: rests only on the outlet's framing or paraphrase"
+  };
+  document.addEventListener("mouseover", function (event) {
+    var mark = event.target.closest ? event.target.closest(".dq-basis") : null;
+    if (!mark || mark.title) return;
+    for (var kind in MEANING) {
+      if (mark.classList.contains("dq-basis--" + kind)) mark.title = MEANING[kind];
+    }
+  });
+})();

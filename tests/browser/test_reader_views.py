@@ -108,3 +108,18 @@ def test_a_printed_grid_shows_each_condition_in_full(page, base_url):
     text = " ".join(" ".join(p.extract_text() for p in printed.pages).split())
     assert condition.startswith("condition: ")
     assert " ".join(condition.split())[:30] in text
+
+
+def test_a_basis_mark_shows_its_symbol_and_its_meaning_on_hover(page, base_url):
+    page.goto(base_url + "actors/volodymyr-zelenskyy.html")
+    mark = page.locator(".dq-card__stances .dq-basis--quoted").first
+    assert mark.evaluate("el => getComputedStyle(el, '::before').content") == '"“" / ""'
+    assert mark.text_content() == " quoted"  # the symbol is drawn, not text
+    assert mark.get_attribute("title") is None
+    mark.hover()
+    assert mark.get_attribute("title") == "quoted: rests on the speaker's own words, in quotation marks"
+    chip = page.locator(".dq-chip .dq-basis--reported").first
+    chip.hover()
+    assert (
+        chip.get_attribute("title") == "reported: rests on the outlet's report of what was said, without a direct quote"
+    )
