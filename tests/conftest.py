@@ -12,6 +12,8 @@
   address from the environment) into a temporary root, for the tests that only read it (its site/,
   its generated docs); the session fails if any test changed it. `built_copy`: a writable copy of
   that built root (site/ and .dossier/ included), for a test that changes it and builds again.
+  `built_render`: `api.render` of that root, once per session, for the tests that only read its
+  pages, JSON-LD or search records.
 - `line_of(path, needle)`: the line number of the line holding `needle`, and `pos(root, rel, token)`:
   `REL:LINE:COL` of a token (`|` marks the spot inside it), so expectations do not hard-code positions in the fixture.
 
@@ -88,6 +90,11 @@ def built(tmp_path_factory) -> Iterator[Path]:
     before = tree_hash(root)
     yield root
     assert tree_hash(root) == before, "a test changed the shared built site: give it `built_copy` instead"
+
+
+@pytest.fixture(scope="session")
+def built_render(built: Path) -> api.Generated:
+    return api.render(built)
 
 
 @pytest.fixture

@@ -11,17 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import api
+from generator.site import pdf
+
 pypdf = pytest.importorskip("pypdf")
-from generator.site import pdf  # noqa: E402
-
-try:
-    pdf._weasyprint()
-except pdf.PdfUnavailable as error:  # no Pango on this machine: the site still builds
-    if os.environ.get("CI"):
-        raise  # CI installs it (make pdf-deps): a skip there would hide a broken PDF
-    pytest.skip(str(error), allow_module_level=True)
-
-from generator import api  # noqa: E402
 
 pytestmark = pytest.mark.pdf  # WeasyPrint lays out each briefing
 
@@ -29,6 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 SITE = "https://example.org/briefing/"
 HOSTILE = "<script>alert(1)</script>{{7*7}}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _weasyprint():
+    """WeasyPrint is imported when a test of this module runs, not when it is collected (a second
+    of CPU that `make test-fast`, which leaves these tests out, need not pay)."""
+    try:
+        pdf._weasyprint()
+    except pdf.PdfUnavailable as error:  # no Pango on this machine: the site still builds
+        if os.environ.get("CI"):
+            raise  # CI installs it (make pdf-deps): a skip there would hide a broken PDF
+        pytest.skip(str(error))
 
 
 def flat(text: str) -> str:
