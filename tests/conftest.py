@@ -4,8 +4,9 @@
   fixture); returns its root.
 - `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
 - `today`: the day the fixture's checks take as today (pass it to `api.check`, or set
-  DOSSIER_TODAY to it for a build). Not pinned for the whole session: the real dossier's newest
-  claims are as new as the machine's date.
+  DOSSIER_TODAY to it for a build). Whatever a test names no day for (a build, `cli.main`, a
+  process of the command line, a check of the real dossier) takes LATER_THAN_ANY: no test depends
+  on the machine's date.
 - `check(root)`: `generator.api.check` with that today, returning (dossier or None, problems).
 - `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
 - `built`: the fixture dossier built once per session (`api.build`, no site address or edit
@@ -34,6 +35,11 @@ from generator import api
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 TODAY = dt.date(2026, 11, 23)
+# The session's DOSSIER_TODAY (processes inherit it): after any date in any dossier. The real
+# dossier's newest claims are as new as the day a curator adds them, so a fixed day would fail the
+# day after; whether one is dated in the future is for `dossier check --strict` against the real
+# date (`make test`, CI). Tests of future dates name their day (TODAY, the `today` fixture).
+LATER_THAN_ANY = dt.date(9999, 12, 31)
 
 
 # Fixtures that build a whole site of their own (the shared `built` is one build: it stays fast).
@@ -55,10 +61,12 @@ def today() -> dt.date:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _check_cache(tmp_path_factory) -> Iterator[None]:
-    """The check's cache of this session's dossiers, not the user's (~/.cache/dossier/)."""
+def _session_environment(tmp_path_factory) -> Iterator[None]:
+    """The check's cache of this session's dossiers, not the user's (~/.cache/dossier/); and the
+    session's today, not the machine's."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("DOSSIER_CACHE", str(tmp_path_factory.mktemp("check-cache")))
+        env.setenv("DOSSIER_TODAY", LATER_THAN_ANY.isoformat())
         yield
 
 

@@ -108,12 +108,17 @@ def watch(context) -> tuple:
     return tab, errors, foreign
 
 
+def frames(tab) -> None:
+    """Wait two animation frames: every handler the last actions queued has run (scripts started
+    on DOMContentLoaded and load, a scroll's sticky layout) and the page has painted."""
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def settled(tab) -> None:
     """Wait, by events rather than a fixed time, until what the last actions started is done: the
-    network idle (no request for 500 ms, Playwright's own measure), then two animation frames
-    (every handler queued by the hovers and clicks has run and the page has painted)."""
+    network idle (no request for 500 ms, Playwright's own measure), then two animation frames."""
     tab.wait_for_load_state("networkidle")
-    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    frames(tab)
 
 
 @pytest.fixture
