@@ -15,6 +15,9 @@
   that built root (site/ and .dossier/ included), for a test that changes it and builds again.
   `built_render`: `api.render` of that root, once per session, for the tests that only read its
   pages, JSON-LD or search records.
+- `real_built`: the real dossier (the repository's claims, content and mkdocs.yml) built once per
+  session into a temporary root, read only like `built` (the browser tests build their own, with
+  a site address on 127.0.0.1).
 - `line_of(path, needle)`: the line number of the line holding `needle`, and `pos(root, rel, token)`:
   `REL:LINE:COL` of a token (`|` marks the spot inside it), so expectations do not hard-code positions in the fixture.
 
@@ -34,6 +37,7 @@ import pytest
 from generator import api
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
+REPOSITORY = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
 # The session's DOSSIER_TODAY (processes inherit it): after any date in any dossier. The real
 # dossier's newest claims are as new as the day a curator adds them, so a fixed day would fail the
@@ -43,7 +47,7 @@ LATER_THAN_ANY = dt.date(9999, 12, 31)
 
 
 # Fixtures that build a whole site of their own (the shared `built` is one build: it stays fast).
-BUILDING_FIXTURES = frozenset({"real", "built_copy", "payload_site", "site", "hostile_url"})
+BUILDING_FIXTURES = frozenset({"real", "real_built", "built_copy", "payload_site", "site", "hostile_url"})
 
 
 def pytest_collection_modifyitems(config, items):
@@ -98,6 +102,22 @@ def built(tmp_path_factory) -> Iterator[Path]:
     before = tree_hash(root)
     yield root
     assert tree_hash(root) == before, "a test changed the shared built site: give it `built_copy` instead"
+
+
+@pytest.fixture(scope="session")
+def real_built(tmp_path_factory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("real") / "dossier"
+    root.mkdir()
+    for name in ("claims.yaml", "mkdocs.yml"):
+        shutil.copy(REPOSITORY / name, root)
+    shutil.copytree(REPOSITORY / "content", root / "content")
+    with pytest.MonkeyPatch.context() as env:
+        for name in ("DOSSIER_SITE_URL", "DOSSIER_EDIT_URI"):
+            env.delenv(name, raising=False)
+        api.build(root)
+    before = tree_hash(root)
+    yield root
+    assert tree_hash(root) == before, "a test changed the shared build of the real dossier: build a copy instead"
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -45,6 +45,12 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (`make browser-deps` installs it)")
     for item in here:
         item.add_marker(skip)
+
+
+# Any http(s) address whose host is not 127.0.0.1 (`127.0.0.1.example`, `127.0.0.1@example` are
+# outside). A pattern, not a Python predicate: Playwright then intercepts only those requests,
+# not every request of every page.
+OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1(?::[0-9]+)?(?:[/?#]|$))", re.IGNORECASE)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -98,9 +104,7 @@ def watch(context) -> tuple:
         foreign.append(route.request.url)
         route.abort()
 
-    context.route(
-        lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1", outside
-    )
+    context.route(OUTSIDE, outside)
     tab = context.new_page()
     tab.set_default_timeout(15000)
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
