@@ -34,7 +34,7 @@ serve: $(STAMP)
 # date (the tests take a day after any date), its site with the PDF into site/ (tests never write
 # into the repository), and that site's links. pytest runs on TEST_WORKERS processes (pytest-xdist;
 # `make test TEST_WORKERS=0` for one), a test file at a time each: a module's shared PDF or site is
-# made once. About 2 minutes of CPU (README, "Tests").
+# made once. About 3 minutes of CPU, half that in wall time on two free cores (README, "Development").
 TEST_WORKERS ?= auto
 test: $(STAMP) browser-deps pdf-deps lint
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
