@@ -30,13 +30,20 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/dossier serve
 
+# The whole suite, then what the suite cannot do: the real dossier's strict check against today's
+# date (the tests take a day after any date), its site with the PDF into site/ (tests never write
+# into the repository), and that site's links. pytest runs on TEST_WORKERS processes (pytest-xdist;
+# `make test TEST_WORKERS=0` for one), a test file at a time each: a module's shared PDF or site is
+# made once. About 3 minutes of CPU, half that in wall time on two free cores (README, "Development").
+TEST_WORKERS ?= auto
 test: $(STAMP) browser-deps pdf-deps lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 	$(BIN)/dossier check --strict
 	$(BIN)/dossier build --pdf
 	$(BIN)/dossier linkcheck
 
-# The unit and golden tests (under a minute here): no browser, no PDF, no whole-site builds
+# The unit and golden tests (under a minute here): no browser, no PDF, no whole-site build but
+# the one the tests that read a built site share, no process of the command line on large input
 # (pyproject.toml's markers). `make test` runs everything.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not pdf and not slow"

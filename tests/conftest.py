@@ -4,14 +4,20 @@
   fixture); returns its root.
 - `edit(path, old, new)`: change a file by exact string replacement (fails if `old` is absent).
 - `today`: the day the fixture's checks take as today (pass it to `api.check`, or set
-  DOSSIER_TODAY to it for a build). Not pinned for the whole session: the real dossier's newest
-  claims are as new as the machine's date.
+  DOSSIER_TODAY to it for a build). Whatever a test names no day for (a build, `cli.main`, a
+  process of the command line, a check of the real dossier) takes LATER_THAN_ANY: no test depends
+  on the machine's date.
 - `check(root)`: `generator.api.check` with that today, returning (dossier or None, problems).
 - `gcc(root)`: the same check, as the `PATH:LINE:COL: severity: message` lines a curator sees.
 - `built`: the fixture dossier built once per session (`api.build`, no site address or edit
   address from the environment) into a temporary root, for the tests that only read it (its site/,
   its generated docs); the session fails if any test changed it. `built_copy`: a writable copy of
   that built root (site/ and .dossier/ included), for a test that changes it and builds again.
+  `built_render`: `api.render` of that root, once per session, for the tests that only read its
+  pages, JSON-LD or search records.
+- `real_built`: the real dossier (the repository's claims, content and mkdocs.yml) built once per
+  session into a temporary root, read only like `built` (the browser tests build their own, with
+  a site address on 127.0.0.1).
 - `line_of(path, needle)`: the line number of the line holding `needle`, and `pos(root, rel, token)`:
   `REL:LINE:COL` of a token (`|` marks the spot inside it), so expectations do not hard-code positions in the fixture.
 
@@ -31,11 +37,17 @@ import pytest
 from generator import api
 
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
+REPOSITORY = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 23)
+# The session's DOSSIER_TODAY (processes inherit it): after any date in any dossier. The real
+# dossier's newest claims are as new as the day a curator adds them, so a fixed day would fail the
+# day after; whether one is dated in the future is for `dossier check --strict` against the real
+# date (`make test`, CI). Tests of future dates name their day (TODAY, the `today` fixture).
+LATER_THAN_ANY = dt.date(9999, 12, 31)
 
 
 # Fixtures that build a whole site of their own (the shared `built` is one build: it stays fast).
-BUILDING_FIXTURES = frozenset({"real", "built_copy", "payload_site", "site", "hostile_url"})
+BUILDING_FIXTURES = frozenset({"real", "real_built", "built_copy", "payload_site", "site", "hostile_url"})
 
 
 def pytest_collection_modifyitems(config, items):
@@ -53,10 +65,12 @@ def today() -> dt.date:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _check_cache(tmp_path_factory) -> Iterator[None]:
-    """The check's cache of this session's dossiers, not the user's (~/.cache/dossier/)."""
+def _session_environment(tmp_path_factory) -> Iterator[None]:
+    """The check's cache of this session's dossiers, not the user's (~/.cache/dossier/); and the
+    session's today, not the machine's."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("DOSSIER_CACHE", str(tmp_path_factory.mktemp("check-cache")))
+        env.setenv("DOSSIER_TODAY", LATER_THAN_ANY.isoformat())
         yield
 
 
@@ -88,6 +102,27 @@ def built(tmp_path_factory) -> Iterator[Path]:
     before = tree_hash(root)
     yield root
     assert tree_hash(root) == before, "a test changed the shared built site: give it `built_copy` instead"
+
+
+@pytest.fixture(scope="session")
+def real_built(tmp_path_factory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("real") / "dossier"
+    root.mkdir()
+    for name in ("claims.yaml", "mkdocs.yml"):
+        shutil.copy(REPOSITORY / name, root)
+    shutil.copytree(REPOSITORY / "content", root / "content")
+    with pytest.MonkeyPatch.context() as env:
+        for name in ("DOSSIER_SITE_URL", "DOSSIER_EDIT_URI"):
+            env.delenv(name, raising=False)
+        api.build(root)
+    before = tree_hash(root)
+    yield root
+    assert tree_hash(root) == before, "a test changed the shared build of the real dossier: build a copy instead"
+
+
+@pytest.fixture(scope="session")
+def built_render(built: Path) -> api.Generated:
+    return api.render(built)
 
 
 @pytest.fixture

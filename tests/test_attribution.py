@@ -234,6 +234,7 @@ def test_claims_of_one_occasion_must_have_the_same_said(dossier, edit, gcc, pos,
     assert problems == [] and {c.occasion for c in d.claims.values()} == {"press-talk", "spokesman-call", None}
 
 
+@pytest.mark.slow  # builds the site
 def test_a_published_dossier_keeps_the_addresses_of_renamed_ids(dossier, edit):
     publish(dossier, "2024-03-13")
     edit(dossier / S, "  - id: beta\n", "  - id: beta\n    formerly: [interview]\n")

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # the benchmark's large inputs, in a process of their own
 
 
 def test_the_inputs_section_of_the_benchmark_runs_alone():

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # the real dossier, checked by a process of the command line
 
 
 @pytest.fixture

@@ -1,5 +1,10 @@
 """`dossier check` through the real command line: exit codes, output formats, GitHub annotations
-and step summary, and no traceback whatever the input."""
+and step summary, and no traceback whatever the input.
+
+The tests that take a `cli` run twice: in-process through `cli.main` (the function the console
+script calls, with its own working directory, environment, stdout and stderr) and, marked `slow`,
+in a real process (`python -m generator`); `make test-fast` runs the first, `make test` both.
+A few run only as a real process: the entry points themselves and the bytes of a real stdout."""
 
 from __future__ import annotations
 
@@ -40,6 +45,46 @@ def check(root, *options, **kw) -> subprocess.CompletedProcess:
     return run("check", "--root", root, *options, **kw)
 
 
+class _InProcess:
+    """`run` without a process: `cli.main` in this interpreter, the environment cleaned as
+    `run` cleans it, exit status from `return` or argparse's SystemExit."""
+
+    def __init__(self, capsys, monkeypatch):
+        self.capsys, self.monkeypatch = capsys, monkeypatch
+
+    def __call__(self, *args, cwd=None, env=None) -> subprocess.CompletedProcess:
+        argv = [str(a) for a in args]
+        with self.monkeypatch.context() as m:
+            for name in ("GITHUB_STEP_SUMMARY", "DOSSIER_DEBUG"):
+                m.delenv(name, raising=False)
+            for name, value in (env or {}).items():
+                m.setenv(name, value)
+            if cwd is not None:
+                m.chdir(cwd)
+            self.capsys.readouterr()
+            try:
+                code = cli.main(argv)
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code
+            out, err = self.capsys.readouterr()
+        return subprocess.CompletedProcess(argv, code, out, err)
+
+    def check(self, root, *options, **kw) -> subprocess.CompletedProcess:
+        return self("check", "--root", root, *options, **kw)
+
+
+class _Process:
+    __call__ = staticmethod(run)
+    check = staticmethod(check)
+
+
+@pytest.fixture(params=["in-process", pytest.param("process", marks=pytest.mark.slow)])
+def cli_run(request, capsys, monkeypatch):
+    """`dossier ARGS` in-process, or (slow) in a real process: `cli_run(*args, cwd=, env=)` and
+    `cli_run.check(root, *options)`, each a CompletedProcess."""
+    return _InProcess(capsys, monkeypatch) if request.param == "in-process" else _Process()
+
+
 def assert_clean_stderr(result: subprocess.CompletedProcess) -> None:
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
 
@@ -47,7 +92,9 @@ def assert_clean_stderr(result: subprocess.CompletedProcess) -> None:
 # -- exit codes -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("script", [False, True], ids=["python-m", "console-script"])
+@pytest.mark.parametrize(
+    "script", [False, pytest.param(True, marks=pytest.mark.slow)], ids=["python-m", "console-script"]
+)
 def test_the_fixture_passes(dossier, script):
     if script and not SCRIPT.exists():
         pytest.skip("the dossier console script is not installed next to this Python")
@@ -58,9 +105,9 @@ def test_the_fixture_passes(dossier, script):
     assert "0 errors, 0 warnings (4 claims, 3 sources)" in result.stderr
 
 
-def test_errors_exit_1(dossier, edit, pos):
+def test_errors_exit_1(dossier, edit, pos, cli_run):
     edit(dossier / C, "    actor: envoy", "    actor: envoi")
-    result = check(dossier)
+    result = cli_run.check(dossier)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{pos(dossier, C, 'envoi')}: error: unknown actor `envoi`: add it to content/actors.yaml or correct the id",
@@ -70,6 +117,7 @@ def test_errors_exit_1(dossier, edit, pos):
     assert_clean_stderr(result)
 
 
+@pytest.mark.slow  # a real process; test_errors_exit_1 is the same in-process
 def test_the_console_script_reports_errors_too(dossier, edit):
     if not SCRIPT.exists():
         pytest.skip("the dossier console script is not installed next to this Python")
@@ -78,10 +126,10 @@ def test_the_console_script_reports_errors_too(dossier, edit):
     assert result.returncode == 1 and "unknown actor `envoi`" in result.stdout
 
 
-def test_warnings_fail_only_under_strict(dossier, edit, pos):
+def test_warnings_fail_only_under_strict(dossier, edit, pos, cli_run):
     edit(dossier / P, "proposals:\n", "proposals:\n  - id: idle\n    title: Idle\n    summary: Nobody cares.\n")
     warning = f"{pos(dossier, P, 'idle')}: warning: proposal `idle` is not cited by any claim"
-    relaxed, strict = check(dossier), check(dossier, "--strict")
+    relaxed, strict = cli_run.check(dossier), cli_run.check(dossier, "--strict")
     assert (relaxed.returncode, strict.returncode) == (0, 1)
     assert relaxed.stdout.splitlines() == strict.stdout.splitlines() == [warning]
     assert "0 errors, 1 warning (4 claims, 3 sources)" in relaxed.stderr
@@ -97,8 +145,8 @@ def test_warnings_fail_only_under_strict(dossier, edit, pos):
     ],
     ids=["unknown-option", "bad-format", "unknown-command", "no-command"],
 )
-def test_usage_errors_exit_2(dossier, args, says):
-    result = run(*args, cwd=dossier)
+def test_usage_errors_exit_2(dossier, args, says, cli_run):
+    result = cli_run(*args, cwd=dossier)
     assert result.returncode == 2
     assert result.stdout == ""
     assert says in result.stderr.splitlines()[-1]
@@ -107,13 +155,13 @@ def test_usage_errors_exit_2(dossier, args, says):
 
 
 @pytest.mark.parametrize("kind", ["empty-dir", "file", "missing"])
-def test_a_root_that_is_not_a_dossier_exits_2_with_one_line(tmp_path, kind):
+def test_a_root_that_is_not_a_dossier_exits_2_with_one_line(tmp_path, kind, cli_run):
     root = tmp_path / "not-a-dossier"
     if kind == "empty-dir":
         root.mkdir()
     elif kind == "file":
         root.write_text("hello\n", encoding="utf-8")
-    result = check(root)
+    result = cli_run.check(root)
     assert result.returncode == 2
     assert result.stdout == ""
     assert (
@@ -122,8 +170,8 @@ def test_a_root_that_is_not_a_dossier_exits_2_with_one_line(tmp_path, kind):
     )
 
 
-def test_default_root_is_the_current_directory(dossier):
-    result = run("check", cwd=dossier)
+def test_default_root_is_the_current_directory(dossier, cli_run):
+    result = cli_run("check", cwd=dossier)
     assert result.returncode == 0 and "(4 claims, 3 sources)" in result.stderr
 
 
@@ -139,12 +187,12 @@ def break_things(dossier: Path, edit) -> None:
     edit(dossier / P, "proposals:\n", "proposals:\n  - id: idle\n    title: Idle\n    summary: Nobody cares.\n")
 
 
-def test_output_lines_are_path_line_col_severity_message_relative_to_the_root(dossier, edit, tmp_path):
+def test_output_lines_are_path_line_col_severity_message_relative_to_the_root(dossier, edit, tmp_path, cli_run):
     break_things(dossier, edit)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    from_outside = check(dossier, cwd=elsewhere)
-    from_inside = run("check", "--root", ".", cwd=dossier)
+    from_outside = cli_run.check(dossier, cwd=elsewhere)
+    from_inside = cli_run("check", "--root", ".", cwd=dossier)
     assert from_outside.returncode == from_inside.returncode == 1
     lines = from_outside.stdout.splitlines()
     assert len(lines) == 6
@@ -156,11 +204,11 @@ def test_output_lines_are_path_line_col_severity_message_relative_to_the_root(do
     assert from_outside.stderr.startswith("dossier check: 4 errors, 2 warnings in ")
 
 
-def test_output_is_sorted_by_file_then_position(dossier, edit):
+def test_output_is_sorted_by_file_then_position(dossier, edit, cli_run):
     break_things(dossier, edit)
     keys = [
         (line.split(":")[0], int(line.split(":")[1]), int(line.split(":")[2]))
-        for line in check(dossier).stdout.splitlines()
+        for line in cli_run.check(dossier).stdout.splitlines()
     ]
     assert keys == sorted(keys)
 
@@ -168,9 +216,9 @@ def test_output_is_sorted_by_file_then_position(dossier, edit):
 # -- the GitHub format ------------------------------------------------------------------------
 
 
-def test_github_format_prints_workflow_commands(dossier, edit, pos):
+def test_github_format_prints_workflow_commands(dossier, edit, pos, cli_run):
     edit(dossier / C, "    actor: envoy", "    actor: envoi")
-    result = check(dossier, "--format", "github")
+    result = cli_run.check(dossier, "--format", "github")
     assert result.returncode == 1
     actor_line, actor_col = pos(dossier, C, "envoi").split(":")[1:]
     unused_line, unused_col = pos(dossier, A, "id: |envoy").split(":")[1:]
@@ -182,11 +230,11 @@ def test_github_format_prints_workflow_commands(dossier, edit, pos):
     ]
 
 
-def test_github_format_escapes_percent_in_messages(dossier, edit):
+def test_github_format_escapes_percent_in_messages(dossier, edit, cli_run):
     edit(
         dossier / C, "text: The envoy said guarantees must be binding.", "text: The envoy said guarantees must be firm."
     )
-    result = check(dossier, "--format", "github")
+    result = cli_run.check(dossier, "--format", "github")
     [line] = result.stdout.splitlines()
     assert line.startswith("::error file=claims.yaml,line=")
     assert re.search(r"nearest passage \(line 4, \d+%25 similar;", line), line
@@ -199,14 +247,14 @@ def test_problem_github_escaping():
     assert Problem("a%b.yaml", 1, 1, "warning", "a: b, c").github() == "::warning file=a%25b.yaml,line=1,col=1::a: b, c"
 
 
-def test_step_summary_has_every_problem(dossier, edit, tmp_path):
+def test_step_summary_has_every_problem(dossier, edit, tmp_path, cli_run):
     # Twelve unused proposals and one error: more than the ten annotations GitHub shows.
     extra = "".join(f"  - id: idle-{n}\n    title: Idle {n}\n    summary: Nobody cares.\n" for n in range(1, 13))
     edit(dossier / P, "proposals:\n", "proposals:\n" + extra)
     edit(dossier / C, "    actor: envoy", "    actor: envoi")
     summary = tmp_path / "summary.md"
     summary.write_text("# Earlier step\n", encoding="utf-8")
-    result = check(dossier, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = cli_run.check(dossier, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 1
     annotations = result.stdout.splitlines()
     assert len(annotations) == 14  # 12 unused proposals, the unused actor, the unknown actor
@@ -221,9 +269,9 @@ def test_step_summary_has_every_problem(dossier, edit, tmp_path):
     assert any(row.startswith("| `claims.yaml:") and "| error | unknown actor `envoi`" in row for row in rows)
 
 
-def test_step_summary_without_problems(dossier, tmp_path):
+def test_step_summary_without_problems(dossier, tmp_path, cli_run):
     summary = tmp_path / "summary.md"
-    result = check(dossier, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    result = cli_run.check(dossier, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 0 and result.stdout == ""
     assert summary.read_text(encoding="utf-8").split("\n")[:3] == ["## Dossier check", "", "0 errors, 0 warnings"]
     assert "| Location |" not in summary.read_text(encoding="utf-8")
@@ -238,10 +286,10 @@ def test_step_summary_cells_stay_inert_one_line():
 # -- the issue's "done when" scenario ---------------------------------------------------------
 
 
-def test_done_when_a_changed_word_and_an_unknown_actor_are_reported(dossier, edit, line_of):
+def test_done_when_a_changed_word_and_an_unknown_actor_are_reported(dossier, edit, line_of, cli_run):
     edit(dossier / C, "We will not give up a single village", "We will not give up a lone village")
     edit(dossier / C, "    actor: spokesman", "    actor: spokesperson")
-    result = check(dossier)
+    result = cli_run.check(dossier)
     assert result.returncode == 1
     quote_line = line_of(dossier / C, 'text: "\\"We will not give up a lone village')
     actor_line = line_of(dossier / C, "actor: spokesperson")

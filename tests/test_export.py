@@ -24,16 +24,10 @@ from tests.refresh_golden import FIXTURE, unzipped
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory) -> Path:
-    """The real dossier, built."""
-    root = tmp_path_factory.mktemp("export") / "dossier"
-    root.mkdir()
-    for name in ("claims.yaml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, root)
-    shutil.copytree(ROOT / "content", root / "content")
-    api.build(root)
-    return root
+@pytest.fixture
+def real(real_built) -> Path:
+    """The real dossier, built (once per session, read only: conftest.py)."""
+    return real_built
 
 
 def _data(root: Path) -> dict:

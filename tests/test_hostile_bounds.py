@@ -66,9 +66,12 @@ def test_the_place_counts_the_front_matter():
 @pytest.mark.parametrize(
     "body",
     [
-        ("Some words, a [link](https://example.org/a) and *emphasis*.\n\n") * 2000,
+        # the two largest (a second or so each) in `make test` only
+        pytest.param(
+            ("Some words, a [link](https://example.org/a) and *emphasis*.\n\n") * 2000, marks=pytest.mark.slow
+        ),
         "".join(f"## Part {n}\n\nText with `code` and **bold**.\n\n" for n in range(300)),
-        "| a | b |\n| --- | --- |\n" + "| [x](y) *z* | `w` |\n" * 5000,
+        pytest.param("| a | b |\n| --- | --- |\n" + "| [x](y) *z* | `w` |\n" * 5000, marks=pytest.mark.slow),
         "".join("    " * i + "- level\n" for i in range(MAX_DEPTH)),
         "!!! note\n    Inside.\n\n" * 200,
         "<div>x</div>\n\n" * 500,
@@ -200,6 +203,7 @@ def test_heading_ids_keep_out_of_the_generated_anchors(heading, slug):
     assert f'<h2 id="{slug}">' in clean
 
 
+@pytest.mark.slow  # builds the site
 def test_a_proposal_titled_like_a_claim_anchor_makes_no_duplicate_id(dossier, edit):
     import collections
     import re

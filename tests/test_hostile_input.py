@@ -123,6 +123,7 @@ def test_the_documented_limits(root):
     ]
 
 
+@pytest.mark.slow  # a process of its own (test_hygiene checks the prescan in-process)
 def test_fifty_thousand_brackets_are_refused_before_libyaml_parses(root):
     (root / "claims.yaml").write_text("claims: " + "[" * 50_000 + "\n", "utf-8")
     # In a child process: were the prescan ever to let this through, libyaml would crash the process.

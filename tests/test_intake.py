@@ -97,6 +97,11 @@ def test_a_warc_records_where_and_when_the_page_was_retrieved(fresh, files, caps
     }
     dossier, _ = check(fresh)
     assert dossier is not None and dossier.sources["capture"].original.retrieved_at == "2024-10-19T08:10:00Z"
+
+
+@pytest.mark.slow  # builds the site
+def test_a_warcs_source_page_says_where_and_when_it_was_retrieved(fresh, files, capsys):  # noqa: F811
+    assert run(capsys, "add-source", str(files["capture.warc.gz"]), "--language", "en", "--root", str(fresh))[0] == 0
     api.build(fresh)
     page = (fresh / "site/sources/capture.html").read_text("utf-8")
     assert (
@@ -224,7 +229,7 @@ def test_nothing_is_written_through_a_symbolic_link(fresh, files, tmp_path, caps
     assert "article" not in (fresh / "content/sources.yaml").read_text("utf-8")
 
 
-def test_a_hostile_page_is_published_as_text_never_as_a_live_page(fresh, files, capsys):  # noqa: F811
+def test_a_hostile_pages_text_and_metadata_are_plain_text(fresh, files, capsys):  # noqa: F811
     assert run(capsys, "add-source", str(files["hostile.html"]), "--language", "en", "--root", str(fresh))[0] == 0
     text = (fresh / "content/sources/hostile.txt").read_text("utf-8")
     assert text == (
@@ -237,6 +242,11 @@ def test_a_hostile_page_is_published_as_text_never_as_a_live_page(fresh, files, 
         "Evil <b onmouseover=alert(1)>News",
     )
     assert "url" not in got  # a javascript: address is no address
+
+
+@pytest.mark.slow  # builds the site
+def test_a_hostile_page_is_published_as_text_never_as_a_live_page(fresh, files, capsys):  # noqa: F811
+    assert run(capsys, "add-source", str(files["hostile.html"]), "--language", "en", "--root", str(fresh))[0] == 0
     api.build(fresh)
     site = fresh / "site"
     published = sorted(p.relative_to(site).as_posix() for p in (site / "originals").iterdir())

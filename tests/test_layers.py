@@ -4,6 +4,7 @@ the command line; and no module imports itself back through others."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
@@ -43,6 +44,7 @@ def _layer(module: str) -> int | None:
     return LAYERS.get(parts[1]) if len(parts) > 1 else None
 
 
+@functools.cache  # the package does not change during a session: read it once for the three tests
 def _graph() -> dict[str, set[str]]:
     return {_module(p): _imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
 

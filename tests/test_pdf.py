@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
+from generator import api
+from generator.site import pdf
+
 pypdf = pytest.importorskip("pypdf")
-from generator.site import pdf  # noqa: E402
-
-try:
-    pdf._weasyprint()
-except pdf.PdfUnavailable as error:  # no Pango on this machine: the site still builds
-    if os.environ.get("CI"):
-        raise  # CI installs it (make pdf-deps): a skip there would hide a broken PDF
-    pytest.skip(str(error), allow_module_level=True)
-
-from generator import api  # noqa: E402
 
 pytestmark = pytest.mark.pdf  # WeasyPrint lays out each briefing
 
@@ -29,6 +20,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "dossier"
 SITE = "https://example.org/briefing/"
 HOSTILE = "<script>alert(1)</script>{{7*7}}"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _weasyprint():
+    """WeasyPrint is imported when a test of this module runs, not when it is collected (a second
+    of CPU that `make test-fast`, which leaves these tests out, need not pay)."""
+    try:
+        pdf._weasyprint()
+    except pdf.PdfUnavailable as error:  # no Pango on this machine: the site still builds
+        if os.environ.get("CI"):
+            raise  # CI installs it (make pdf-deps): a skip there would hide a broken PDF
+        pytest.skip(str(error))
 
 
 def flat(text: str) -> str:
@@ -70,8 +73,14 @@ def reader(printed):
 
 
 @pytest.fixture(scope="module")
-def text(reader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+def page_texts(reader) -> list[str]:
+    """Each page's text, extracted once (pypdf takes seconds over the whole briefing)."""
+    return [page.extract_text() for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def text(page_texts) -> str:
+    return "\n".join(page_texts)
 
 
 def test_two_runs_give_the_same_bytes(fixture, tmp_path):
@@ -206,15 +215,9 @@ def test_no_file_numbers_in_the_text(text, record_text):
     assert not re.search(r"\bsource \d{3}\b|\(\d{3}\)", text + record_text)
 
 
-def test_header_cells_have_scope(real):
-    html = pdf.briefing_html(real, title="T", scope="S", site_url=None)
-    headers = re.findall(r"<th\b[^>]*>", html)
-    assert headers and all('scope="' in th for th in headers)
-
-
-def test_no_page_is_nearly_empty(reader):
+def test_no_page_is_nearly_empty(page_texts):
     # The last page of the annex may be short; every other page carries a fair share of text.
-    short = [n for n, page in enumerate(reader.pages[:-1], 1) if len(page.extract_text()) < 700]
+    short = [n for n, page in enumerate(page_texts[:-1], 1) if len(page) < 700]
     assert short == []
 
 
@@ -300,51 +303,6 @@ def test_one_proposal_only(fixture, tmp_path):
     assert fixture.proposals["binding-guarantees"].title not in outline
 
 
-def test_an_unknown_proposal_is_refused(real):
-    with pytest.raises(ValueError, match="no proposal has the id `nope`"):
-        pdf.briefing_html(real, title="T", scope="S", site_url=None, proposal="nope")
-
-
-def test_site_links_are_the_plan_addresses_made_absolute():
-    assert pdf.site_link(None, "actors/a.html#claim-x") is None
-    assert pdf.site_link("https://x.org/d", "actors/a.html#claim-x") == "https://x.org/d/actors/a.html#claim-x"
-    assert pdf.site_link("https://x.org/d/", "sources/s.html") == "https://x.org/d/sources/s.html"
-
-
-def test_a_missing_system_library_is_one_line(monkeypatch):
-    class NoPango:
-        """Fails the import the way cffi does when libpango cannot be opened."""
-
-        def find_spec(self, name, path=None, target=None):
-            if name == "weasyprint":
-                raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
-
-    monkeypatch.delitem(sys.modules, "weasyprint")
-    monkeypatch.setattr(sys, "meta_path", [NoPango(), *sys.meta_path])
-    with pytest.raises(pdf.PdfUnavailable) as raised:
-        pdf.write_pdf("<p>x</p>", Path("unused.pdf"), base_url=None, created=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    assert str(raised.value) == "PDF output needs the Pango library: apt-get install libpangoft2-1.0-0"
-
-
-def test_beyond_the_principal_actors_the_briefing_lists_stances_only(real, monkeypatch):
-    # The real dossier has at most 8 actors on a proposal, all with their evidence; with a budget of
-    # 2 a proposal, the busiest proposal lists the other 6 by their latest stances.
-    busiest = max(real.proposals, key=lambda p: len(real.actors_on(p)))
-    assert pdf.briefing.principal_count(real, tuple(real.proposals)) >= 8  # 42 pairs: within the budget
-    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 3)  # one proposal, 8 actors: 3 for it alone
-    assert pdf.briefing.principal_count(real, (busiest,)) == 3
-    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 2 * len(real.proposals) + 1)
-    assert pdf.briefing.principal_count(real, tuple(real.proposals)) == 2
-    sec = pdf.briefing.section(real, busiest, record=False, principal=2)
-    assert len(sec.entries) == 2 and len(sec.others) == len(real.actors_on(busiest)) - 2 == 6
-    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 2)
-    html = " ".join(pdf.briefing_html(real, title="T", scope="S", site_url=None, proposal=busiest).split())
-    assert "Also on record (6 more actors, their latest stances; the evidence is on the dossier’s website):" in html
-    assert "Also on record" not in " ".join(
-        pdf.briefing_html(real, title="T", scope="S", site_url=None, record=True).split()
-    )
-
-
 def test_the_record_from_the_command_line(tmp_path, capsys):
     from generator import cli
 
@@ -353,22 +311,3 @@ def test_the_record_from_the_command_line(tmp_path, capsys):
     first = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
     assert first.startswith("THE FULL RECORD")
     assert f"dossier pdf: wrote {out} in " in capsys.readouterr().err
-
-
-def test_the_basis_marks_cover_the_schema_vocabulary():
-    from generator.data.schema import vocabulary
-
-    assert set(pdf.briefing.BASIS_MARKS) == set(pdf.briefing.BASIS_LABELS) == set(vocabulary("stance-basis"))
-    assert len(set(pdf.briefing.BASIS_MARKS.values())) == 3
-    assert set(pdf.briefing.QUOTES_PHRASES) == set(vocabulary("quotes-language"))
-
-
-@pytest.mark.parametrize("budget", [2, 80])
-def test_every_link_inside_the_document_has_its_target(real, monkeypatch, budget):
-    # With few cards printed, the grid links the others' cells to their proposal's section.
-    monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", budget)
-    for record in (False, True):
-        html = pdf.briefing_html(real, title="T", scope="S", site_url=None, record=record)
-        targets = set(re.findall(r'\bid="([^"]+)"', html))
-        links = set(re.findall(r'href="#([^"]+)"', html))
-        assert links and links <= targets, sorted(links - targets)[:5]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,16 +19,10 @@ from generator.site import views
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory) -> Path:
-    """The real dossier, built."""
-    root = tmp_path_factory.mktemp("reader") / "dossier"
-    root.mkdir()
-    for name in ("claims.yaml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, root)
-    shutil.copytree(ROOT / "content", root / "content")
-    api.build(root)
-    return root
+@pytest.fixture
+def real(real_built) -> Path:
+    """The real dossier, built (once per session, read only: conftest.py)."""
+    return real_built
 
 
 class _Text(HTMLParser):

@@ -117,7 +117,7 @@ def test_every_quote_is_highlighted_at_its_anchor_and_cards_link_there(built):
         assert f'href="../sources/{source}.html#{anchor}"' in actor_page, (actor, anchor)
 
 
-def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
+def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built, built_render):
     site = built / "site"
     raw = '<script>alert("x")</script>'
     for path in site.rglob("*.html"):
@@ -128,17 +128,13 @@ def test_html_in_a_name_is_inert_in_title_header_nav_body_and_search(built):
     assert "Ana &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Minister" in header
     assert "<h1 id=" in page and "Ana &#60;script&#62;alert" in page
     # The search keeps names as plain text (search.js shows them as text).
-    records = {r["url"]: r for r in _records(built) if "url" in r}
+    records = {r["url"]: r for r in built_render.records if "url" in r}
     assert records["actors/minister.html"]["meta"]["title"] == 'Ana <script>alert("x")</script> Minister'
 
 
-def _records(root: Path) -> list[dict]:
-    return api.render(root).records
-
-
-def test_search_finds_every_actor_under_every_alias(built):
-    dossier = api.check(built).dossier
-    records = {r["url"]: r for r in _records(built) if "url" in r}
+def test_search_finds_every_actor_under_every_alias(built_render):
+    dossier = built_render.dossier
+    records = {r["url"]: r for r in built_render.records if "url" in r}
     for actor in dossier.actors.values():
         content = records[f"actors/{actor.id}.html"]["content"]
         for alias in actor.aliases:
@@ -160,6 +156,7 @@ def cli_built(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     return run, root
 
 
+@pytest.mark.slow  # builds the site
 def test_two_builds_of_the_same_input_are_byte_identical(built, cli_built):
     run, other = cli_built
     assert run.returncode == 0, run.stderr
@@ -222,6 +219,7 @@ def test_the_build_never_writes_into_content_or_claims(built):
     assert tree_hash(built / "content") == tree_hash(FIXTURE / "content")
 
 
+@pytest.mark.slow  # builds the site
 def test_edit_links_point_at_the_yaml_a_curator_changes(tmp_path, monkeypatch):
     monkeypatch.setenv("DOSSIER_EDIT_URI", "https://example.org/repo/edit/main/")
     root = _copy(tmp_path / "d")
@@ -270,6 +268,7 @@ def test_check_refuses_what_build_refuses(tmp_path, capsys):
     ]
 
 
+@pytest.mark.slow  # builds the site
 def test_build_and_linkcheck_through_the_cli(cli_built, tmp_path):
     run, built_by_cli = cli_built
     assert run.returncode == 0, run.stderr
@@ -292,13 +291,13 @@ def test_build_and_linkcheck_through_the_cli(cli_built, tmp_path):
     )
 
 
-def test_search_finds_each_quote_once_on_its_claim_card_and_its_source(built):
-    records = _records(built)
+def test_search_finds_each_quote_once_on_its_claim_card_and_its_source(built, built_render):
+    records = built_render.records
     quote = "We will not give up a single village"
     holding = sorted(r["url"] for r in records if quote in r.get("content", ""))
     assert holding == ["actors/minister.html#claim-minister-no-village", "sources/alpha.html"]
     claims = [r["url"] for r in records if r.get("filters", {}).get("kind") == ["Claim"]]
-    assert len(claims) == len(set(claims)) == len(api.check(built).dossier.claims)  # each claim once
+    assert len(claims) == len(set(claims)) == len(built_render.dossier.claims)  # each claim once
     assert (built / "site" / SEARCH_BUNDLE / "pagefind.js").is_file()
 
 

@@ -8,22 +8,32 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator import api
 from generator.site import plan as plan_module
+from tests.conftest import FIXTURE, tree_hash
 
 
-@pytest.fixture
-def docs(dossier, monkeypatch) -> Path:
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Iterator[Path]:
     """The fixture dossier's generated pages, with every actor of more than one card split, and
-    every proposal of more than one claim."""
-    monkeypatch.setattr(plan_module, "ACTOR_PAGE_CARDS", 1)
-    monkeypatch.setattr(plan_module, "PROPOSAL_PAGE_ROWS", 1)
-    api.generate(dossier)
-    return dossier / api.DOCS_DIR
+    every proposal of more than one claim; generated once for the tests that read them (the
+    module fails if one changed them)."""
+    root = tmp_path_factory.mktemp("split") / "dossier"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plan_module, "ACTOR_PAGE_CARDS", 1)
+        patch.setattr(plan_module, "PROPOSAL_PAGE_ROWS", 1)
+        api.generate(root)
+    docs = root / api.DOCS_DIR
+    before = tree_hash(docs)
+    yield docs
+    assert tree_hash(docs) == before, "a test changed the shared generated pages"
 
 
 def _pages(docs: Path, under: str = "") -> list[str]:

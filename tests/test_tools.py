@@ -55,7 +55,7 @@ def text_file(tmp_path) -> Path:
 
 
 # -- init ---------------------------------------------------------------------------------------
-def test_init_writes_the_skeleton_and_it_passes_check_strict_and_builds(tmp_path, capsys):
+def test_init_writes_the_skeleton_and_it_passes_check_strict(tmp_path, capsys):
     root = tmp_path / "new"
     code, out, err = run(capsys, "init", str(root))
     assert code == 0
@@ -66,6 +66,12 @@ def test_init_writes_the_skeleton_and_it_passes_check_strict_and_builds(tmp_path
     )
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == SKELETON
     assert run(capsys, "check", "--strict", "--root", str(root))[0] == 0
+
+
+@pytest.mark.slow  # builds the site
+def test_a_new_dossier_builds_and_its_links_resolve(tmp_path, capsys):
+    root = tmp_path / "new"
+    assert run(capsys, "init", str(root))[0] == 0
     api.build(root)
     assert (root / "site" / "index.html").is_file() and (root / "site" / "methodology.html").is_file()
     assert run(capsys, "linkcheck", "--root", str(root))[0] == 0

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from generator import api
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 CHROMIUM = "/usr/bin/chromium"
 # As the machine's notes say: without the background-networking flags Chromium tries to reach
 # Google's hosts at every start.
@@ -32,14 +33,24 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(config, items):
-    if Path(CHROMIUM).exists():
+    """Every test in this folder is `browser` (left out by `make test-fast`), with or without a
+    marker of its own; without Chromium they are skipped (in CI, an error)."""
+    here = [item for item in items if Path(item.path).is_relative_to(HERE)]
+    for item in here:
+        item.add_marker(pytest.mark.browser)
+    if Path(CHROMIUM).exists() or not here:
         return
     if os.environ.get("CI"):
         raise pytest.UsageError(f"{CHROMIUM} is missing: `make test` installs it (apt-get install chromium)")
     skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (`make browser-deps` installs it)")
-    for item in items:
-        if "browser" in str(item.fspath):
-            item.add_marker(skip)
+    for item in here:
+        item.add_marker(skip)
+
+
+# Any http(s) address whose host is not 127.0.0.1 (`127.0.0.1.example`, `127.0.0.1@example` are
+# outside). A pattern, not a Python predicate: Playwright then intercepts only those requests,
+# not every request of every page.
+OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1(?::[0-9]+)?(?:[/?#]|$))", re.IGNORECASE)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -93,9 +104,7 @@ def watch(context) -> tuple:
         foreign.append(route.request.url)
         route.abort()
 
-    context.route(
-        lambda url: urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1", outside
-    )
+    context.route(OUTSIDE, outside)
     tab = context.new_page()
     tab.set_default_timeout(15000)
     tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -103,12 +112,17 @@ def watch(context) -> tuple:
     return tab, errors, foreign
 
 
+def frames(tab) -> None:
+    """Wait two animation frames: every handler the last actions queued has run (scripts started
+    on DOMContentLoaded and load, a scroll's sticky layout) and the page has painted."""
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def settled(tab) -> None:
     """Wait, by events rather than a fixed time, until what the last actions started is done: the
-    network idle (no request for 500 ms, Playwright's own measure), then two animation frames
-    (every handler queued by the hovers and clicks has run and the page has painted)."""
+    network idle (no request for 500 ms, Playwright's own measure), then two animation frames."""
     tab.wait_for_load_state("networkidle")
-    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    frames(tab)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -55,23 +55,37 @@ def preview(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--root", str(root), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(240):
-            try:
-                with urllib.request.urlopen(url + "sources/article.html", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("dossier serve did not start")
+        _serving(process)
+        with urllib.request.urlopen(url + "sources/article.html", timeout=10):
+            pass
         yield root, url
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def _serving(process: subprocess.Popen) -> None:
+    """Wait for the preview's own word that it listens (MkDocs logs `Serving on URL` once its
+    socket is bound), not for a time; its log keeps being read (a full pipe would stall it)."""
+    log: list[str] = []
+    ready = threading.Event()
+
+    def read() -> None:
+        for line in process.stderr:
+            log.append(line)
+            if "Serving on http://" in line:
+                ready.set()
+        ready.set()  # the process ended
+
+    threading.Thread(target=read, daemon=True).start()
+    if not ready.wait(timeout=120) or process.poll() is not None:
+        pytest.fail("dossier serve did not start:\n" + "".join(log))
 
 
 def _select(tab, words: str) -> None:
