@@ -19,6 +19,7 @@ from ..data.load import load_yaml
 from ..data.model import Dossier
 from ..data.schema import data_files, schema
 from ..errors import DossierError, InputError, md_code, md_text, one_line
+from ..site.check import checking_day
 from . import gitread
 
 KINDS = ("claims", "actors", "proposals", "sources")
@@ -55,7 +56,7 @@ def load(root: Path) -> Side:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 side.items[key].setdefault(item["id"], item)
     try:
-        side.dossier = check(root).dossier
+        side.dossier = check(root, today=checking_day()).dossier  # the day every check takes ($DOSSIER_TODAY)
     except DossierError:
         side.dossier = None
     return side
