@@ -627,3 +627,20 @@ def test_stoltenbergs_scenario_is_given_no_scope_the_text_does_not_state(d):
     partial = " ".join(d.proposals["partial-nato-membership-without-occupied-territories"].summary.split())
     assert partial.startswith("NATO membership expressly limited to the territory Kyiv controls")
     assert "whole country" not in partial
+
+
+def test_the_fourth_readings_wording_fixes_hold(d):
+    # Review 4, minor items 1-6 and 10: each summary says only what its text says.
+    assert 'links to the Kyodo interview only through "lacks the strength"' in _page("introduction")
+    assert "or doubts it will happen" not in _page("methodology")
+    summaries = {cid: " ".join(c.summary.split()) for cid, c in d.claims.items()}
+    accuses = summaries["zelenskyy-accuses-partners-pushing-territory-deal"]
+    assert "earlier" not in accuses and '"last week" by its account' in accuses
+    partners = summaries["partners-pushing-territory-for-membership-deal"]
+    assert "pushing, behind the scenes" not in partners
+    assert partners.endswith("and said it is being discussed behind the scenes")
+    assert "chose[n]" not in summaries["moscow-demands-before-peace-talks"]
+    assert 'in the outlet\'s words, "chose to join Russia"' in summaries["moscow-demands-before-peace-talks"]
+    assert "in the outlet's bracketed insertion, that NATO membership" in summaries["zelenskyy-nato-equals-security"]
+    notes = " ".join(d.actors["volodymyr-zelenskyy"].notes.split())
+    assert "place his earlier position before his remarks to Sky News and to Kyodo" in notes
