@@ -217,7 +217,7 @@ def test_the_recognized_borders_sentence_is_his_position_on_partial_membership(d
     forecast = "zelenskyy-no-legal-recognition-of-occupied-territories"
     assert value(d, forecast, "partial-nato-membership-without-occupied-territories") == "neutral"
     assert "does not mention partial membership" not in " ".join(d.claims[claim].notes.split())
-    assert "not \"opposes\"" in " ".join(d.claims[claim].notes.split())
+    assert 'not "opposes"' in " ".join(d.claims[claim].notes.split())
 
 
 def test_a_willingness_to_forgo_membership_carries_a_stance_on_membership(d):
