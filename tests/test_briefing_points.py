@@ -137,7 +137,7 @@ def test_relaying_outlets_and_speakers_accounts_are_listed_apart_by_display_name
     text = _text(_html(d))
     assert "Some have the words through other outlets or offices (The Example Times):" in text
     assert f"Some give one party’s words or position only as another speaker tells it ({MINISTER}):" in text
-    assert "quoted by The Example Times, who had it from Ana" in text
+    assert f"quoted as relayed by {MINISTER}, then by The Example Times" in text
     assert "Envoy" not in text.split("Sourcing.")[1].split("Basis.")[0]
 
 
@@ -148,7 +148,7 @@ def test_a_chain_the_text_only_implies_is_marked_inferred(dossier, edit):
         "        via: [The Example Times]\n        via_reason: The line follows one naming the paper.\n",
     )
     text = _text(_html(_dossier(dossier)))
-    assert "quoted by The Example Times (inferred: The line follows one naming the paper);" in text
+    assert "quoted as relayed by The Example Times (inferred: The line follows one naming the paper);" in text
 
 
 def test_a_reason_for_a_chain_needs_the_chain(dossier, edit, gcc, pos):

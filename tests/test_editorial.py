@@ -203,10 +203,21 @@ def test_facts_forecasts_warnings_and_complaints_are_neutral(d, claim, proposal)
     assert value(d, claim, proposal) == "neutral"
 
 
-def test_no_stance_on_a_proposal_the_words_do_not_mention(d):
+def test_the_recognized_borders_sentence_is_his_position_on_partial_membership(d):
+    # Review 4, M1: "the invitation ... must be extended to Ukraine in its internationally
+    # recognized borders" answers the question on partial membership; it names no rejection, so
+    # the weakest label it supports is "skeptical". The forecast before it stays "neutral".
     claim = "zelenskyy-invitation-in-recognized-borders"
-    assert [s.proposal for s in d.claims[claim].stances] == ["nato-invitation-during-war"]
+    assert [s.proposal for s in d.claims[claim].stances] == [
+        "nato-invitation-during-war",
+        "partial-nato-membership-without-occupied-territories",
+    ]
     assert value(d, claim, "nato-invitation-during-war") == "conditional"
+    assert value(d, claim, "partial-nato-membership-without-occupied-territories") == "skeptical"
+    forecast = "zelenskyy-no-legal-recognition-of-occupied-territories"
+    assert value(d, forecast, "partial-nato-membership-without-occupied-territories") == "neutral"
+    assert "does not mention partial membership" not in " ".join(d.claims[claim].notes.split())
+    assert 'not "opposes"' in " ".join(d.claims[claim].notes.split())
 
 
 def test_a_willingness_to_forgo_membership_carries_a_stance_on_membership(d):
@@ -575,3 +586,61 @@ def test_the_methodology_shows_readers_no_curator_syntax():
     ):
         assert syntax not in text, syntax
     assert "`" not in text  # no code at all: readers see words
+
+
+# --- the fourth reading -------------------------------------------------------------------------
+
+
+def _page(name: str) -> str:
+    return " ".join((ROOT / "content" / "pages" / f"{name}.md").read_text("utf-8").split())
+
+
+def test_the_methodology_says_the_texts_words_order_the_earlier_position_first(d):
+    # "insisted in the past" ... "abruptly changed tack last week": the pages order the change.
+    methodology = _page("methodology")
+    assert "so the pages show the two without an order" not in methodology
+    assert "place it before the Sky News remarks, the Kyodo comments and the explanation" in methodology
+    earlier = d.claims["zelenskyy-earlier-full-withdrawal-precondition"]
+    assert "zelenskyy-sky-news-ceasefire-without-territories" in {b.claim for b in earlier.said.before}
+
+
+def test_the_g_novosti_date_line_is_an_inferred_publication_date(d):
+    # Review 4, M2: "Sunday03 November 2024" stands above the site name, as a page header would.
+    published = d.sources["umerov-on-territory-exchange"].published
+    assert (published.date, published.basis) == ("2024-11-03", "inferred")
+    assert "the text does not say it is the publication date" in " ".join(published.reason.split())
+    for where in ("actors", "proposals"):
+        text = " ".join((ROOT / "content" / f"{where}.yaml").read_text("utf-8").split())
+        assert "report of 3 November 2024" not in text and "relayed in November 2024" not in text
+        assert "g-novosti.in.ua report dated 3 November 2024" in text
+    # The years taken from that line stay inferred, and say where they come from.
+    for claim in ("umerov-not-heard-of-territory-proposal", "stoltenberg-membership-with-territories-occupied"):
+        said = d.claims[claim].said
+        assert said.basis == "inferred" and "Sunday03 November 2024" in said.reason
+
+
+def test_stoltenbergs_scenario_is_given_no_scope_the_text_does_not_state(d):
+    # Review 4, M3: the text does not say whether membership would cover the occupied territory.
+    while_occupied = " ".join(d.proposals["nato-membership-while-territory-occupied"].summary.split())
+    assert "as a whole" not in while_occupied
+    assert "the report does not say whether membership would cover that territory" in while_occupied
+    partial = " ".join(d.proposals["partial-nato-membership-without-occupied-territories"].summary.split())
+    assert partial.startswith("NATO membership expressly limited to the territory Kyiv controls")
+    assert "whole country" not in partial
+
+
+def test_the_fourth_readings_wording_fixes_hold(d):
+    # Review 4, minor items 1-6 and 10: each summary says only what its text says.
+    assert 'links to the Kyodo interview only through "lacks the strength"' in _page("introduction")
+    assert "or doubts it will happen" not in _page("methodology")
+    summaries = {cid: " ".join(c.summary.split()) for cid, c in d.claims.items()}
+    accuses = summaries["zelenskyy-accuses-partners-pushing-territory-deal"]
+    assert "earlier" not in accuses and '"last week" by its account' in accuses
+    partners = summaries["partners-pushing-territory-for-membership-deal"]
+    assert "pushing, behind the scenes" not in partners
+    assert partners.endswith("and said it is being discussed behind the scenes")
+    assert "chose[n]" not in summaries["moscow-demands-before-peace-talks"]
+    assert 'in the outlet\'s words, "chose to join Russia"' in summaries["moscow-demands-before-peace-talks"]
+    assert "in the outlet's bracketed insertion, that NATO membership" in summaries["zelenskyy-nato-equals-security"]
+    notes = " ".join(d.actors["volodymyr-zelenskyy"].notes.split())
+    assert "place his earlier position before his remarks to Sky News and to Kyodo" in notes

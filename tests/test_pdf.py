@@ -148,8 +148,10 @@ def test_notes_give_outlet_date_and_relay_chain(text):
         "“President Zelenskyy dismisses media leaks on NATO membership in exchange for territory”, "
         "outlet not stated, date unknown;"
     ) in flat(text)
-    assert "quoted by Office of the President of Ukraine, who had it from Kyodo News" in body
-    assert "quoted by Radio Liberty" in body
+    # Review 4, minor 7: the chain in the site's order, with no "had it from" the text does not state.
+    assert "quoted as relayed by Kyodo News, then by Office of the President of Ukraine" in body
+    assert "who had it from" not in body
+    assert "quoted as relayed by Radio Liberty" in body
 
 
 def test_a_translation_and_sourcing_caveat_comes_first(reader):

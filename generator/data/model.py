@@ -405,8 +405,11 @@ class Dossier:
 
     def recently_added(self, count: int) -> list[Claim]:
         """The claims added last (by their `added` date, newest first; ties by id). Not "the latest
-        said": open-ended and overlapping dates rarely say which claim that is."""
-        added = [c for c in self.claims.values() if c.added]
+        said": open-ended and overlapping dates rarely say which claim that is. Only those added
+        after the first publication: before it, the order of `added` is editing history."""
+        if self.published is None:
+            return []
+        added = [c for c in self.claims.values() if c.added and c.added > self.published]
         return sorted(added, key=lambda c: (c.added or "", c.id), reverse=True)[:count]
 
     @cached_property
