@@ -328,3 +328,23 @@ def test_the_csv_is_published_zipped_the_same_bytes_for_the_same_input():
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         (info,) = archive.infolist()
         assert (info.filename, info.date_time, archive.read(info)) == ("claims.csv", (2024, 3, 10, 0, 0, 0), data)
+
+
+def test_recently_added_lists_only_claims_added_after_the_first_publication():
+    def claim(ident, added):
+        return Claim(ident, "a", _stance("supports"), _said("2023-05"), "s", (), added)
+
+    claims = {
+        c.id: c
+        for c in [
+            claim("before", "2024-01-01"),
+            claim("on-the-day", "2024-02-01"),
+            claim("after", "2024-03-01"),
+            claim("latest", "2024-04-01"),
+            claim("undated", None),
+        ]
+    }
+    assert Dossier({}, {}, {}, claims).recently_added(10) == []  # unpublished: `added` is editing history
+    published = Dossier({}, {}, {}, claims, published="2024-02-01")
+    assert [c.id for c in published.recently_added(10)] == ["latest", "after"]
+    assert [c.id for c in published.recently_added(1)] == ["latest"]
