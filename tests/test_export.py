@@ -331,6 +331,8 @@ def test_the_csv_is_published_zipped_the_same_bytes_for_the_same_input():
 
 
 def test_recently_added_lists_only_claims_added_after_the_first_publication():
+    from generator.data.model import Claim, Dossier
+
     def claim(ident, added):
         return Claim(ident, "a", _stance("supports"), _said("2023-05"), "s", (), added)
 
