@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import cache, quotes, validate
+from generator.data import cache, prepare, quotes, validate
 from generator.data import check as check_module
 from tests.test_split_claims import split
 
@@ -28,13 +28,13 @@ def store(tmp_path, monkeypatch) -> Path:
 def parsed(monkeypatch) -> list[str]:
     """The files the check parses (a cache hit is not parsed)."""
     seen: list[str] = []
-    real = check_module.parse_yaml
+    real = prepare.parse_yaml
 
     def spy(rel, raw, key):
         seen.append(rel)
         return real(rel, raw, key)
 
-    monkeypatch.setattr(check_module, "parse_yaml", spy)
+    monkeypatch.setattr(prepare, "parse_yaml", spy)
     return seen
 
 

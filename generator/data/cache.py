@@ -68,10 +68,16 @@ def folder_for(root: Path) -> Path | None:
     return home / hashlib.sha256(os.fsencode(real_root)).hexdigest()[:32]
 
 
+_seeded: dict[str, Any] = {}  # CODE_VERSION -> a hash of it, copied for each key
+
+
 def digest(*parts: str | bytes) -> str:
     """A key of these parts and the code: each part's length is hashed with it, so no two lists
     of parts give the same bytes."""
-    h = hashlib.sha256(CODE_VERSION.encode())
+    seed = _seeded.get(CODE_VERSION)
+    if seed is None:
+        seed = _seeded[CODE_VERSION] = hashlib.sha256(CODE_VERSION.encode())
+    h = seed.copy()
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(b"%d:" % len(data))
@@ -106,9 +112,18 @@ class Store:
 
     # -- proofs ----------------------------------------------------------------------------
     def proof(self, key: str) -> Any:
+        return self.load_proofs().get(key)
+
+    def load_proofs(self) -> dict[str, Any]:
+        """Every stored proof (read on first use)."""
         if self._known is None:
             self._known = self._load_proofs()
-        return self._known.get(key)
+        return self._known
+
+    def offer_proof(self, key: str, value: Any) -> None:
+        """A proof made ahead of the check (data/prepare.py), found by `proof` as a stored one is;
+        written with the files that use it."""
+        self.load_proofs()[key] = value
 
     def put_proof(self, rel: str, key: str, value: Any, made: bool = False) -> None:
         """Record that the claims file `rel` uses this proof, found in the cache or just `made`

@@ -12,6 +12,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,7 @@ from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part 
     normalize,
     normalize_needle,
 )
+from .quotemarks import quoted_regions
 
 _PUNCT = "\"'.,;:!?()[]-"
 _CONTEXT = 40  # characters of prefix/suffix kept around a passage
@@ -38,16 +40,27 @@ HINT_REFINE = 1000  # characters of a quote compared word by word with the passa
 
 @dataclass(frozen=True)
 class SourceText:
-    """A source's stored text, normalized once, with its line starts."""
+    """A source's stored text; normalized, its line starts and its quoted regions found once, when
+    first asked for (a check whose proofs all come from its cache needs none of them)."""
 
     text: str
-    norm: Normalized
-    line_starts: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> SourceText:
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return cls(text, normalize(text), tuple(starts))
+        return cls(text)
+
+    @cached_property
+    def norm(self) -> Normalized:
+        return normalize(self.text)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        return (0, *(m.end() for m in re.finditer("\n", self.text)))
+
+    @cached_property
+    def regions(self) -> tuple[tuple[int, int], ...]:
+        """Where the text is inside quotation marks (`quotemarks.quoted_regions`)."""
+        return quoted_regions(self.text)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
