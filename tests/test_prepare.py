@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
+from generator.data import cache, prepare, quotes
 from generator.data import check as check_module
-from generator.data import prepare, quotes
 from tests.test_split_claims import split
 
 pytestmark = pytest.mark.skipif(
@@ -133,3 +133,21 @@ def test_a_lost_or_garbled_answer_costs_time_never_a_result(dossier, store, fork
     got = _result(dossier)
     assert len(forks) == 1
     assert got == _one_process(dossier, monkeypatch)
+
+
+def test_a_writer_in_the_background_leaves_the_cache_complete(dossier, store, monkeypatch):
+    """A first check with much to write forks its writer while it builds the model: when the check
+    returns, every entry is there, and the next check parses and proves nothing."""
+    monkeypatch.setattr(cache, "BACKGROUND_WRITES", 1)
+    split(dossier)
+    forked: list[int] = []
+    real = os.fork
+    monkeypatch.setattr(cache.os, "fork", lambda: forked.append(1) or real())
+    first = _result(dossier)
+    assert forked
+    parsed: list[str] = []
+    real_parse = prepare.parse_yaml
+    monkeypatch.setattr(prepare, "parse_yaml", lambda rel, *a: parsed.append(rel) or real_parse(rel, *a))
+    forked.clear()
+    assert _result(dossier) == first
+    assert parsed == [] and forked == []  # nothing to write the second time: no writer forked

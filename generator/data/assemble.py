@@ -75,13 +75,11 @@ def assemble(
             )
             for e, ev in enumerate(d["evidence"])
         )
+        given = tuple(evidence_basis(ev, headlines[ev.source], bases) for ev in evidence)
         claims[d["id"]] = Claim(
             id=d["id"],
             actor=d["actor"],
-            stances=tuple(
-                _stance(p, v, tuple(evidence_basis(ev, headlines[ev.source], bases) for ev in evidence), evidence)
-                for p, v in d["stances"].items()
-            ),
+            stances=tuple(_stance(p, v, given, evidence) for p, v in d["stances"].items()),
             said=dating(d["said"]),
             summary=d["summary"],
             evidence=evidence,

@@ -14,9 +14,10 @@ from .assemble import assemble
 from .cache import Store
 from .files import input_exists, list_inputs
 from .hygiene import name_problem
+from .load import Document
 from .model import Dossier
 from .prepare import load_all
-from .validate import Validator, check_pages
+from .validate import Validated, Validator, check_pages
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,19 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     docs = loaded.docs
     validator = Validator(root, docs, today or dt.date.today(), store)
     checked = validator.run()
-    store.save(loaded.read)
+    written = store.save_in_background(loaded.read)
+    try:
+        return _checked(root, docs, checked, problems + validator.problems, settings)
+    finally:
+        written()
+
+
+def _checked(
+    root: Path, docs: dict[str, Document], checked: Validated, problems: list[Problem], settings: dict[str, str]
+) -> Checked:
+    """The hand-written pages, every problem, and the model when there is no error."""
     pages, page_problems = check_pages(root)
-    problems = sort_problems(problems + validator.problems + page_problems)
+    problems = sort_problems(problems + page_problems)
     if any(p.severity == ERROR for p in problems):
         return Checked(None, pages, problems)
     # Every file of a list in the order the validator numbered its items (the quotes' passages

@@ -16,8 +16,6 @@ import hashlib
 import json
 import os
 import signal
-import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +23,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from . import proofs, schema
-from .cache import Store, digest
+from .cache import Store, can_fork, digest
 from .files import MAX_SOURCE_BYTES, SOURCES_DIR, read_input
 from .limits import limit_problems
 from .load import MAX_YAML_BYTES, Document, decode_utf8, parse_yaml
@@ -138,15 +136,7 @@ def _from_entry(rel: str, raw: bytes, entry: dict) -> tuple[Document | None, lis
 
 # -- two processes ---------------------------------------------------------------------------
 def _two_processes_pay(files: list[_File]) -> bool:
-    """Enough to parse, a second core, and a process that may fork: one thread only (a lock
-    another thread holds would stay held in the child) and not macOS (whose system libraries
-    are not safe to use after a fork)."""
-    if len(files) < 2 or sum(len(f.raw) for f in files) < MIN_PARALLEL_BYTES:
-        return False
-    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() != 1:
-        return False
-    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return len(cores) >= 2
+    return len(files) >= 2 and sum(len(f.raw) for f in files) >= MIN_PARALLEL_BYTES and can_fork()
 
 
 def _in_two_processes(

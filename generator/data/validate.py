@@ -52,6 +52,7 @@ class Validator:
         self.root, self.today = root, today
         self.store = store or Store(root, enabled=False)
         self._source_json: dict[str, str] = {}  # source id -> its record as canonical JSON (a proof's key)
+        self._published: dict[str, dates.Interval | None] = {}  # source id -> when it was published
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
@@ -294,11 +295,12 @@ class Validator:
             self._check_date(item, ("corrections", c, "date"), _dict(fix).get("date"))
         self._report_all(publication.correction_findings(item, data, self.published))
         said_ok = self._check_dating(item, ("said",), data.get("said"))
+        said = _interval(_dict(data.get("said")).get("date")) if said_ok else None
         local_ids = self._check_evidence_ids(item)
         on_headline: dict[int, str] = {}
         for e, ev in enumerate(_list(data.get("evidence"))):
             if isinstance(ev, dict):
-                self._check_evidence(item, e, ev, (local_ids, said_ok, on_headline), checked)
+                self._check_evidence(item, e, ev, (local_ids, said, on_headline), checked)
         for where, message, severity in attribution.stance_findings(data, self._bases, on_headline):
             self.report(item, where, message, severity, key=len(where) == 2)
 
@@ -312,9 +314,9 @@ class Validator:
         return ids
 
     def _check_evidence(self, item, e, ev, claim_state: tuple, checked: Validated) -> None:
-        """`claim_state`: the claim's evidence ids, whether its `said` is valid, and the map of its
+        """`claim_state`: the claim's evidence ids, its `said` date when valid, and the map of its
         evidence on a headline, which this fills in."""
-        local_ids, said_ok, on_headline = claim_state
+        local_ids, said, on_headline = claim_state
         where = ("evidence", e)
         if _s(ev.get("translation_of")) and (
             ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")
@@ -335,8 +337,8 @@ class Validator:
                 f"unknown source `{source_id}`: add it to content/sources.yaml or correct the id",
             )
             return
-        if said_ok:
-            self._check_said_before(item, source_id)
+        if said:
+            self._check_said_before(item, source_id, said)
         source = checked.texts.get(source_id)
         if source is None or not proofs.provable(ev):
             return  # the source's own problem, or the schema's, is reported there
@@ -376,13 +378,14 @@ class Validator:
             self.store.put_proof(item.doc.path, key, proofs.to_value(found), made=True)
         return found
 
-    def _check_said_before(self, item: _Item, source_id: str) -> None:
+    def _check_said_before(self, item: _Item, source_id: str, said: dates.Interval) -> None:
         if source_id not in self.ids.get("sources", {}):
             return
-        said = _interval(_dict(item.data.get("said")).get("date"))
-        published_text = _dict(self.ids["sources"][source_id].data.get("published")).get("date")
-        published = _interval(published_text)
-        if said and published and said.lower > published.upper:
+        if source_id not in self._published:
+            published_text = _dict(self.ids["sources"][source_id].data.get("published")).get("date")
+            self._published[source_id] = _interval(published_text)
+        published = self._published[source_id]
+        if published and said.lower > published.upper:
             self.report(
                 item,
                 ("said", "date"),
