@@ -74,6 +74,19 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def run() -> None:
+    """The `dossier` console script. After `check` has said everything, the process leaves
+    without tearing the interpreter down: freeing a large dossier's millions of objects one by
+    one cost a tenth of a second of a check that costs well under one."""
+    code = main()
+    if len(sys.argv) > 1 and sys.argv[1] == "check":
+        with contextlib.suppress(OSError):  # a reader that went away (`| head`) changes no exit code
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:

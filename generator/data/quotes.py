@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from rapidfuzz import fuzz
 
 from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part of this module's API)
     NORMALIZATIONS,
@@ -256,6 +255,8 @@ def _nearest(needle: str, hay: str) -> tuple[str, tuple[int, int] | None, float]
     needle is aligned by its first and last HINT_PROBE characters (whole words); the window then
     spans the whole needle from the better one, refined with the whole needle while that stays
     cheap (HINT_REFINE characters), else with the probe."""
+    from rapidfuzz import fuzz  # only a quote not found needs it: not imported by every check
+
     if len(needle) <= HINT_PROBE:
         best = fuzz.partial_ratio_alignment(needle, hay, processor=None, score_cutoff=40)
         return needle, (best.dest_start, best.dest_end) if best else None, best.score if best else 0.0
