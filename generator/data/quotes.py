@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-
 from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part of this module's API)
     NORMALIZATIONS,
     WHITE_SPACE,
