@@ -245,11 +245,11 @@ def _prove(root: Path, docs: list[Document], records: dict[str, dict], store: St
     """The proofs of these claims files' quotes that the cache does not hold, by key."""
     made: dict[str, list] = {}
     texts: dict[str, tuple[SourceText, tuple[int, int] | None] | None] = {}
-    as_json: dict[str, str] = {}
+    source_keys: dict[str, str] = {}
     for source_id, record, ev in _cited(docs, records):
-        if source_id not in as_json:
-            as_json[source_id] = proofs.canonical(record)
-        key = proofs.key(as_json[source_id], ev)
+        if source_id not in source_keys:
+            source_keys[source_id] = proofs.record_key(record)
+        key = proofs.key(source_keys[source_id], ev)
         if key in made or store.proof(key) is not None:
             continue
         if source_id not in texts:

@@ -10,6 +10,7 @@ the same evidence item gives the same arguments, hence the same value under the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -36,11 +37,17 @@ def canonical(value: Any) -> str:
     return _CANONICAL.encode(value)
 
 
-def key(record: str, ev: dict) -> str:
-    """The cache key of `ev`'s proof: the source's whole record (`canonical`; its sha256 pins the
-    text, its title places the headline), the whole evidence item (its text, occurrence, prefix,
-    kind, and any field a later matcher reads) and the checker's code."""
-    return digest("proof", record, canonical(ev))
+def record_key(record: dict) -> str:
+    """The part of a proof's key that its source gives: the source's whole record (its sha256 pins
+    the text, its title places the headline) and the checker's code (`cache.digest`)."""
+    return digest("proof", canonical(record))
+
+
+def key(source_key: str, ev: dict) -> str:
+    """The cache key of `ev`'s proof: its source's `record_key` (64 hex digits: nothing it is
+    followed by can shift what it covers) and the whole evidence item (its text, occurrence,
+    prefix, kind, and any field a later matcher reads)."""
+    return hashlib.sha256((source_key + canonical(ev)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def provable(ev: dict) -> bool:

@@ -51,7 +51,7 @@ class Validator:
     def __init__(self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None):
         self.root, self.today = root, today
         self.store = store or Store(root, enabled=False)
-        self._source_json: dict[str, str] = {}  # source id -> its record as canonical JSON (a proof's key)
+        self._source_keys: dict[str, str] = {}  # source id -> what its record gives its proofs' keys
         self._published: dict[str, dates.Interval | None] = {}  # source id -> when it was published
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
@@ -364,10 +364,10 @@ class Validator:
     def _proof(self, item: _Item, source_id: str, source, ev: dict, checked: Validated):
         """proofs.prove, through the cache (`proofs.key`: everything a proof may depend on). A Miss
         is always made anew."""
-        record = self._source_json.get(source_id)
-        if record is None:
-            record = self._source_json[source_id] = proofs.canonical(self.ids["sources"][source_id].data)
-        key = proofs.key(record, ev)
+        source_key = self._source_keys.get(source_id)
+        if source_key is None:
+            source_key = self._source_keys[source_id] = proofs.record_key(self.ids["sources"][source_id].data)
+        key = proofs.key(source_key, ev)
         stored = self.store.proof(key)
         cached = proofs.from_value(stored)
         if cached is not None:
