@@ -90,6 +90,20 @@ def test_an_unchanged_dossier_is_neither_parsed_nor_proved_again(dossier, store,
     assert first == _from_scratch(dossier, check_module.check, monkeypatch)
 
 
+def test_a_check_answered_by_its_cache_neither_normalizes_nor_scans_a_source(dossier, store, monkeypatch):
+    """A cached proof holds the findings on its passage (headline, quotation marks): a warm check
+    reads and hashes each source but needs neither its normalized text nor its quoted regions."""
+    made: list[str] = []
+    for name in ("normalize", "quoted_regions"):
+        real = getattr(quotes, name)
+        monkeypatch.setattr(quotes, name, lambda text, real=real, name=name: made.append(name) or real(text))
+    first = _result(_check(dossier))
+    assert set(made) == {"normalize", "quoted_regions"}
+    made.clear()
+    assert _result(_check(dossier)) == first
+    assert made == []
+
+
 def test_a_one_claim_edit_parses_that_file_and_proves_that_claim_only(
     dossier, store, parsed, proved, edit, monkeypatch
 ):
