@@ -22,8 +22,10 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def forks(monkeypatch) -> list[int]:
-    """Every small check forks (the threshold is a megabyte of YAML): the pids forked."""
+    """Every small check forks (the threshold is a megabyte of YAML), whatever threads earlier
+    tests left running (the check's own code takes no lock a thread could hold): the pids forked."""
     monkeypatch.setattr(prepare, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(prepare, "can_fork", lambda: True)
     seen: list[int] = []
     real = os.fork
 
@@ -139,6 +141,7 @@ def test_a_writer_in_the_background_leaves_the_cache_complete(dossier, store, mo
     """A first check with much to write forks its writer while it builds the model: when the check
     returns, every entry is there, and the next check parses and proves nothing."""
     monkeypatch.setattr(cache, "BACKGROUND_WRITES", 1)
+    monkeypatch.setattr(cache, "can_fork", lambda: True)
     split(dossier)
     forked: list[int] = []
     real = os.fork

@@ -12,6 +12,7 @@ a result: the files it should have parsed are parsed here, the quotes proved by 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -162,8 +163,13 @@ def _in_two_processes(
             done = {f.rel: _parse(f, store) for f in mine}
             _offer(store, _prove(root, [doc for doc, _ in done.values() if doc is not None], records, store))
             body = answer.read()
+        except BaseException:  # interrupted: the second process's work is of no use any more
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            raise
         finally:
-            _reap(pid)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)  # it has written all it had to say, or was killed
     return {**done, **_taken(body, theirs, store)}
 
 
@@ -186,15 +192,6 @@ def _made_apart(root: Path, files: list[_File], records: dict[str, dict], store:
         if doc is not None:
             parsed.append(doc)
     return {"docs": docs, "proofs": _prove(root, parsed, records, store)}
-
-
-def _reap(pid: int) -> None:
-    try:
-        if os.waitpid(pid, os.WNOHANG) == (0, 0):  # still at work: this one was interrupted
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
 
 
 def _taken(body: bytes, files: list[_File], store: Store) -> dict[str, tuple[Document | None, list[Problem]]]:
