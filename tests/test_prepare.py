@@ -154,3 +154,21 @@ def test_a_writer_in_the_background_leaves_the_cache_complete(dossier, store, mo
     forked.clear()
     assert _result(dossier) == first
     assert parsed == [] and forked == []  # nothing to write the second time: no writer forked
+
+
+def test_a_fork_refused_leaves_the_work_to_one_process(dossier, store, forks, monkeypatch):
+    """No memory or process to spare for the second process or the writer: the check does it all."""
+    split(dossier)
+    monkeypatch.setattr(cache, "BACKGROUND_WRITES", 1)
+    monkeypatch.setattr(cache, "can_fork", lambda: True)
+
+    def refused() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(prepare.os, "fork", refused)
+    assert _result(dossier) == _one_process(dossier, monkeypatch)
+    searched: list[str] = []
+    real = quotes.find
+    monkeypatch.setattr(quotes, "find", lambda source, text, **kw: searched.append(text) or real(source, text, **kw))
+    _result(dossier)
+    assert searched == []  # and the cache was written all the same

@@ -195,7 +195,11 @@ class Store:
         if self.folder is None or len(self._docs) < BACKGROUND_WRITES or not can_fork():
             self.save(rels)
             return lambda: None
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or no process to spare: written here
+            self.save(rels)
+            return lambda: None
         if pid == 0:
             try:
                 self.save(rels)

@@ -146,7 +146,12 @@ def _in_two_processes(
     store.load_proofs()  # before the fork: neither process proves what the cache holds
     mine, theirs = _halves(files)
     reader, writer = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or no process to spare: this one does it all
+        os.close(reader)
+        os.close(writer)
+        return {f.rel: _parse(f, store) for f in files}
     if pid == 0:  # the second process: its half, as JSON down the pipe, then gone
         status = 1
         try:
