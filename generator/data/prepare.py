@@ -2,8 +2,9 @@
 was made from, else parsed and schema-checked and offered to the cache.
 
 When much is to parse (a first check, a new version of the checker, a pull that changed many
-files) and a second core is free, a forked second process parses half of the claims files and
-proves their quotes, while this one does the other half and proves its quotes too: both only
+files) and a second core is free, the sources' records are parsed, then a forked second process
+parses half of the other files and proves the quotes of its claims, while this one does the other
+half and proves its quotes too: both only
 fill the cache ahead of the validator, which then finds every proof it asks for. What the second
 process made comes back as the plain JSON the cache holds and is taken as cache entries are
 (checked, and refused for any fault), so an answer lost, cut short or garbled costs time, never
@@ -32,8 +33,9 @@ from .quotes import SourceText
 
 # Less YAML than this to parse is done sooner in one process than by forking a second.
 MIN_PARALLEL_BYTES = 1024 * 1024
-# The list whose files are shared between the processes: the one whose items cite sources.
-SHARED_KEY = "claims"
+# The list whose items cite sources (their quotes are proved ahead), and the list they cite (its
+# files are parsed before the second process starts: the proofs are made against its records).
+CITING_KEY, CITED_KEY = "claims", "sources"
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,9 @@ def load_all(root: Path, wanted: dict[str, str], store: Store) -> Loaded:
             missed.append(file)
         else:
             done[rel] = cached
-    shared = [f for f in missed if f.key == SHARED_KEY]
+    shared = [f for f in missed if f.key != CITED_KEY]
     for file in missed:
-        if file.key != SHARED_KEY:  # the sources among them: the quotes are proved against them
+        if file.key == CITED_KEY:
             done[file.rel] = _parse(file, store)
     if _two_processes_pay(shared):
         done.update(_in_two_processes(root, shared, _records(done), store))
@@ -235,8 +237,8 @@ def _records(done: dict[str, tuple[Document | None, list[Problem]]]) -> dict[str
     """Each source's record by id (the first, where two share one: as the validator takes it)."""
     records: dict[str, dict] = {}
     for rel, (doc, _) in done.items():
-        items = doc.data.get("sources") if doc is not None and isinstance(doc.data, dict) else None
-        if schema.key_of(rel) == "sources" and isinstance(items, list):
+        items = doc.data.get(CITED_KEY) if doc is not None and isinstance(doc.data, dict) else None
+        if schema.key_of(rel) == CITED_KEY and isinstance(items, list):
             for item in items:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     records.setdefault(item["id"], item)
@@ -267,7 +269,7 @@ def _prove(root: Path, docs: list[Document], records: dict[str, dict], store: St
 def _cited(docs: list[Document], records: dict[str, dict]) -> Iterator[tuple[str, dict, dict]]:
     """Each provable evidence item of these claims files whose source has a record."""
     for doc in docs:
-        items = doc.data.get(SHARED_KEY) if isinstance(doc.data, dict) else None
+        items = doc.data.get(CITING_KEY) if isinstance(doc.data, dict) else None
         for item in items if isinstance(items, list) else ():
             evidence = item.get("evidence") if isinstance(item, dict) else None
             for ev in evidence if isinstance(evidence, list) else ():
