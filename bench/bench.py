@@ -1,5 +1,9 @@
 """The benchmark behind README's Performance section: `make bench` (or `python bench/bench.py`).
 
+First the three figures issue 23 sets targets for, printed beside them with wall and CPU time
+(bench/targets.py; `--only targets`): the cold check and the check after a one-claim edit at
+10,000 claims in 100 files, and `dossier serve`'s rebuild of the real dossier after one edit.
+
 For each size it writes a synthetic dossier (`python -m bench.synth`), then runs every stage in a fresh
 subprocess and reads that process's wall time and peak resident memory (`os.wait4`):
 
@@ -40,10 +44,8 @@ import os
 import platform
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +53,7 @@ PY = sys.executable
 sys.path.insert(0, str(ROOT))  # run as a script (`python bench/bench.py`): the package is beside it
 
 from bench.hostile import print_hostile  # noqa: E402
+from bench.targets import TARGET_CLAIMS, bench_preview, bench_targets, edit_one_claim, print_targets, timed  # noqa: E402
 
 # Each stage runs in its own interpreter; these snippets print one line of JSON.
 GENERATE = """
@@ -66,26 +69,6 @@ from pathlib import Path
 from generator import api
 api.mkdocs_build(Path(sys.argv[1]), int(sys.argv[2]))
 """
-# The preview loop of `dossier serve`, in one warm process as in serve: the first build, then
-# one claim's summary changed and the site rebuilt as serve rebuilds it (publish/serve.py).
-PREVIEW = """
-import json, sys, tempfile, time
-from pathlib import Path
-from generator import api
-from generator.publish.serve import Preview
-root = Path(sys.argv[1])
-preview = Preview(root, Path(tempfile.mkdtemp()), "http://127.0.0.1:8000/")
-preview.once()  # the state a running preview starts from
-claim = next(iter(api.check(root).dossier.claims.values()))
-claims = root / "claims.yaml"
-line = f"    summary: {claim.summary}\\n"
-claims.write_text(claims.read_text("utf-8").replace(line, line[:-1] + " (edited)\\n", 1), "utf-8")
-started = time.perf_counter()
-g = preview.once()
-done = time.perf_counter()
-print(json.dumps({"pages": g.pages, "written": list(g.written), "rebuild": done - started}))
-"""
-
 # The large inputs of the unit tests, timed in one process (interpreter start-up left out).
 INPUTS = """
 import datetime as dt, json, shutil, sys, tempfile, time
@@ -109,29 +92,16 @@ print(json.dumps({"laughs": laughs, "problems": len(problems), "hint": hint, "mb
                   "found": type(found).__name__}))
 """
 FIXTURE = ROOT / "tests" / "fixtures" / "dossier"
-SECTIONS = ("preview", "sizes", "growth", "inputs", "hostile", "pdf")
+SECTIONS = ("targets", "preview", "sizes", "growth", "inputs", "hostile", "pdf")
 REUSE = "--reuse" in sys.argv  # keep the synthetic dossiers already in --work (a re-run)
 GROWTH_CLAIMS = 40_000  # the growth section: check and generation at this size (no MkDocs: see README)
 PDF_CLAIMS = 1000  # the briefing PDF is timed at this size (goal: 30 s or less)
 
 
 def measure(argv: list[str], cwd: Path | None = None, cache: Path | None = None) -> tuple[float, float, str]:
-    """Run a command; its wall seconds, peak RSS in MiB (the process and its waited-for
-    children), and its standard output. Fails loudly on a non-zero exit. `cache`: the check's
-    cache folder (default: off, so each stage does its whole work)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), DOSSIER_CACHE=str(cache or "off"))
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-    if proc.returncode != 0:
-        sys.exit(f"bench: {' '.join(argv)} failed with exit code {proc.returncode}:\n{stderr[-3000:]}")
-    return seconds, usage.ru_maxrss / 1024, stdout
+    """Run a command (`targets.timed`): its wall seconds, peak RSS in MiB and standard output."""
+    run = timed(argv, cwd, cache)
+    return run["s"], run["mb"], run["out"]
 
 
 def machine() -> str:
@@ -196,18 +166,6 @@ def bench_size(claims: int, seed: int, work: Path) -> dict:
     return row
 
 
-def edit_one_claim(root: Path) -> None:
-    """Change one claim's summary, in the middle claims file (claims.yaml when there is no other)."""
-    files = sorted((root / "claims").glob("*.yaml")) or [root / "claims.yaml"]
-    path = files[len(files) // 2]
-    text = path.read_text("utf-8")
-    # a plain one-line value (not quoted, not folded onto the next line): a word appended to it
-    # is still plain YAML
-    found = re.search(r"^( +)summary: [A-Za-z][^'\"#:\n]*$(?!\n\1 )", text, re.M)
-    assert found, f"no plain one-line summary in {path}"
-    path.write_text(text[: found.end()] + " (edited)" + text[found.end() :], "utf-8")
-
-
 _JSONLD = re.compile(r'<script type="application/ld\+json">.*?</script>', re.S)
 _TOC = re.compile(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', re.S)
 
@@ -241,19 +199,6 @@ def site_shares(site: Path) -> dict[str, float]:
             kind = "data csl" if rel.startswith("data/csl/") else top
             out[kind] = out.get(kind, 0) + size / 2**20
     return dict(sorted(out.items(), key=lambda kv: -kv[1]))
-
-
-def bench_preview(work: Path) -> dict:
-    root = work / "real-dossier"
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copy2(ROOT / "claims.yaml", root / "claims.yaml")
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    _, mb, out = measure([PY, "-c", PREVIEW, str(root)])
-    info = json.loads(out.strip().splitlines()[-1])
-    info["mb"] = mb
-    return info
 
 
 def bench_inputs() -> dict:
@@ -445,7 +390,8 @@ def print_preview(preview: dict) -> None:
         f"\npreview loop on the real dossier ({preview['pages']} pages), one claim's summary changed: "
         f"{len(preview['written'])} files rewritten ("
         f"{', '.join(preview['written'])}); serve's whole rebuild (regenerate, MkDocs on the changed pages, "
-        f"search) {preview['rebuild']:.2f} s; peak {preview['mb']:.0f} MiB"
+        f"search) {preview['rebuild']:.2f} s wall, {preview['cpu']:.2f} s CPU (load {preview['load']:.1f}); "
+        f"peak {preview['mb']:.0f} MiB"
     )
 
 
@@ -465,12 +411,22 @@ def main() -> None:
         "--only",
         choices=SECTIONS,
         action="append",
-        help="run only this section (repeatable): the synthetic sizes, the preview loop, 40,000 claims (growth), the "
-        "large test inputs, the hostile inputs or the PDF (default: all)",
+        help="run only this section (repeatable): the three targets of issue 23 (bench/targets.py), the synthetic "
+        "sizes, the preview loop, 40,000 claims (growth), the large test inputs, the hostile inputs or the PDF "
+        "(default: all)",
     )
     args = ap.parse_args()
     sections = set(args.only or SECTIONS)
     print(f"machine: {machine()}\n", flush=True)
+    if "targets" in sections:
+        work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-targets-"))
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            root, _ = synthesize(TARGET_CLAIMS, args.seed, work)
+            print_targets(bench_targets(root, work), len(list(root.glob("claims/*.yaml"))) + 1)
+        finally:
+            if not args.work:
+                shutil.rmtree(work, ignore_errors=True)
     if sections & {"sizes", "preview"}:
         work = args.work or Path(tempfile.mkdtemp(prefix="dossier-bench-"))
         work.mkdir(parents=True, exist_ok=True)

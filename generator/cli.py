@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 import time
@@ -72,6 +73,22 @@ def parser() -> argparse.ArgumentParser:
 
     tools.add_parsers(sub, root_option)
     return top
+
+
+def run() -> None:
+    """The `dossier` console script. After `check` has said everything, the process leaves
+    without tearing the interpreter down: freeing a large dossier's millions of objects one by
+    one cost a tenth of a second of a check that costs well under one."""
+    checking = len(sys.argv) > 1 and sys.argv[1] == "check"
+    if checking:
+        gc.disable()  # what a check makes lives until it ends (data/check.py: gc_paused), the imports too
+    code = main()
+    if checking:
+        with contextlib.suppress(OSError):  # a reader that went away (`| head`) changes no exit code
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.data import cache, quotes, validate
+from generator.data import cache, prepare, quotes, validate
 from generator.data import check as check_module
 from tests.test_split_claims import split
 
@@ -28,13 +28,13 @@ def store(tmp_path, monkeypatch) -> Path:
 def parsed(monkeypatch) -> list[str]:
     """The files the check parses (a cache hit is not parsed)."""
     seen: list[str] = []
-    real = check_module.parse_yaml
+    real = prepare.parse_yaml
 
     def spy(rel, raw, key):
         seen.append(rel)
         return real(rel, raw, key)
 
-    monkeypatch.setattr(check_module, "parse_yaml", spy)
+    monkeypatch.setattr(prepare, "parse_yaml", spy)
     return seen
 
 
@@ -88,6 +88,20 @@ def test_an_unchanged_dossier_is_neither_parsed_nor_proved_again(dossier, store,
     assert _result(_check(dossier)) == first
     assert parsed == [] and proved == []
     assert first == _from_scratch(dossier, check_module.check, monkeypatch)
+
+
+def test_a_check_answered_by_its_cache_neither_normalizes_nor_scans_a_source(dossier, store, monkeypatch):
+    """A cached proof holds the findings on its passage (headline, quotation marks): a warm check
+    reads and hashes each source but needs neither its normalized text nor its quoted regions."""
+    made: list[str] = []
+    for name in ("normalize", "quoted_regions"):
+        real = getattr(quotes, name)
+        monkeypatch.setattr(quotes, name, lambda text, real=real, name=name: made.append(name) or real(text))
+    first = _result(_check(dossier))
+    assert set(made) == {"normalize", "quoted_regions"}
+    made.clear()
+    assert _result(_check(dossier)) == first
+    assert made == []
 
 
 def test_a_one_claim_edit_parses_that_file_and_proves_that_claim_only(

@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.data import hygiene
 from generator.data.hygiene import prescan_depth, text_problem
 from generator.errors import echo
 
@@ -84,6 +85,32 @@ def test_prescan_never_under_counts_real_yaml():
         assert node is not None
         assert prescan_depth(text, depth) is not None  # 2 (block) + depth > depth
         assert prescan_depth(text, depth + 2) is None
+
+
+_YAMLISH = st.text(alphabet=st.sampled_from(list("[]{}\"'#\\ \t-:?\nab\r\x85\u2028")))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_YAMLISH | st.builds(lambda a, n: a * n, _YAMLISH, st.integers(1, 40)), st.integers(0, 120))
+def test_the_quick_bound_never_lets_through_what_the_scan_refuses(text, limit):
+    """prescan_depth skips its scan when two counts bound the depth: whatever the text, the scan
+    itself would then have found nothing."""
+    if hygiene._shallow(text, limit):
+        assert hygiene._scan(text, limit) is None
+
+
+@pytest.mark.parametrize(
+    "text, shallow",
+    [
+        ("a:\n  b:\n    - c\n", True),
+        ("x: " + "[" * 150 + "\n", True),  # 150 brackets leave room for 25 block levels: `: ` is 2 columns
+        ("x: " + "[" * 199 + "\n", False),  # no room left: the scan decides
+        ("a:\n" + " " * 99 + "b: c\n", True),  # at most 100 levels, 200 in all
+        ("a:\n" + " " * 100 + "b: c\n", False),
+    ],
+)
+def test_the_quick_bound(text, shallow):
+    assert hygiene._shallow(text, 200) is shallow
 
 
 @settings(max_examples=300, deadline=None)

@@ -58,7 +58,7 @@ def test_the_wheel_holds_everything_a_build_needs(wheel):
     ):
         assert must in names, must
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt")))
-    assert b"dossier = generator.cli:main" in entry_points
+    assert b"dossier = generator.cli:run" in entry_points
 
 
 def test_the_installed_package_starts_and_builds_a_dossier_outside_the_repository(wheel, tmp_path):

@@ -71,14 +71,17 @@ def assemble(
     origins: dict[tuple[str, str], Origin] | None = None,
     claim_files: dict[str, str] | None = None,
     published: str | None = None,
+    headlines: dict[str, tuple[int, int] | None] | None = None,
 ) -> Dossier:
     """`items` maps each top-level key to its list; `passages` maps (claim index, evidence index)
-    to where the evidence stands; `claim_files` maps a claim id to the file that holds it."""
+    to where the evidence stands; `claim_files` maps a claim id to the file that holds it;
+    `headlines` where each source's headline stands, when the validator has found it already."""
     sources = {d["id"]: _source(d, texts[d["id"]].text) for d in items.get("sources", [])}
     actors = {d["id"]: _actor(d) for d in items.get("actors", [])}
     proposals = {d["id"]: _proposal(d) for d in items.get("proposals", [])}
     bases = kind_bases()
-    headlines = {s.id: headline_span(s.text, s.title)[0] for s in sources.values()}
+    if headlines is None:
+        headlines = {s.id: headline_span(s.text, s.title)[0] for s in sources.values()}
     claims = {}
     for index, d in enumerate(items.get("claims", [])):
         evidence = tuple(

@@ -64,7 +64,11 @@ def title_not_found(line: int) -> str:
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
+    # \W is every character but str.isalnum()'s and the underscore (the `re` documentation).
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def _reads_as(line: str, title: str) -> bool:

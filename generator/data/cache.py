@@ -23,17 +23,23 @@ same result. Entries are written to a fresh temporary file (O_EXCL|O_NOFOLLOW) a
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
 import stat
+import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the generator package
 # What a check's result depends on besides its input: the data layer, the schema, the messages.
 _CODE = ("data", "schema", "errors.py")
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: a proof holds its headline and quote-mark findings
+BACKGROUND_WRITES = 8  # documents to write from which `save_in_background` forks a writer
 
 
 def _code_version() -> str:
@@ -68,10 +74,16 @@ def folder_for(root: Path) -> Path | None:
     return home / hashlib.sha256(os.fsencode(real_root)).hexdigest()[:32]
 
 
+_seeded: dict[str, Any] = {}  # CODE_VERSION -> a hash of it, copied for each key
+
+
 def digest(*parts: str | bytes) -> str:
     """A key of these parts and the code: each part's length is hashed with it, so no two lists
     of parts give the same bytes."""
-    h = hashlib.sha256(CODE_VERSION.encode())
+    seed = _seeded.get(CODE_VERSION)
+    if seed is None:
+        seed = _seeded[CODE_VERSION] = hashlib.sha256(CODE_VERSION.encode())
+    h = seed.copy()
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(b"%d:" % len(data))
@@ -106,9 +118,18 @@ class Store:
 
     # -- proofs ----------------------------------------------------------------------------
     def proof(self, key: str) -> Any:
+        return self.load_proofs().get(key)
+
+    def load_proofs(self) -> dict[str, Any]:
+        """Every stored proof (read on first use)."""
         if self._known is None:
             self._known = self._load_proofs()
-        return self._known.get(key)
+        return self._known
+
+    def offer_proof(self, key: str, value: Any) -> None:
+        """A proof made ahead of the check (data/prepare.py), found by `proof` as a stored one is;
+        written with the files that use it."""
+        self.load_proofs()[key] = value
 
     def put_proof(self, rel: str, key: str, value: Any, made: bool = False) -> None:
         """Record that the claims file `rel` uses this proof, found in the cache or just `made`
@@ -167,6 +188,25 @@ class Store:
         except ValueError:
             return None
 
+    def save_in_background(self, rels: set[str]) -> Callable[[], None]:
+        """`save`, in a forked process when there is much to write (a first check), while this one
+        goes on (the model); the function returned waits for it. A writer that fails leaves the
+        cache short of entries, as a failed `save` does."""
+        if self.folder is None or len(self._docs) < BACKGROUND_WRITES or not can_fork():
+            self.save(rels)
+            return lambda: None
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or no process to spare: written here
+            self.save(rels)
+            return lambda: None
+        if pid == 0:
+            try:
+                self.save(rels)
+            finally:
+                os._exit(0)  # never the parent's cleanup, buffers or exit handlers
+        return functools.partial(_reap, pid)
+
     def save(self, rels: set[str]) -> None:
         """Write what changed; drop the entries of files this check no longer read."""
         if self.folder is None:
@@ -185,6 +225,21 @@ class Store:
                         os.unlink(self.folder / kind / name)
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written is no cache
+
+
+def can_fork() -> bool:
+    """Whether this process may fork a helper onto a second core: a second core, `fork`, one
+    thread only (a lock another thread holds would stay held in the child) and not macOS (whose
+    system libraries are not safe to use after a fork)."""
+    if not hasattr(os, "fork") or sys.platform == "darwin" or threading.active_count() != 1:
+        return False
+    cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return len(cores) >= 2
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _write(folder: Path, name: str, value: Any) -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
 from . import schema
 from .assemble import assemble
-from .cache import Store, digest
-from .files import input_exists, list_inputs, read_input
+from .cache import Store
+from .files import input_exists, list_inputs
 from .hygiene import name_problem
-from .limits import limit_problems
-from .load import MAX_YAML_BYTES, Document, parse_yaml
+from .load import Document
 from .model import Dossier
-from .validate import Validator, check_pages
+from .prepare import load_all
+from .validate import Validated, Validator, check_pages
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,6 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     if not any(input_exists(root, rel) for rel in files) and not input_exists(root, "content"):
         raise UsageError(f"{root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)")
     problems: list[Problem] = []
-    docs: dict[str, Document] = {}
     for rel, key in files.items():
         if not input_exists(root, rel):
             problems.append(Problem(rel, 1, 1, ERROR, f"file is missing: create it with a top-level `{key}:` list"))
@@ -82,22 +81,25 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     more, found = split_files(root)
     problems += found
     settings = {rel: key for rel, key in schema.settings_files().items() if input_exists(root, rel)}
-    store, read = Store(root), set()
-    for rel, key in {**files, **more, **settings}.items():
-        try:
-            doc, found = load_checked(root, rel, key, store)
-        except InputError as exc:
-            problems.append(exc.problem)
-            continue
-        problems += found
-        read.add(rel)
-        if doc is not None:
-            docs[rel] = doc
+    store = Store(root)
+    loaded = load_all(root, {**files, **more, **settings}, store)
+    problems += loaded.problems
+    docs = loaded.docs
     validator = Validator(root, docs, today or dt.date.today(), store)
     checked = validator.run()
-    store.save(read)
+    written = store.save_in_background(loaded.read)
+    try:
+        return _checked(root, docs, checked, problems + validator.problems, settings)
+    finally:
+        written()
+
+
+def _checked(
+    root: Path, docs: dict[str, Document], checked: Validated, problems: list[Problem], settings: dict[str, str]
+) -> Checked:
+    """The hand-written pages, every problem, and the model when there is no error."""
     pages, page_problems = check_pages(root)
-    problems = sort_problems(problems + validator.problems + page_problems)
+    problems = sort_problems(problems + page_problems)
     if any(p.severity == ERROR for p in problems):
         return Checked(None, pages, problems)
     # Every file of a list in the order the validator numbered its items (the quotes' passages
@@ -115,45 +117,5 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
         for i, item in enumerate(doc.data[held]):
             origins[(held, item["id"])] = (rel, *doc.id_mark(held, i))
     claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
-    dossier = assemble(items, checked.texts, checked.passages, origins, claim_files, published)
+    dossier = assemble(items, checked.texts, checked.passages, origins, claim_files, published, checked.headlines)
     return Checked(dossier, pages, problems)
-
-
-def load_checked(root: Path, rel: str, key: str, store: Store) -> tuple[Document | None, list[Problem]]:
-    """One data file parsed and checked on its own (syntax, schema, limits): from the cache when
-    the bytes read now are the bytes it was made from, else made and offered to the cache."""
-    raw = read_input(root, rel, MAX_YAML_BYTES)
-    entry_key = digest("document", rel, key, raw)
-    entry = store.document(rel, entry_key)
-    if entry is not None:
-        try:
-            return _from_entry(rel, raw, entry)
-        except (KeyError, TypeError, ValueError):
-            pass  # not an entry this code wrote: parse the file
-    doc, problems = parse_yaml(rel, raw, key)
-    if doc is not None:
-        problems += schema.check_document(doc) + limit_problems(doc, key)
-    store.put_document(rel, entry_key, _entry(doc, key, problems))
-    return doc, problems
-
-
-def _entry(doc: Document | None, key: str, problems: list[Problem]) -> dict:
-    found = [[p.path, p.line, p.col, p.severity, p.message] for p in problems]
-    if doc is None:
-        return {"doc": False, "problems": found}
-    items = doc.data.get(key) if isinstance(doc.data, dict) else None
-    ids = [
-        list(doc.id_mark(key, i)) if isinstance(item, dict) and "id" in item else None
-        for i, item in enumerate(items if isinstance(items, list) else [])
-    ]
-    return {"doc": True, "data": doc.data, "modeline": doc.has_modeline, "ids": ids, "problems": found}
-
-
-def _from_entry(rel: str, raw: bytes, entry: dict) -> tuple[Document | None, list[Problem]]:
-    problems = [Problem(str(p), int(li), int(co), str(sev), str(m)) for p, li, co, sev, m in entry["problems"]]
-    if entry["doc"] is not True:
-        return None, problems
-    ids = entry["ids"]
-    if not isinstance(ids, list) or not all(m is None or (len(m) == 2 and all(type(x) is int for x in m)) for m in ids):
-        raise ValueError("id marks")
-    return Document(rel, entry["data"], {}, bool(entry["modeline"]), raw=raw, id_marks=ids), problems

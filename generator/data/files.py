@@ -23,9 +23,12 @@ MAX_SOURCE_BYTES = 4 * MiB  # the largest stored text; a news article is 5-50 KB
 MAX_PAGE_BYTES = 1 * MiB  # a hand-written page
 
 
-def read_input(root: Path, rel: str, limit: int) -> bytes:
-    """The bytes of `root/rel`, or an InputError naming `rel` and what to do."""
-    resolved = _inside(root, rel)
+def read_input(root: Path, rel: str, limit: int, resolved: str | None = None) -> bytes:
+    """The bytes of `root/rel`, or an InputError naming `rel` and what to do. `resolved`: where
+    `resolve_input` found `root/rel` leads, when the caller asked it first (a source's file must
+    also lead into the sources' folder): its links are not resolved twice."""
+    if resolved is None:
+        resolved = resolve_input(root, rel)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
         fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
@@ -62,16 +65,18 @@ def list_inputs(root: Path, rel_dir: str, suffix: str) -> list[str]:
     still read with `read_input`, which refuses what is not a regular file inside the root."""
     if not input_exists(root, rel_dir):
         return []
-    folder = _inside(root, rel_dir)
-    if not folder.is_dir():
+    folder = resolve_input(root, rel_dir)
+    if not os.path.isdir(folder):
         raise InputError(rel_dir, "is not a folder: replace it with a folder or remove it")
     return sorted(f"{rel_dir}/{entry.name}" for entry in os.scandir(folder) if entry.name.endswith(suffix))
 
 
-def _inside(root: Path, rel: str) -> Path:
+def resolve_input(root: Path, rel: str, real_root: str | None = None) -> str:
+    """Where `root/rel` leads, links resolved (`real_root`: the root's, when known), or an
+    InputError when it leads nowhere or outside the root."""
     # os.path.realpath, not Path.resolve: the same answer at a third of the cost, which counts
     # when a check reads thousands of sources.
-    base = os.path.realpath(root)
+    base = real_root or os.path.realpath(root)
     try:
         resolved = os.path.realpath(os.path.join(root, rel), strict=True)
     except FileNotFoundError:
@@ -82,7 +87,7 @@ def _inside(root: Path, rel: str) -> Path:
         raise InputError(
             rel, "is a symbolic link to a place outside the dossier root: store the file itself inside the root"
         )
-    return Path(resolved)
+    return resolved
 
 
 def _too_big(size: int, limit: int) -> str:

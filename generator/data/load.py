@@ -14,7 +14,7 @@ import yaml
 
 from ..errors import ERROR, Problem
 from .files import MAX_YAML_BYTES, read_input
-from .hygiene import BAD_BLOCK, long_marks, prescan_depth, text_problem
+from .hygiene import has_bad_block, long_marks, prescan_depth, text_problem
 
 try:
     _Loader = yaml.CSafeLoader
@@ -97,7 +97,9 @@ class _CachingLoader(_Loader):  # type: ignore[valid-type,misc]
         self._plain_tags: dict[str, str] = {}
 
     def resolve(self, kind, value, implicit):
-        if kind is _ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+        if kind is _ScalarNode and not self.yaml_path_resolvers:
+            if not implicit[0]:  # quoted, or tagged `!`: never resolved implicitly
+                return _STR
             tag = self._plain_tags.get(value)
             if tag is None:
                 tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
@@ -257,7 +259,7 @@ def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Pr
     conv = _Converter(
         rel,
         anchors="&" in text,
-        hygiene="\\" in text or BAD_BLOCK.search(text) is not None or long_marks(text) is not None,
+        hygiene="\\" in text or has_bad_block(text) or long_marks(text) is not None,
     )
     data = conv.convert(node, ())
     if conv.aliased:

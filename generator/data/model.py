@@ -398,10 +398,16 @@ class Dossier:
         return any(p.shift_from for p in self.history.get((actor, proposal), ()))
 
     def proposals_of(self, actor: str) -> list[str]:
-        return [p for p in self.proposals if (actor, p) in self.history]
+        return [p for p in self.proposals if (actor, p) in self._pairs]
 
     def actors_on(self, proposal: str) -> list[str]:
-        return [a for a in self.actors if (a, proposal) in self.history]
+        return [a for a in self.actors if (a, proposal) in self._pairs]
+
+    @cached_property
+    def _pairs(self) -> frozenset[tuple[str, str]]:
+        """The (actor, proposal) pairs some claim takes a stance on: the keys of `history`, without
+        ordering every actor's claims (the site plan asks before it renders anything)."""
+        return frozenset((c.actor, s.proposal) for c in self.claims.values() for s in c.stances)
 
     def recently_added(self, count: int) -> list[Claim]:
         """The claims added last (by their `added` date, newest first; ties by id). Not "the latest

@@ -12,8 +12,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz
+from functools import cached_property
 
 from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part of this module's API)
     NORMALIZATIONS,
@@ -22,6 +21,7 @@ from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part 
     normalize,
     normalize_needle,
 )
+from .quotemarks import quoted_regions
 
 _PUNCT = "\"'.,;:!?()[]-"
 _CONTEXT = 40  # characters of prefix/suffix kept around a passage
@@ -38,16 +38,27 @@ HINT_REFINE = 1000  # characters of a quote compared word by word with the passa
 
 @dataclass(frozen=True)
 class SourceText:
-    """A source's stored text, normalized once, with its line starts."""
+    """A source's stored text; normalized, its line starts and its quoted regions found once, when
+    first asked for (a check whose proofs all come from its cache needs none of them)."""
 
     text: str
-    norm: Normalized
-    line_starts: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> SourceText:
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        return cls(text, normalize(text), tuple(starts))
+        return cls(text)
+
+    @cached_property
+    def norm(self) -> Normalized:
+        return normalize(self.text)
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        return (0, *(m.end() for m in re.finditer("\n", self.text)))
+
+    @cached_property
+    def regions(self) -> tuple[tuple[int, int], ...]:
+        """Where the text is inside quotation marks (`quotemarks.quoted_regions`)."""
+        return quoted_regions(self.text)
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
@@ -243,6 +254,8 @@ def _nearest(needle: str, hay: str) -> tuple[str, tuple[int, int] | None, float]
     needle is aligned by its first and last HINT_PROBE characters (whole words); the window then
     spans the whole needle from the better one, refined with the whole needle while that stays
     cheap (HINT_REFINE characters), else with the probe."""
+    from rapidfuzz import fuzz  # only a quote not found needs it: not imported by every check
+
     if len(needle) <= HINT_PROBE:
         best = fuzz.partial_ratio_alignment(needle, hay, processor=None, score_cutoff=40)
         return needle, (best.dest_start, best.dest_end) if best else None, best.score if best else 0.0

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 from collections import defaultdict
@@ -16,10 +15,10 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import attribution, dates, elision, orderings, publication, quotemarks, quotes
+from . import attribution, dates, elision, orderings, proofs, publication, quotes
 from .assemble import kind_bases
-from .cache import Store, digest
-from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input
+from .cache import Store
+from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input, resolve_input
 from .hygiene import name_problem
 from .load import Document, decode_utf8
 from .model import date_range
@@ -52,12 +51,12 @@ class Validator:
     def __init__(self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None):
         self.root, self.today = root, today
         self.store = store or Store(root, enabled=False)
-        self._source_json: dict[str, str] = {}  # source id -> its record as canonical JSON (a proof's key)
+        self._source_keys: dict[str, str] = {}  # source id -> what its record gives its proofs' keys
+        self._published: dict[str, dates.Interval | None] = {}  # source id -> when it was published
         self.problems: list[Problem] = []
         self.items: dict[str, list[_Item]] = {}
         self.ids: dict[str, dict[str, _Item]] = {}
         self._bases = kind_bases()
-        self._marks: dict[str, tuple] = {}  # source id -> its quoted regions
         self.counts: dict[str, int] = {}
         settings = [doc for rel, doc in docs.items() if key_of(rel) == publication.SETTINGS_KEY]
         self.published = publication.published(settings[0].data) if settings else None
@@ -89,9 +88,8 @@ class Validator:
 
     def run(self) -> Validated:
         checked = Validated()
-        citing = self._citing_claims()
         for item in self.items.get("sources", []):
-            self._check_source(item, citing.get(_s(item.data.get("id")), []), checked)
+            self._check_source(item, checked)
         for item in self.items.get("actors", []):
             self._check_actor(item)
         for item in self.items.get("proposals", []):
@@ -158,7 +156,9 @@ class Validator:
         # A kind whose file did not load is not known: its absence is already reported there.
         return kind not in self.ids or ident in self.ids[kind]
 
-    def _citing_claims(self) -> dict[str, list[str]]:
+    @cached_property
+    def _citing(self) -> dict[str, list[str]]:
+        """The claims that cite each source (named in a source's problem: only asked for then)."""
         out: dict[str, list[str]] = defaultdict(list)
         for item in self.items.get("claims", []):
             for ev in _evidence(item.data):
@@ -173,29 +173,37 @@ class Validator:
         """The root and the sources' folder, links resolved."""
         return os.path.realpath(self.root), os.path.realpath(os.path.join(self.root, SOURCES_DIR))
 
-    def _check_source(self, item: _Item, citing: list[str], checked: Validated) -> None:
+    def _affected(self, item: _Item) -> str:
+        citing = self._citing.get(item.data["id"], [])
+        if not citing:
+            return ""
+        names = ", ".join(citing[:8]) + (f" and {len(citing) - 8} more" if len(citing) > 8 else "")
+        return f" (cited by {len(citing)} claim{'s' if len(citing) != 1 else ''}: {names})"
+
+    def _check_source(self, item: _Item, checked: Validated) -> None:
         data = item.data
         self._check_dating(item, ("published",), data.get("published"))
         if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
             return  # the schema has said what is missing or malformed
         path = os.path.join(self.root, SOURCES_DIR, data["file"])
         rel = f"{SOURCES_DIR}/{data['file']}"
-        affected = _affected(citing)
         if data["file"].startswith("/") or ".." in data["file"].split("/"):
             return  # the schema pattern reports it
         if not os.path.lexists(path):
-            self.report(item, ("file",), f"`{rel}` does not exist{affected}: add the file or correct `file`")
+            message = f"`{rel}` does not exist{self._affected(item)}: add the file or correct `file`"
+            self.report(item, ("file",), message)
             return
-        real, (root, base) = os.path.realpath(path), self._real_dirs
-        if _under(real, root) and not _under(real, base):
-            self.report(
-                item,
-                ("file",),
-                f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there",
-            )
-            return
+        root, base = self._real_dirs
         try:
-            raw = read_input(self.root, rel, MAX_SOURCE_BYTES)
+            real = resolve_input(self.root, rel, root)
+            if not _under(real, base):
+                self.report(
+                    item,
+                    ("file",),
+                    f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there",
+                )
+                return
+            raw = read_input(self.root, rel, MAX_SOURCE_BYTES, real)
         except InputError as exc:
             self.report(item, ("file",), f"`{rel}` {exc.problem.message}")
             return
@@ -205,7 +213,8 @@ class Validator:
                 item,
                 ("sha256",),
                 f"`{rel}` has sha256 {digest[:12]}…, not the recorded {data['sha256'][:12]}…: the text "
-                f"changed{affected}; sources are never edited: restore it or add the new text as a new source",
+                f"changed{self._affected(item)}; sources are never edited: restore it or add the new text as a new "
+                "source",
             )
             return
         text, problem = decode_utf8(raw, rel)
@@ -219,10 +228,9 @@ class Validator:
         self._check_headline(item, text, checked)
 
     def _check_headline(self, item: _Item, text: str, checked: Validated) -> None:
-        title = _s(item.data.get("title")) or ""
-        span, found = attribution.headline_span(text, title)
+        span, found = proofs.headline(item.data, text)
         checked.headlines[item.data["id"]] = span
-        if title and span and not found:
+        if _s(item.data.get("title")) and span and not found:
             self.report(
                 item,
                 ("title",),
@@ -296,11 +304,12 @@ class Validator:
             self._check_date(item, ("corrections", c, "date"), _dict(fix).get("date"))
         self._report_all(publication.correction_findings(item, data, self.published))
         said_ok = self._check_dating(item, ("said",), data.get("said"))
+        said = _interval(_dict(data.get("said")).get("date")) if said_ok else None
         local_ids = self._check_evidence_ids(item)
         on_headline: dict[int, str] = {}
         for e, ev in enumerate(_list(data.get("evidence"))):
             if isinstance(ev, dict):
-                self._check_evidence(item, e, ev, (local_ids, said_ok, on_headline), checked)
+                self._check_evidence(item, e, ev, (local_ids, said, on_headline), checked)
         for where, message, severity in attribution.stance_findings(data, self._bases, on_headline):
             self.report(item, where, message, severity, key=len(where) == 2)
 
@@ -314,9 +323,9 @@ class Validator:
         return ids
 
     def _check_evidence(self, item, e, ev, claim_state: tuple, checked: Validated) -> None:
-        """`claim_state`: the claim's evidence ids, whether its `said` is valid, and the map of its
+        """`claim_state`: the claim's evidence ids, its `said` date when valid, and the map of its
         evidence on a headline, which this fills in."""
-        local_ids, said_ok, on_headline = claim_state
+        local_ids, said, on_headline = claim_state
         where = ("evidence", e)
         if _s(ev.get("translation_of")) and (
             ev["translation_of"] not in local_ids or ev["translation_of"] == ev.get("id")
@@ -344,73 +353,55 @@ class Validator:
                 f"unknown source `{source_id}`: add it to content/sources.yaml or correct the id",
             )
             return
-        if said_ok:
-            self._check_said_before(item, source_id)
+        if said:
+            self._check_said_before(item, source_id, said)
         source = checked.texts.get(source_id)
-        occurrence, prefix = _whole(ev.get("occurrence")), _s(ev.get("prefix"))
-        if source is None or not _s(ev.get("text")) or (ev.get("occurrence") is not None and not occurrence):
+        if source is None or not proofs.provable(ev):
             return  # the source's own problem, or the schema's, is reported there
-        found = self._find(item, source_id, source, ev, occurrence, prefix)
+        found = self._proof(item, source_id, source, ev, checked)
         if isinstance(found, quotes.Miss):
             self.report(
                 item,
                 (*where, "text"),
                 f"{found.message} [source `{source_id}`, {SOURCES_DIR}/{self.ids['sources'][source_id].data['file']}]",
             )
-        else:
-            checked.passages[(item.number, e)] = found
-            self._check_headline_kind(item, e, ev, source_id, found, checked, on_headline)
-            if ev.get("kind") == "direct-quote":
-                self._check_quote_marks(item, (*where, "text"), source_id, source, found, checked)
-            elif len(found.parts) > 1 and isinstance(ev.get("kind"), str):
-                self.report(item, (*where, "text"), elision.OTHER_KINDS.format(kind=ev["kind"]))
-
-    def _check_headline_kind(self, item, e, ev, source_id: str, found, checked: Validated, on_headline) -> None:
-        headline = checked.headlines.get(source_id)
-        if not headline or not any(a < headline[1] and b > headline[0] for a, b in found.parts):
             return
-        line = checked.texts[source_id].line_of(headline[0])
-        on_headline[e] = f"line {line} of source `{source_id}`"
-        if ev.get("kind") in ("reported-speech", "paraphrase"):  # a direct quote is refused at its text
-            self.report(item, ("evidence", e, "kind"), attribution.HEADLINE_KIND.format(line=line))
+        checked.passages[(item.number, e)] = found.passage
+        if found.headline is not None:
+            on_headline[e] = f"line {found.headline} of source `{source_id}`"
+            if ev.get("kind") in ("reported-speech", "paraphrase"):  # a direct quote is refused at its text
+                self.report(item, (*where, "kind"), attribution.HEADLINE_KIND.format(line=found.headline))
+        if ev.get("kind") == "direct-quote":
+            if found.marks:
+                self.report(item, (*where, "text"), found.marks)
+        elif len(found.passage.parts) > 1 and isinstance(ev.get("kind"), str):
+            self.report(item, (*where, "text"), elision.OTHER_KINDS.format(kind=ev["kind"]))
 
-    def _check_quote_marks(self, item: _Item, where: tuple, source_id: str, source, found, checked: Validated) -> None:
-        if source_id not in self._marks:
-            self._marks[source_id] = quotemarks.quoted_regions(source.text)
-        headline = checked.headlines.get(source_id)
-        problem = attribution.direct_quote_problem(source.text, found, self._marks[source_id], headline)
-        if problem:
-            self.report(item, where, problem)
-
-    def _find(self, item: _Item, source_id: str, source, ev: dict, occurrence, prefix):
-        """quotes.find, through the cache: a passage found is kept under everything it may depend
-        on: the whole evidence item (its text, occurrence, prefix, kind, and any field a later
-        matcher reads), the source's whole record (its sha256 pins the text) and the checker's
-        code. A Miss is always made anew; the checks on a passage (headline, quote marks,
-        elision) always run."""
-        record = self._source_json.get(source_id)
-        if record is None:
-            record = self._source_json[source_id] = _canonical(self.ids["sources"][source_id].data)
-        key = digest("proof", record, _canonical(ev))
+    def _proof(self, item: _Item, source_id: str, source, ev: dict, checked: Validated):
+        """proofs.prove, through the cache (`proofs.key`: everything a proof may depend on). A Miss
+        is always made anew."""
+        source_key = self._source_keys.get(source_id)
+        if source_key is None:
+            source_key = self._source_keys[source_id] = proofs.record_key(self.ids["sources"][source_id].data)
+        key = proofs.key(source_key, ev)
         stored = self.store.proof(key)
-        cached = _passage_of(stored)
+        cached = proofs.from_value(stored)
         if cached is not None:
             self.store.put_proof(item.doc.path, key, stored)
             return cached
-        found = quotes.find(source, ev["text"], occurrence=occurrence, prefix=prefix)
-        if isinstance(found, quotes.Passage):
-            p = found
-            value = [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts]]
-            self.store.put_proof(item.doc.path, key, value, made=True)
+        found = proofs.prove(source, checked.headlines.get(source_id), ev)
+        if isinstance(found, proofs.Proof):
+            self.store.put_proof(item.doc.path, key, proofs.to_value(found), made=True)
         return found
 
-    def _check_said_before(self, item: _Item, source_id: str) -> None:
+    def _check_said_before(self, item: _Item, source_id: str, said: dates.Interval) -> None:
         if source_id not in self.ids.get("sources", {}):
             return
-        said = _interval(_dict(item.data.get("said")).get("date"))
-        published_text = _dict(self.ids["sources"][source_id].data.get("published")).get("date")
-        published = _interval(published_text)
-        if said and published and said.lower > published.upper:
+        if source_id not in self._published:
+            published_text = _dict(self.ids["sources"][source_id].data.get("published")).get("date")
+            self._published[source_id] = _interval(published_text)
+        published = self._published[source_id]
+        if published and said.lower > published.upper:
             self.report(
                 item,
                 ("said", "date"),
@@ -493,24 +484,6 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return pages, problems
 
 
-def _canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def _passage_of(value) -> quotes.Passage | None:
-    """A proof as the cache holds it, or None when it is not one (an entry of another shape)."""
-    try:
-        start, end, line, exact, prefix, suffix, parts = value
-        spans = tuple((int(a), int(b)) for a, b in parts)
-        if not all(type(x) is int for x in (start, end, line)) or not all(
-            type(x) is str for x in (exact, prefix, suffix)
-        ):
-            return None
-        return quotes.Passage(start, end, line, exact, prefix, suffix, spans)
-    except (TypeError, ValueError):
-        return None
-
-
 def _under(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -531,22 +504,8 @@ def _evidence(claim: dict) -> list[dict]:
     return [ev for ev in _list(claim.get("evidence")) if isinstance(ev, dict)]
 
 
-def _whole(value) -> int | None:
-    """A positive whole number as JSON Schema counts them (1 and 1.0), else None."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return int(value) if value >= 1 and value == int(value) else None
-
-
 def _interval(value) -> dates.Interval | None:
     try:
         return dates.parse(value) if value is not None else None
     except dates.DateError:
         return None  # reported where the date stands
-
-
-def _affected(citing: list[str]) -> str:
-    if not citing:
-        return ""
-    names = ", ".join(citing[:8]) + (f" and {len(citing) - 8} more" if len(citing) > 8 else "")
-    return f" (cited by {len(citing)} claim{'s' if len(citing) != 1 else ''}: {names})"

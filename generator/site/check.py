@@ -8,7 +8,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..data.check import Checked
+from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
 from ..errors import UsageError, one_line, sort_problems
 from . import pages as hand_written
@@ -32,6 +32,7 @@ def checking_day() -> dt.date:
         ) from None
 
 
+@gc_paused
 def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold)."""

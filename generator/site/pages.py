@@ -14,6 +14,7 @@ title always, so MkDocs never makes one from the first heading.
 from __future__ import annotations
 
 import html
+import importlib
 import json
 import re
 from html.parser import HTMLParser
@@ -47,8 +48,17 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 def _markdown() -> markdown.Markdown:
-    configs = {**EXTENSION_CONFIGS, "toc": {**EXTENSION_CONFIGS["toc"], "slugify": SitePlan.heading_slug}}
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=configs)
+    configs: dict[str, dict] = {
+        **EXTENSION_CONFIGS,
+        "toc": {**EXTENSION_CONFIGS["toc"], "slugify": SitePlan.heading_slug},
+    }
+    # Objects, not names: for a name, Python-Markdown first lists every installed package's entry
+    # points (a quarter of a second of `dossier check`); these are all its own.
+    extensions = [
+        importlib.import_module(f"markdown.extensions.{name}").makeExtension(**configs.get(name, {}))
+        for name in MARKDOWN_EXTENSIONS
+    ]
+    return markdown.Markdown(extensions=extensions)
 
 
 def _front_matter(raw: str | None, path: str) -> tuple[dict, list[Problem]]:

@@ -108,10 +108,11 @@ class SitePlan:
 
     @cached_property
     def split_actors(self) -> frozenset[str]:
-        """The actors whose cards are on one page per proposal (ACTOR_PAGE_CARDS)."""
-        d = self.dossier
+        """The actors whose cards are on one page per proposal (ACTOR_PAGE_CARDS): counted from the
+        claims (a card per stance), not from the stance histories, which `check` need not build."""
+        by_actor = self.dossier.claims_by_actor
         return frozenset(
-            a for a in d.actors if sum(len(d.history[(a, p)]) for p in d.proposals_of(a)) > ACTOR_PAGE_CARDS
+            a for a in self.dossier.actors if sum(len(c.stances) for c in by_actor.get(a, ())) > ACTOR_PAGE_CARDS
         )
 
     @staticmethod

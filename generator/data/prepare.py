@@ -1,0 +1,297 @@
+"""The data files a check reads, each from the check's cache when its bytes are the bytes an entry
+was made from, else parsed and schema-checked and offered to the cache.
+
+When much is to parse (a first check, a new version of the checker, a pull that changed many
+files) and a second core is free, the sources' records are parsed, then a forked second process
+parses half of the other files and proves the quotes of its claims, while this one does the other
+half and proves its quotes too: both only
+fill the cache ahead of the validator, which then finds every proof it asks for. What the second
+process made comes back as the plain JSON the cache holds and is taken as cache entries are
+(checked, and refused for any fault), so an answer lost, cut short or garbled costs time, never
+a result: the files it should have parsed are parsed here, the quotes proved by the validator.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import signal
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, Problem
+from . import proofs, schema
+from .cache import Store, can_fork, digest
+from .files import MAX_SOURCE_BYTES, SOURCES_DIR, read_input
+from .limits import limit_problems
+from .load import MAX_YAML_BYTES, Document, decode_utf8, parse_yaml
+from .quotes import SourceText
+
+# Less YAML than this to parse is done sooner in one process than by forking a second.
+MIN_PARALLEL_BYTES = 1024 * 1024
+# The list whose items cite sources (their quotes are proved ahead), and the list they cite (its
+# files are parsed before the second process starts: the proofs are made against its records).
+CITING_KEY, CITED_KEY = "claims", "sources"
+
+
+@dataclass(frozen=True)
+class _File:
+    rel: str
+    key: str
+    raw: bytes
+    entry_key: str  # its cache key: the very bytes read, its path and what it holds
+
+
+@dataclass
+class Loaded:
+    """The data files read: their documents in the order asked for, the problems found on the way
+    (a file that cannot be read, syntax, schema, limits), and the files read."""
+
+    docs: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    read: set[str] = field(default_factory=set)
+
+
+def load_all(root: Path, wanted: dict[str, str], store: Store) -> Loaded:
+    """Every file of `wanted` (path -> the key it holds) that can be read, checked on its own."""
+    out = Loaded()
+    done: dict[str, tuple[Document | None, list[Problem]]] = {}
+    missed: list[_File] = []
+    for rel, key in wanted.items():
+        try:
+            raw = read_input(root, rel, MAX_YAML_BYTES)
+        except InputError as exc:
+            out.problems.append(exc.problem)
+            continue
+        out.read.add(rel)
+        file = _File(rel, key, raw, digest("document", rel, key, raw))
+        cached = _cached(store, file)
+        if cached is None:
+            missed.append(file)
+        else:
+            done[rel] = cached
+    shared = [f for f in missed if f.key != CITED_KEY]
+    for file in missed:
+        if file.key == CITED_KEY:
+            done[file.rel] = _parse(file, store)
+    if _two_processes_pay(shared):
+        done.update(_in_two_processes(root, shared, _records(done), store))
+    else:
+        done.update((f.rel, _parse(f, store)) for f in shared)
+    for rel in wanted:  # in the order asked for: the validator numbers the items by it
+        if rel in done:
+            doc, found = done[rel]
+            out.problems += found
+            if doc is not None:
+                out.docs[rel] = doc
+    return out
+
+
+def _cached(store: Store, file: _File) -> tuple[Document | None, list[Problem]] | None:
+    entry = store.document(file.rel, file.entry_key)
+    if entry is None:
+        return None
+    try:
+        return _from_entry(file.rel, file.raw, entry)
+    except (KeyError, TypeError, ValueError):
+        return None  # not an entry this code wrote: parse the file
+
+
+def _parse(file: _File, store: Store) -> tuple[Document | None, list[Problem]]:
+    doc, problems = _parse_checked(file)
+    store.put_document(file.rel, file.entry_key, _entry(doc, file.key, problems))
+    return doc, problems
+
+
+def _parse_checked(file: _File) -> tuple[Document | None, list[Problem]]:
+    """One data file parsed and checked on its own (syntax, schema, limits)."""
+    doc, problems = parse_yaml(file.rel, file.raw, file.key)
+    if doc is not None:
+        problems += schema.check_document(doc) + limit_problems(doc, file.key)
+    return doc, problems
+
+
+def _entry(doc: Document | None, key: str, problems: list[Problem]) -> dict:
+    found = [[p.path, p.line, p.col, p.severity, p.message] for p in problems]
+    if doc is None:
+        return {"doc": False, "problems": found}
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    ids = [
+        list(doc.id_mark(key, i)) if isinstance(item, dict) and "id" in item else None
+        for i, item in enumerate(items if isinstance(items, list) else [])
+    ]
+    return {"doc": True, "data": doc.data, "modeline": doc.has_modeline, "ids": ids, "problems": found}
+
+
+def _from_entry(rel: str, raw: bytes, entry: dict) -> tuple[Document | None, list[Problem]]:
+    problems = [Problem(str(p), int(li), int(co), str(sev), str(m)) for p, li, co, sev, m in entry["problems"]]
+    if entry["doc"] is not True:
+        return None, problems
+    ids = entry["ids"]
+    if not isinstance(ids, list) or not all(m is None or (len(m) == 2 and all(type(x) is int for x in m)) for m in ids):
+        raise ValueError("id marks")
+    return Document(rel, entry["data"], {}, bool(entry["modeline"]), raw=raw, id_marks=ids), problems
+
+
+# -- two processes ---------------------------------------------------------------------------
+def _two_processes_pay(files: list[_File]) -> bool:
+    return len(files) >= 2 and sum(len(f.raw) for f in files) >= MIN_PARALLEL_BYTES and can_fork()
+
+
+def _in_two_processes(
+    root: Path, files: list[_File], records: dict[str, dict], store: Store
+) -> dict[str, tuple[Document | None, list[Problem]]]:
+    store.load_proofs()  # before the fork: neither process proves what the cache holds
+    mine, theirs = _halves(files)
+    reader, writer = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:  # no memory or no process to spare: this one does it all
+        os.close(reader)
+        os.close(writer)
+        return {f.rel: _parse(f, store) for f in files}
+    if pid == 0:  # the second process: its half, as JSON down the pipe, then gone
+        status = 1
+        try:
+            os.close(reader)
+            body = json.dumps(_made_apart(root, theirs, records, store)).encode("ascii")
+            with os.fdopen(writer, "wb") as out:
+                out.write(body)
+            status = 0
+        finally:
+            os._exit(status)  # never the parent's cleanup, buffers or exit handlers
+    os.close(writer)
+    with os.fdopen(reader, "rb") as answer:
+        try:
+            done = {f.rel: _parse(f, store) for f in mine}
+            _offer(store, _prove(root, [doc for doc, _ in done.values() if doc is not None], records, store))
+            body = answer.read()
+        except BaseException:  # interrupted: the second process's work is of no use any more
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)  # it has written all it had to say, or was killed
+    return {**done, **_taken(body, theirs, store)}
+
+
+def _halves(files: list[_File]) -> tuple[list[_File], list[_File]]:
+    """Two lists of about the same bytes, the largest files first (greedy)."""
+    halves: tuple[list[_File], list[_File]] = ([], [])
+    sizes = [0, 0]
+    for file in sorted(files, key=lambda f: (-len(f.raw), f.rel)):
+        lighter = 0 if sizes[0] <= sizes[1] else 1
+        halves[lighter].append(file)
+        sizes[lighter] += len(file.raw)
+    return halves
+
+
+def _made_apart(root: Path, files: list[_File], records: dict[str, dict], store: Store) -> dict:
+    docs, parsed = {}, []
+    for file in files:
+        doc, problems = _parse_checked(file)
+        docs[file.rel] = [file.entry_key, _entry(doc, file.key, problems)]
+        if doc is not None:
+            parsed.append(doc)
+    return {"docs": docs, "proofs": _prove(root, parsed, records, store)}
+
+
+def _taken(body: bytes, files: list[_File], store: Store) -> dict[str, tuple[Document | None, list[Problem]]]:
+    """The second process's documents, taken as the cache's entries are; any it did not give
+    back whole is parsed here."""
+    try:
+        answer = json.loads(body)
+        docs, made = answer["docs"], answer["proofs"]
+        if not isinstance(docs, dict) or not isinstance(made, dict):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        docs, made = {}, {}
+    out = {}
+    for file in files:
+        given = docs.get(file.rel)
+        loaded = None
+        if isinstance(given, list) and len(given) == 2 and given[0] == file.entry_key and isinstance(given[1], dict):
+            try:
+                loaded = _from_entry(file.rel, file.raw, given[1])
+                store.put_document(file.rel, file.entry_key, given[1])
+            except (KeyError, TypeError, ValueError):
+                loaded = None
+        out[file.rel] = loaded or _parse(file, store)
+    _offer(store, made)
+    return out
+
+
+def _offer(store: Store, made: dict[str, Any]) -> None:
+    for key, value in made.items():
+        if isinstance(key, str) and proofs.from_value(value) is not None:
+            store.offer_proof(key, value)
+
+
+# -- proving ahead ---------------------------------------------------------------------------
+def _records(done: dict[str, tuple[Document | None, list[Problem]]]) -> dict[str, dict]:
+    """Each source's record by id (the first, where two share one: as the validator takes it)."""
+    records: dict[str, dict] = {}
+    for rel, (doc, _) in done.items():
+        items = doc.data.get(CITED_KEY) if doc is not None and isinstance(doc.data, dict) else None
+        if schema.key_of(rel) == CITED_KEY and isinstance(items, list):
+            for item in items:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    records.setdefault(item["id"], item)
+    return records
+
+
+def _prove(root: Path, docs: list[Document], records: dict[str, dict], store: Store) -> dict[str, list]:
+    """The proofs of these claims files' quotes that the cache does not hold, by key."""
+    made: dict[str, list] = {}
+    texts: dict[str, tuple[SourceText, tuple[int, int] | None] | None] = {}
+    source_keys: dict[str, str] = {}
+    for source_id, record, ev in _cited(docs, records):
+        if source_id not in source_keys:
+            source_keys[source_id] = proofs.record_key(record)
+        key = proofs.key(source_keys[source_id], ev)
+        if key in made or store.proof(key) is not None:
+            continue
+        if source_id not in texts:
+            texts[source_id] = _text(root, record)
+        text = texts[source_id]
+        if text is not None:
+            found = proofs.prove(text[0], text[1], ev)
+            if isinstance(found, proofs.Proof):
+                made[key] = proofs.to_value(found)
+    return made
+
+
+def _cited(docs: list[Document], records: dict[str, dict]) -> Iterator[tuple[str, dict, dict]]:
+    """Each provable evidence item of these claims files whose source has a record."""
+    for doc in docs:
+        items = doc.data.get(CITING_KEY) if isinstance(doc.data, dict) else None
+        for item in items if isinstance(items, list) else ():
+            evidence = item.get("evidence") if isinstance(item, dict) else None
+            for ev in evidence if isinstance(evidence, list) else ():
+                source_id = ev.get("source") if isinstance(ev, dict) else None
+                if isinstance(source_id, str) and source_id in records and proofs.provable(ev):
+                    yield source_id, records[source_id], ev
+
+
+def _text(root: Path, record: dict) -> tuple[SourceText, tuple[int, int] | None] | None:
+    """The source's text and where its headline stands, when its bytes are the ones its sha256
+    names (whatever else is wrong with it, the validator reports)."""
+    name, sha256 = record.get("file"), record.get("sha256")
+    if not isinstance(name, str) or not isinstance(sha256, str):
+        return None
+    rel = f"{SOURCES_DIR}/{name}"
+    try:
+        raw = read_input(root, rel, MAX_SOURCE_BYTES)
+    except InputError:
+        return None
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        return None
+    text, problem = decode_utf8(raw, rel)
+    if problem:
+        return None
+    return SourceText.of(text), proofs.headline(record, text)[0]

@@ -1,0 +1,118 @@
+"""A quote's proof: where an evidence text stands in its source, and what the checks on that
+passage alone found (whether it stands on the source's headline, a direct quote's quotation
+marks). All of it follows from the source's text and record and the evidence item, which is what
+its key in the check's cache (data/cache.py) is made of: a cached proof answers these checks too,
+so a check whose proofs are all cached neither normalizes a text nor scans it for quotation marks.
+
+The validator and the check's second process (data/prepare.py) both prove through this module:
+the same evidence item gives the same arguments, hence the same value under the same key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from . import attribution, quotes
+from .cache import digest
+from .quotes import Miss, Passage, SourceText
+
+Span = tuple[int, int]
+# Made once: json.dumps with these options builds an encoder per call, five times the cost.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Proof:
+    passage: Passage
+    headline: int | None = None  # the line of the source's headline, when the passage touches it
+    marks: str | None = None  # a direct quote's problem with the quotation marks around it
+
+
+def canonical(value: Any) -> str:
+    """JSON with sorted keys: the same data gives the same text, whatever order it was written in."""
+    return _CANONICAL.encode(value)
+
+
+def record_key(record: dict) -> str:
+    """The part of a proof's key that its source gives: the source's whole record (its sha256 pins
+    the text, its title places the headline) and the checker's code (`cache.digest`)."""
+    return digest("proof", canonical(record))
+
+
+def key(source_key: str, ev: dict) -> str:
+    """The cache key of `ev`'s proof: its source's `record_key` (64 hex digits: nothing it is
+    followed by can shift what it covers) and the whole evidence item (its text, occurrence,
+    prefix, kind, and any field a later matcher reads)."""
+    return hashlib.sha256((source_key + canonical(ev)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def provable(ev: dict) -> bool:
+    """Whether the evidence item has what a search needs (else the schema reports it)."""
+    text, occurrence = ev.get("text"), ev.get("occurrence")
+    return isinstance(text, str) and bool(text) and (occurrence is None or _whole(occurrence) is not None)
+
+
+def headline(record: dict, text: str) -> tuple[Span | None, bool]:
+    """Where the source's headline stands, and whether its recorded title found it."""
+    title = record.get("title")
+    return attribution.headline_span(text, title if isinstance(title, str) else "")
+
+
+def prove(source: SourceText, headline: Span | None, ev: dict) -> Proof | Miss:
+    """Find a `provable` item's text in `source` (whose headline stands at `headline`) and check
+    the passage."""
+    prefix = ev.get("prefix")
+    found = quotes.find(
+        source,
+        ev["text"],
+        occurrence=_whole(ev.get("occurrence")),
+        prefix=prefix if isinstance(prefix, str) else None,
+    )
+    if isinstance(found, Miss):
+        return found
+    on_headline = headline is not None and any(a < headline[1] and b > headline[0] for a, b in found.parts)
+    line = source.line_of(headline[0]) if on_headline and headline else None
+    marks = None
+    if ev.get("kind") == "direct-quote":
+        marks = attribution.direct_quote_problem(source.text, found, source.regions, headline)
+    return Proof(found, line, marks)
+
+
+def to_value(proof: Proof) -> list:
+    """The proof as plain JSON data."""
+    p = proof.passage
+    parts = [list(x) for x in p.parts]
+    return [p.start, p.end, p.line, p.exact, p.prefix, p.suffix, parts, proof.headline, proof.marks]
+
+
+def from_value(value: Any) -> Proof | None:
+    """A proof as the cache holds it, or None when it is not one (an entry of another shape)."""
+    try:
+        start, end, line, exact, prefix, suffix, parts, headline, marks = value
+        spans = tuple([(a, b) for a, b in parts])
+    except (TypeError, ValueError):
+        return None
+    if not (
+        type(start) is int
+        and type(end) is int
+        and type(line) is int
+        and type(exact) is str
+        and type(prefix) is str
+        and type(suffix) is str
+        and (headline is None or type(headline) is int)
+        and (marks is None or type(marks) is str)
+        and all(type(a) is int and type(b) is int for a, b in spans)
+    ):
+        return None
+    return Proof(Passage(start, end, line, exact, prefix, suffix, spans), headline, marks)
+
+
+def _whole(value: Any) -> int | None:
+    """A positive whole number as JSON Schema counts them (1 and 1.0), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return int(value) if value >= 1 and value == int(value) else None

@@ -1,0 +1,174 @@
+"""The check's second process (data/prepare.py): with much to parse, half of the claims files are
+parsed and their quotes proved in a forked process. Its answer is taken as cache entries are: the
+result is the one process's, and an answer lost or garbled costs time, never a result."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import pytest
+
+from generator.data import cache, prepare, quotes
+from generator.data import check as check_module
+from tests.test_split_claims import split
+
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform == "darwin" or len(os.sched_getaffinity(0)) < 2,
+    reason="the second process needs fork and two cores",
+)
+
+
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """Every small check forks (the threshold is a megabyte of YAML), whatever threads earlier
+    tests left running (the check's own code takes no lock a thread could hold): the pids forked."""
+    monkeypatch.setattr(prepare, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(prepare, "can_fork", lambda: True)
+    seen: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            seen.append(pid)
+        return pid
+
+    monkeypatch.setattr(prepare.os, "fork", fork)
+    return seen
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("DOSSIER_CACHE", str(folder))
+    return folder
+
+
+def _result(root) -> tuple:
+    from tests.conftest import TODAY
+
+    checked = check_module.check(root, today=TODAY)
+    return [p.gcc() for p in checked.problems], checked.dossier
+
+
+def _one_process(root, monkeypatch) -> tuple:
+    with monkeypatch.context() as env:
+        env.setenv("DOSSIER_CACHE", "off")
+        env.setattr(prepare, "MIN_PARALLEL_BYTES", 1 << 40)
+        return _result(root)
+
+
+def _with_problems(root, edit) -> None:
+    """Split the claims over three files, with a quote not in its source and a schema error in
+    one of them and an unknown actor in another."""
+    split(root)
+    edit(root / "claims" / "envoy.yaml", "text: Only with", "text: And only with")
+    edit(root / "claims" / "envoy.yaml", "kind: reported-speech", "kind: shouted")
+    edit(root / "claims" / "others.yaml", "actor: ", "actor: nobody-", count=1)
+
+
+def test_two_processes_find_what_one_finds(dossier, store, forks, edit, monkeypatch):
+    _with_problems(dossier, edit)
+    got = _result(dossier)
+    assert len(forks) == 1
+    expected = _one_process(dossier, monkeypatch)
+    assert got == expected
+    assert any(p.startswith("claims/envoy.yaml:") and "not found" in p for p in got[0])
+    assert any(p.startswith("claims/others.yaml:") and "unknown actor `nobody-" in p for p in got[0])
+
+
+def test_what_the_second_process_made_is_cached(dossier, store, forks, monkeypatch):
+    split(dossier)
+    first = _result(dossier)
+    assert len(forks) == 1
+    searched: list[str] = []
+    real = quotes.find
+    monkeypatch.setattr(quotes, "find", lambda source, text, **kw: searched.append(text) or real(source, text, **kw))
+    again = _result(dossier)
+    assert len(forks) == 1  # nothing missed: nothing to parse, no second process
+    assert searched == []
+    assert again == first == _one_process(dossier, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "raises",
+        "cut short",
+        "another shape",
+        "documents of other bytes",
+        "entries of another shape",
+        "proofs of another shape",
+    ],
+)
+def test_a_lost_or_garbled_answer_costs_time_never_a_result(dossier, store, forks, edit, answer, monkeypatch):
+    _with_problems(dossier, edit)
+    real = prepare._made_apart
+
+    def made_apart(*args):  # runs in the second process
+        made = real(*args)
+        if answer == "raises":
+            raise RuntimeError("the second process fails")
+        if answer == "another shape":
+            return {"docs": [1, 2], "proofs": "x"}
+        # Entries that, were they taken, would lose the files' claims.
+        empty = {"doc": True, "data": {"claims": []}, "modeline": True, "ids": [], "problems": []}
+        if answer == "documents of other bytes":
+            return {**made, "docs": {rel: ["0" * 64, empty] for rel in made["docs"]}}
+        if answer == "entries of another shape":
+            return {**made, "docs": {rel: [key, {**empty, "ids": "x"}] for rel, (key, _) in made["docs"].items()}}
+        return {**made, "proofs": {key: [0, "1", 1, "", "", "", [], None, None] for key in made["proofs"]}}
+
+    class CutShort:  # the module's json, whose answers end halfway
+        loads = staticmethod(json.loads)
+
+        @staticmethod
+        def dumps(value) -> str:
+            body = json.dumps(value)
+            return body[: len(body) // 2]
+
+    monkeypatch.setattr(prepare, "_made_apart", made_apart)
+    if answer == "cut short":
+        monkeypatch.setattr(prepare, "json", CutShort)
+    got = _result(dossier)
+    assert len(forks) == 1
+    assert got == _one_process(dossier, monkeypatch)
+
+
+def test_a_writer_in_the_background_leaves_the_cache_complete(dossier, store, monkeypatch):
+    """A first check with much to write forks its writer while it builds the model: when the check
+    returns, every entry is there, and the next check parses and proves nothing."""
+    monkeypatch.setattr(cache, "BACKGROUND_WRITES", 1)
+    monkeypatch.setattr(cache, "can_fork", lambda: True)
+    split(dossier)
+    forked: list[int] = []
+    real = os.fork
+    monkeypatch.setattr(cache.os, "fork", lambda: forked.append(1) or real())
+    first = _result(dossier)
+    assert forked
+    parsed: list[str] = []
+    real_parse = prepare.parse_yaml
+    monkeypatch.setattr(prepare, "parse_yaml", lambda rel, *a: parsed.append(rel) or real_parse(rel, *a))
+    forked.clear()
+    assert _result(dossier) == first
+    assert parsed == [] and forked == []  # nothing to write the second time: no writer forked
+
+
+def test_a_fork_refused_leaves_the_work_to_one_process(dossier, store, forks, monkeypatch):
+    """No memory or process to spare for the second process or the writer: the check does it all."""
+    split(dossier)
+    monkeypatch.setattr(cache, "BACKGROUND_WRITES", 1)
+    monkeypatch.setattr(cache, "can_fork", lambda: True)
+
+    def refused() -> int:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(prepare.os, "fork", refused)
+    assert _result(dossier) == _one_process(dossier, monkeypatch)
+    searched: list[str] = []
+    real = quotes.find
+    monkeypatch.setattr(quotes, "find", lambda source, text, **kw: searched.append(text) or real(source, text, **kw))
+    _result(dossier)
+    assert searched == []  # and the cache was written all the same
