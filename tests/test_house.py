@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import random
 from pathlib import Path
 
 import markdown
@@ -59,7 +60,7 @@ def test_the_drift_check_sees_a_changed_line():
 
 
 def _full_path(text: str, config) -> markdown.Markdown:
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
     md.html = md.convert(text)  # type: ignore[attr-defined]
     return md
 
@@ -120,6 +121,31 @@ def test_blocks_that_pass_through_give_markdowns_html_and_table_of_contents(body
     assert pre is not None
     assert pre.html(body) == full.html
     assert list(pre.toc) == full.toc_tokens
+
+
+# Pieces of generated-looking pages, with what Markdown reads otherwise: text, inline tags, a
+# self-closing block tag, unclosed and stray tags, headings inside and between blocks, blank lines.
+PIECES = [
+    *("<div>", "</div>", "<p>", "</p>", "<span>", "</span>", '<div class="a" id="x">', "<ul>", "</ul>", "<li>"),
+    *("</li>", "text", " ", "\n", "\n\n", "\n\n\n", "\n## H\n", "\n# H2\n", "\n## Same\n", "\n\n### Same\n\n"),
+    *("<br>", "<hr>", "<div/>", "&amp;", "*em*", '<a href="#x">l</a>', "<table><tr><td>x</td></tr></table>"),
+    *("<details><summary>s</summary>t</details>", "\n\n<p>x</p>\n", '<p id="a">x</p>\n\n', "<div>\n<p>y</p>\n</div>\n"),
+]
+
+
+def test_random_pages_that_take_the_fast_path_come_out_as_markdown_makes_them():
+    config = {"markdown_extensions": ["toc", "tables", "attr_list"], "mdx_configs": {"toc": {"permalink": True}}}
+    rng = random.Random(5)
+    taken = 0
+    for _ in range(6000):
+        body = "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 12)))
+        pre = _fast_path(body, config)
+        if pre is not None:
+            read = meta.get_data(f"---\ntitle: T\n---\n\n{body}")[0]  # the body as MkDocs reads it
+            full = _full_path(read, config)
+            assert (pre.html(read), list(pre.toc)) == (full.html, full.toc_tokens), repr(body)
+            taken += 1
+    assert taken > 200
 
 
 def test_the_ids_of_headings_and_blocks_are_handed_to_mkdocs_anchor_check(built):

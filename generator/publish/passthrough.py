@@ -20,25 +20,30 @@ fixture both ways and compares every file.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from markdown.extensions.toc import nest_toc_tokens
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _VOID = frozenset({"hr", "br", "img", "input", "meta", "link", "wbr", "source", "col", "area", "embed", "track"})
 _NAMES = "|".join(sorted(set(BLOCK_LEVEL_ELEMENTS) - _VOID, key=len, reverse=True))
-# Only block-level tags matter to Python-Markdown's raw HTML blocks: the regex skips the rest.
-# (Case-sensitive, which is three times faster: a block with an upper-case tag takes the full path.)
-_BLOCK_TAG = re.compile(rf"<(/?)({_NAMES})(?![A-Za-z0-9-])[^<>]*>")
+# A raw block starts with a block-level element's opening tag. (Case-sensitive, which is three
+# times faster: a block with an upper-case tag takes the full path.)
+_BLOCK_START = re.compile(rf"<({_NAMES})(?![A-Za-z0-9-])[^<>]*>")
+_NONSPACE = re.compile(r"\S")
 _UPPER_TAG = re.compile(r"</?[A-Z]")
 _HEADING = re.compile(r"#{1,6}[ \t]")
+_HTML_HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
 # An id attribute (the templates write every attribute in double quotes); the white space before
 # it is checked apart: a pattern that starts with the literal is several times faster.
 _ID = re.compile(r'id="([^"<>]*)"')
 # What Python-Markdown's first step changes in a whole page (NormalizeWhitespace: tabs, carriage
 # returns, its own markers, lines of spaces): a body with any takes the full path.
-_SPACES_LINE = re.compile(r"\n +\n")
+_SPACES_LINE = re.compile(r"^ +$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -68,9 +73,9 @@ class Prerenderer:
     def __init__(self, config):
         import markdown
 
-        self.md = markdown.Markdown(
-            extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
-        )
+        extensions, configs = config["markdown_extensions"], config["mdx_configs"] or {}
+        self.md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self.alone: dict[str, tuple[str, str, dict | None]] = {}  # see _alone
 
     def __call__(self, document: str) -> Prerendered | None:
         from mkdocs.utils import meta
@@ -79,23 +84,53 @@ class Prerenderer:
         parts = None if _normalized(body) else segments(body)
         if parts is None:
             return None
-        headings = [body[start:end] for heading, start, end in parts if heading]
-        self.md.reset()
-        lines = self.md.convert("\n\n".join(headings)).split("\n") if headings else []
-        if len(lines) != len(headings) or not all(line.startswith("<h") for line in lines):
+        converted = self._headings([body[start:end] for heading, start, end in parts if heading])
+        if converted is None:
             return None
-        converted = iter(lines)
-        pieces = tuple(next(converted) if heading else (start, end) for heading, start, end in parts)
-        anchors = frozenset(
-            html.unescape(i) for i in _ids(body) | {i for p in pieces if isinstance(p, str) for i in _ids(p)}
-        )
-        return Prerendered(len(body), hash(body), pieces, tuple(getattr(self.md, "toc_tokens", ())), anchors)
+        lines, toc = converted
+        pieces = tuple(next(lines) if heading else (start, end) for heading, start, end in parts)
+        ids = _ids(body).union(*(_ids(piece) for piece in pieces if isinstance(piece, str)))
+        anchors = frozenset(html.unescape(i) for i in ids)
+        return Prerendered(len(body), hash(body), pieces, tuple(toc), anchors)
+
+    def _headings(self, headings: list[str]) -> tuple[Iterator[str], list] | None:
+        """The headings' HTML lines and the page's toc tokens. A heading converts the same alone
+        as among others (it holds no reference a page defines) but for its id, which the toc
+        extension makes unique on the page: so each heading is converted once per process, and
+        a page whose ids would not all be distinct has its headings converted together."""
+        alone = [self._alone(line) for line in headings]
+        ids = [converted[1] for converted in alone]
+        if all(ids) and len(set(ids)) == len(ids):
+            tokens = [dict(converted[2]) for converted in alone if converted[2] is not None]
+            return iter([converted[0] for converted in alone]), nest_toc_tokens(tokens)
+        lines, toc = self._convert(headings)
+        whole = len(lines) == len(headings) and all(map(_HTML_HEADING.match, lines))
+        return (iter(lines), toc) if whole else None
+
+    def _alone(self, heading: str) -> tuple[str, str, dict | None]:
+        """A heading converted on its own: its HTML line, its id ("" if none) and toc token."""
+        hit = self.alone.get(heading)
+        if hit is None:
+            lines, toc = self._convert([heading])
+            match = _HTML_HEADING.match(lines[0]) if len(lines) == 1 else None
+            hit = (lines[0], match.group(1), toc[0] if toc else None) if match else ("", "", None)
+            self.alone[heading] = hit
+        return hit
+
+    def _convert(self, headings: list[str]) -> tuple[list[str], list]:
+        if not headings:
+            return [], []
+        self.md.reset()
+        lines = self.md.convert("\n\n".join(headings)).split("\n")
+        return lines, getattr(self.md, "toc_tokens", [])
 
 
 def _normalized(body: str) -> bool:
     """Whether Python-Markdown's first step would change the body (NormalizeWhitespace: tabs,
     carriage returns, its own markers, lines of spaces)."""
-    return any(c in body for c in "\t\r\x02\x03") or ("\n " in body and _SPACES_LINE.search(body) is not None)
+    if any(c in body for c in "\t\r\x02\x03"):
+        return True
+    return ("\n " in body or body.startswith(" ")) and _SPACES_LINE.search(body) is not None
 
 
 def _ids(text: str) -> set[str]:
@@ -136,27 +171,40 @@ def segments(body: str) -> list[tuple[bool, int, int]] | None:
 
 def whole_block(text: str) -> bool:
     """Whether `text` is block-level HTML elements one after another, each opening at a line
-    start and closing inside `text`, with nothing but white space between them."""
-    if "<!--" in text or "<![" in text or "<?" in text or _UPPER_TAG.search(text):
+    start and ending inside `text` where Python-Markdown ends its raw block, with nothing but
+    white space between them.
+
+    Python-Markdown's raw block ends when its first element's name closes as often as it opened
+    (a closing tag drops every tag opened after its own), so only that name's tags are counted:
+    a few per card instead of every block-level tag."""
+    if "<!--" in text or "<![" in text or "<?" in text or "<script" in text or "<style" in text:
+        return False  # comments and raw-text elements: Markdown's parser reads them otherwise
+    if _UPPER_TAG.search(text):
         return False
-    depth, at = 0, 0
-    stack: list[str] = []
-    for match in _BLOCK_TAG.finditer(text):
-        name = match.group(2)
-        if depth == 0:
-            gap = text[at : match.start()]
-            if gap.strip() or match.group(1) or (match.start() and text[match.start() - 1] != "\n"):
-                return False
-        if match.group(1):
-            if not stack or stack[-1] != name:
-                return False
-            stack.pop()
-        elif not match.group(0).endswith("/>"):
-            stack.append(name)
-        depth = len(stack)
-        if depth == 0:
-            at = match.end()
-            line_end = text.find("\n", at)
-            if text[at : len(text) if line_end < 0 else line_end].strip():
-                return False
-    return depth == 0 and not text[at:].strip()
+    pos = 0  # the end of the last element
+    while (nonspace := _NONSPACE.search(text, pos)) is not None:
+        start = nonspace.start()
+        if start and text[pos:start] not in ("\n", "\n\n"):
+            return False  # not at a line start, or after two blank lines (Markdown keeps one)
+        opening = _BLOCK_START.match(text, start)
+        if opening is None or opening.group(0).endswith("/>"):
+            return False
+        depth = 0
+        for tag in _same_name(opening.group(1)).finditer(text, start):
+            if tag.group(1):
+                depth -= 1
+            elif not tag.group(0).endswith("/>"):
+                depth += 1
+            if depth == 0:
+                pos = tag.end()
+                break
+        else:
+            return False  # not closed inside the block
+        if pos < len(text) and text[pos] != "\n":
+            return False  # anything after the end on its line, even spaces: Markdown reads it apart
+    return True
+
+
+@functools.cache
+def _same_name(name: str) -> re.Pattern:
+    return re.compile(rf"<(/?){name}(?![A-Za-z0-9-])[^<>]*>")
