@@ -1,11 +1,12 @@
 """The machinery around MkDocs: the forked Material header still matches the installed theme
-outside the lines we change; generated pages skip Python-Markdown's HTML parsing and come out
-exactly as the full path makes them; the day the checks take as today is injectable."""
+outside the lines we change; generated pages are pre-rendered (only their headings go through
+Python-Markdown) exactly as the full Markdown path makes them; the day the checks take as today is injectable."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import random
 from pathlib import Path
 
 import markdown
@@ -55,30 +56,32 @@ def test_the_drift_check_sees_a_changed_line():
     assert changed.replace(MATERIAL_SEARCH, OURS) != theirs.replace(MATERIAL_SEARCH, OURS)
 
 
-# -- generated pages pass through ---------------------------------------------------------------
+# -- generated pages reach MkDocs as HTML -----------------------------------------------------------
 
 
-def _full_path(text: str, config) -> str:
-    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(text)
+def _full_path(text: str, config) -> markdown.Markdown:
+    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    md.html = md.convert(text)  # type: ignore[attr-defined]
+    return md
 
 
-def _passed_through(text: str, config) -> str | None:
-    split = passthrough.split(text)
-    if split is None:
-        return None
-    skeleton, blocks = split
-    return passthrough.join(_full_path(skeleton, config), blocks)
+def _fast_path(body: str, config) -> passthrough.Prerendered | None:
+    return passthrough.Prerenderer(config)(f"---\ntitle: T\n---\n\n{body}")
 
 
-def test_every_generated_page_of_the_fixture_passes_through_as_markdown_would_render_it(built, built_render):
+def test_every_generated_page_of_the_fixture_prerenders_as_markdown_renders_it(built, built_render):
     config = load(built)
     generated = built_render
+    prerender = passthrough.Prerenderer(config)
     compared = 0
     for rel, data in sorted(generated.files.items()):
         if not rel.endswith(".md") or rel in generated.hand_written:
             continue
         body = meta.get_data(data.decode("utf-8"))[0]
-        assert _passed_through(body, config) == _full_path(body, config), rel
+        pre, full = prerender(data.decode("utf-8")), _full_path(body, config)
+        assert pre is not None, rel
+        assert pre.html(body) == full.html, rel
+        assert list(pre.toc) == full.toc_tokens, rel
         compared += 1
     assert compared == generated.pages - len(generated.hand_written) > 10
 
@@ -92,10 +95,14 @@ def test_every_generated_page_of_the_fixture_passes_through_as_markdown_would_re
         "# T\n\n<div>one</div> and text after\n",  # text after the close on its line
         "# T\n\n<!-- a comment -->\n",
         "# T\n\n    <div>indented: code</div>\n",
+        "# T\n\n<DIV>upper case</DIV>\n",
+        "# T\n\n<div>a\ttab</div>\n",  # Markdown expands tabs in the whole page
+        "# T\n\n<div>a\r\nline</div>\n",
+        "# T\n\n<div>\n   \n</div>\n",  # Markdown empties a line of spaces
     ],
 )
-def test_blocks_markdown_would_not_pass_through_whole_take_the_full_path(body):
-    assert passthrough.split(body) is None
+def test_pages_markdown_would_change_take_the_full_path(body):
+    assert _fast_path(body, {"markdown_extensions": ["toc"], "mdx_configs": {}}) is None
 
 
 @pytest.mark.parametrize(
@@ -104,17 +111,55 @@ def test_blocks_markdown_would_not_pass_through_whole_take_the_full_path(body):
         '# T\n<div class="a">\n<p>one &amp; two</p>\n</div>\n\n## Next\n\n<table><tr><td>x</td></tr></table>\n',
         "# T\n\n<div>\n\n<p>a blank line inside</p>\n\n</div>\n<ul>\n<li>one</li>\n</ul>\n",
         '<p class="x">first, no heading</p>\n',
+        "# Same\n\n<p>a</p>\n\n## Same\n\n### Same &#35;\n\n<p>b</p>\n## Last, no block after\n",
+        "",
     ],
 )
-def test_blocks_that_pass_through_give_markdowns_html(body, built):
+def test_blocks_that_pass_through_give_markdowns_html_and_table_of_contents(body, built):
     config = load(built)
-    assert passthrough.split(body) is not None
-    assert _passed_through(body, config) == _full_path(body, config)
+    pre, full = _fast_path(body, config), _full_path(body, config)
+    assert pre is not None
+    assert pre.html(body) == full.html
+    assert list(pre.toc) == full.toc_tokens
 
 
-def test_the_ids_in_the_blocks_are_handed_to_mkdocs_anchor_check():
-    _, blocks = passthrough.split('# T\n\n<div id="claim-a"><p id="x&amp;y">t</p></div>\n')
-    assert passthrough.anchor_ids(blocks) == {"claim-a", "x&y"}
+# Pieces of generated-looking pages, with what Markdown reads otherwise: text, inline tags, a
+# self-closing block tag, unclosed and stray tags, headings inside and between blocks, blank lines.
+PIECES = [
+    *("<div>", "</div>", "<p>", "</p>", "<span>", "</span>", '<div class="a" id="x">', "<ul>", "</ul>", "<li>"),
+    *("</li>", "text", " ", "\n", "\n\n", "\n\n\n", "\n## H\n", "\n# H2\n", "\n## Same\n", "\n\n### Same\n\n"),
+    *("<br>", "<hr>", "<div/>", "&amp;", "*em*", '<a href="#x">l</a>', "<table><tr><td>x</td></tr></table>"),
+    *("<details><summary>s</summary>t</details>", "\n\n<p>x</p>\n", '<p id="a">x</p>\n\n', "<div>\n<p>y</p>\n</div>\n"),
+]
+
+
+def test_random_pages_that_take_the_fast_path_come_out_as_markdown_makes_them():
+    config = {"markdown_extensions": ["toc", "tables", "attr_list"], "mdx_configs": {"toc": {"permalink": True}}}
+    rng = random.Random(5)
+    taken = 0
+    for _ in range(6000):
+        body = "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 12)))
+        pre = _fast_path(body, config)
+        if pre is not None:
+            read = meta.get_data(f"---\ntitle: T\n---\n\n{body}")[0]  # the body as MkDocs reads it
+            full = _full_path(read, config)
+            assert (pre.html(read), list(pre.toc)) == (full.html, full.toc_tokens), repr(body)
+            taken += 1
+    assert taken > 200
+
+
+def test_the_ids_of_headings_and_blocks_are_handed_to_mkdocs_anchor_check(built):
+    pre = _fast_path('# T\n\n<div id="claim-a"><p id="x&amp;y" data-id="no">t</p></div>\n\n## T\n', load(built))
+    assert pre is not None
+    assert pre.anchors == {"t", "t_1", "claim-a", "x&y"}
+
+
+def test_a_body_changed_on_the_way_takes_the_full_path(built):
+    body = "# T\n\n<p>one</p>\n"
+    pre = _fast_path(body, load(built))
+    assert pre is not None and pre.html(body) is not None
+    assert pre.html(body.replace("one", "two")) is None  # same length, other text
+    assert pre.html(body + "\n") is None
 
 
 # -- today ----------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from ..site.plan import BRIEFING_PDF, RECORD_PDF, SITE_DIR
 from ..site.write import STALE_PREFIX, OwnedDir, swap_in, write_file
 from . import config as mkdocs_config
 from .pagefind import Indexer
+from .passthrough import Prerenderer
 from .plugin import install
 
 
@@ -34,7 +35,7 @@ def build(root: Path, progress: Callable[[str], None] = lambda message: None, pd
         config = mkdocs_config.load(root)
         progress("checking and generating pages…")
         site = replace(mkdocs_config.settings(config), pdf=pdf)
-        generated = render_all(root, site, config.use_directory_urls)
+        generated = render_all(root, site, config.use_directory_urls, Prerenderer(config))
         progress(f"generated {generated}; building the site with MkDocs…")
         briefing = Briefing(generated.dossier, site, root / SITE_DIR) if pdf else None
         if briefing:

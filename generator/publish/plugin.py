@@ -2,7 +2,10 @@
 
 - Pages in memory: with `in_memory`, the docs tree comes from the site layer as MkDocs files
   backed by bytes (`File.generated`), not from a folder (see on_files).
-- Generated pages skip Python-Markdown's HTML parsing (publish/passthrough.py).
+- Generated pages reach MkDocs as HTML (publish/passthrough.py): for a page the site layer
+  pre-rendered, MkDocs converts an empty Markdown body and the plugin puts the page's HTML, its
+  table of contents and its anchors in place of the result. The page's Markdown is still the
+  whole page: any page not pre-rendered, or changed on the way, takes the full Markdown path.
 - Edit links: each page's edit link points at the file a curator changes (claims.yaml,
   content/actors.yaml, ...), as the site plan says.
 - Hand-written pages (content/pages/): MkDocs renders their Markdown, then the HTML is cleaned
@@ -16,11 +19,12 @@ from __future__ import annotations
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from ..site.generate import Generated
 from ..site.sanitize import clean_html
-from . import passthrough
 from .compact import compact
+from .passthrough import Prerendered
 
 
 class DossierPlugin(BasePlugin):
@@ -28,7 +32,7 @@ class DossierPlugin(BasePlugin):
         super().__init__()
         self.generated = generated
         self.in_memory = in_memory
-        self.blocks: dict[str, list[str]] = {}
+        self.html: dict[str, tuple[str, Prerendered]] = {}  # the page being populated: its HTML
 
     def on_files(self, files, config):
         if self.in_memory:
@@ -41,28 +45,36 @@ class DossierPlugin(BasePlugin):
             file.edit_uri = self.generated.edit_paths.get(file.src_uri)
         return files
 
+    def on_env(self, env, config, files):
+        # The theme's templates do not change during a build: without this, Jinja checks each
+        # included partial's file time on every page (about 40 stat calls a page).
+        env.auto_reload = False
+        return env
+
     def on_page_markdown(self, markdown, page, config, files):
-        if page.file.src_uri in self.generated.hand_written:
+        src = page.file.src_uri
+        pre = None if src in self.generated.hand_written else self.generated.finished.get(src)
+        html = pre.html(markdown) if isinstance(pre, Prerendered) else None
+        if pre is None or html is None:
             return markdown
-        split = passthrough.split(markdown)
-        if split is None:
-            return markdown
-        self.blocks[page.file.src_uri], skeleton = split[1], split[0]
-        return skeleton
+        self.html[src] = (html, pre)
+        return ""  # Markdown with nothing to convert: the page's HTML is put in its place below
 
     def on_page_content(self, html, page, config, files):
         # MkDocs renders every page before it writes any, and keeps each page's Markdown and HTML
         # to the end: at 10,000 claims that is most of a GiB. The Markdown is not needed once it
         # is HTML, nor the HTML once the page is written.
         page.markdown = None
-        if page.file.src_uri in self.generated.hand_written:
+        src = page.file.src_uri
+        if src in self.generated.hand_written:
             return clean_html(html)
-        blocks = self.blocks.pop(page.file.src_uri, None)
-        if blocks is None:
+        fast = self.html.pop(src, None)
+        if fast is None:
             return html
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= passthrough.anchor_ids(blocks)
-        return passthrough.join(html, blocks)
+        html, pre = fast
+        page.toc = get_toc(list(pre.toc))  # type: ignore[arg-type]  # Python-Markdown's toc tokens
+        page.present_anchor_ids = set(pre.anchors)
+        return html
 
     def on_post_page(self, output, page, config):
         page.content = None

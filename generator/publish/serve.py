@@ -21,6 +21,7 @@ from ..site.lock import build_lock
 from ..site.render import TEMPLATES
 from . import config as mkdocs_config
 from .pagefind import index_site
+from .passthrough import Prerenderer
 from .plugin import install
 
 log = logging.getLogger("mkdocs.dossier")
@@ -50,7 +51,7 @@ class Preview:
         site = self.live / "site"
         config = mkdocs_config.load(self.root, site_dir=site)
         # On disk, once: MkDocs' dirty build compares each page's time with its output's.
-        generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls)
+        generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls, Prerenderer(config))
         dirty = layout == self.layout and generated.removed == 0 and site.is_dir()
         if not dirty:
             config.site_dir = str(self.live / "next")

@@ -4,10 +4,13 @@ preview and other tools, write the docs tree's changed files into the generated 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..data.check import gc_paused
 from ..data.model import Dossier, date_range
@@ -37,6 +40,8 @@ class Generated:
     jsonld: dict[str, str] = field(default_factory=dict, repr=False)  # page path -> JSON-LD
     records: list[dict] = field(default_factory=list, repr=False)  # the search records
     hand_written: frozenset[str] = frozenset()  # page paths from content/pages (the full Markdown path)
+    # page path -> what the adapter's `finish` made of the page where it was rendered
+    finished: dict[str, Any] = field(default_factory=dict, repr=False)
 
     on_disk: bool = False  # the docs tree was written (`generate`), not only rendered
 
@@ -46,8 +51,18 @@ class Generated:
 
 
 @gc_paused
-def render_all(root: Path, site: render.Settings, directory_urls: bool = False) -> Generated:
-    """Check, then render every output in memory; nothing is written."""
+def render_all(
+    root: Path,
+    site: render.Settings,
+    directory_urls: bool = False,
+    finish: Callable[[str], Any] | None = None,
+    workers: int | None = None,
+) -> Generated:
+    """Check, then render every output in memory; nothing is written. The pages are rendered on
+    every core (`workers`: how many processes; by default one per core), and this process makes
+    the data files, feeds and search records meanwhile. `finish` is run on each page's text where
+    it is rendered (the MkDocs adapter's pre-rendering, publish/passthrough.py); its results are
+    `Generated.finished`."""
     started = time.perf_counter()
     checked = check(root, directory_urls=directory_urls)
     if checked.dossier is None:
@@ -56,22 +71,23 @@ def render_all(root: Path, site: render.Settings, directory_urls: bool = False) 
     files: dict[str, bytes] = {}
     edit_paths: dict[str, str] = {}
     jsonld: dict[str, str] = {}
-    for page in render.render_site(plan, site):  # one page's text in memory at a time
-        files[page.path] = page.text.encode("utf-8")
-        if page.jsonld:
-            jsonld[page.path] = page.jsonld
-        if page.edit_path:
-            edit_paths[page.path] = page.edit_path
-    for rel, text in checked.pages.items():
-        files[plan.hand_written_path(rel)] = hand_written.page_document(text, rel).encode("utf-8")
+    finished: dict[str, Any] = {}
+    with contextlib.closing(render.render_site(plan, site, finish, workers)) as pages:
+        others = _other_files(root, plan, site, checked.pages)
+        searchable = [plan.hand_written_path(rel) for rel in checked.pages]
+        records = search.records(plan, searchable)
+        for rendered in pages:
+            page = rendered.page
+            files[page.path] = rendered.data
+            if rendered.finished is not None:
+                finished[page.path] = rendered.finished
+            if page.jsonld:
+                jsonld[page.path] = page.jsonld
+            if page.edit_path:
+                edit_paths[page.path] = page.edit_path
+    for rel in checked.pages:
         edit_paths[plan.hand_written_path(rel)] = rel
-    assets = render.TEMPLATES / "assets"
-    for asset in sorted(assets.rglob("*")):
-        if asset.is_file():
-            files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
-    files.update(exports(plan, site))
-    files.update(originals(root, plan))
-    searchable = [plan.hand_written_path(rel) for rel in checked.pages]
+    files.update(others)
     return Generated(
         checked.dossier,
         plan,
@@ -83,16 +99,35 @@ def render_all(root: Path, site: render.Settings, directory_urls: bool = False) 
         time.perf_counter() - started,
         files,
         jsonld,
-        search.records(plan, searchable),
+        records,
         frozenset(searchable),
+        finished,
     )
 
 
-def generate(root: Path, site: render.Settings, directory_urls: bool = False) -> Generated:
+def _other_files(root: Path, plan: SitePlan, site: render.Settings, pages: dict[str, str]) -> dict[str, bytes]:
+    """Everything in the docs tree but the generated pages: the hand-written pages, the assets,
+    the data files and feeds, the sources' originals (in that order)."""
+    files = {
+        plan.hand_written_path(rel): hand_written.page_document(text, rel).encode("utf-8")
+        for rel, text in pages.items()
+    }
+    assets = render.TEMPLATES / "assets"
+    for asset in sorted(assets.rglob("*")):
+        if asset.is_file():
+            files[f"{ASSETS_DIR}/{asset.relative_to(assets).as_posix()}"] = asset.read_bytes()
+    files.update(exports(plan, site))
+    files.update(originals(root, plan))
+    return files
+
+
+def generate(
+    root: Path, site: render.Settings, directory_urls: bool = False, finish: Callable[[str], Any] | None = None
+) -> Generated:
     """`render_all`, then the docs tree written to `.dossier/docs` (only files whose bytes
     changed): for `dossier serve`'s dirty rebuilds and for other tools (Zensical) that read a
     folder. The tree is complete and safe on its own: every escape is in the pages themselves."""
-    generated = render_all(root, site, directory_urls)
+    generated = render_all(root, site, directory_urls, finish)
     written, removed = write.sync_tree(root, DOCS_DIR, generated.files)
     return replace(generated, written=tuple(written), removed=len(removed), on_disk=True)
 

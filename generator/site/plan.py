@@ -294,9 +294,13 @@ class Links:
     plan: SitePlan
     page_path: str
 
+    @cached_property
+    def _here(self) -> str:
+        return self.plan.url(self.page_path)
+
     def to(self, path: str, anchor: str | None = None) -> str:
-        here = self.plan.url(self.page_path)
-        return _relative(self.plan.url(path), here, self.plan.directory_urls) + (f"#{anchor}" if anchor else "")
+        rel = _relative(self.plan.url(path), self._here, self.plan.directory_urls)
+        return f"{rel}#{anchor}" if anchor else rel
 
     def actor(self, actor_id: str, anchor: str | None = None) -> str:
         return self.to(SitePlan.item_page("actors", actor_id), anchor)
@@ -337,11 +341,26 @@ def _address(path: str, directory_urls: bool) -> str:
 
 
 # Both paths are relative, so the answer does not depend on the working directory: cache it
-# (posixpath.relpath asks for the working directory twice per call; pages make ~30 links each).
+# (pages make ~100 links each, most of them to the same few pages).
 @functools.lru_cache(maxsize=1 << 16)
 def _relative(target: str, here: str, directory_urls: bool) -> str:
     base = here if (directory_urls and (here.endswith("/") or here == "")) else posixpath.dirname(here)
-    rel = posixpath.relpath(target or ".", base or ".")
+    rel = relative_path(target, base)
     if target.endswith("/") or target == "":
         return "./" if rel == "." else rel + "/"
     return rel
+
+
+def relative_path(target: str, base: str) -> str:
+    """`posixpath.relpath(target or ".", base or ".")` for the plan's paths (relative, no `.` or
+    `..` parts), without asking for the working directory twice per call as relpath does."""
+    to = target.rstrip("/").split("/") if target.rstrip("/") else []
+    start = base.rstrip("/").split("/") if base.rstrip("/") else []
+    if any(part in ("", ".", "..") for part in (*to, *start)):
+        return posixpath.relpath(target or ".", base or ".")
+    common = 0
+    for a, b in zip(to, start):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."

@@ -12,8 +12,8 @@ import datetime as dt
 import html
 import json
 import posixpath
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..errors import BuildError
 from . import export, jsonld, passages, views
 from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, FEED_ENTRIES, TIMELINE, Output, SitePlan
+from .workers import Ordered
 
 # The templates ship inside the package (mapped from site_templates/ in the repository).
 TEMPLATES = Path(str(resources.files("generator.templates")))
@@ -219,12 +220,33 @@ def _corrections_feed(env: jinja2.Environment, plan: SitePlan, site: Settings, f
     )
 
 
-def render_site(plan: SitePlan, site: Settings) -> Iterator[Page]:
-    """Every generated page, one at a time (a 10,000-claim dossier renders hundreds of MB of
-    text: the caller encodes each page and lets it go)."""
+@dataclass(frozen=True)
+class Rendered:
+    """A page as the workers hand it back: its bytes, and what `finish` made of its text."""
+
+    page: Page  # without its text (the bytes are in `data`)
+    data: bytes
+    finished: Any = None
+
+
+def render_site(
+    plan: SitePlan, site: Settings, finish: Callable[[str], Any] | None = None, workers: int | None = None
+) -> Ordered:
+    """Every generated page in the plan's order, rendered in worker processes (site/workers.py),
+    each with what `finish` (the MkDocs adapter's) made of its text there. Iterate to take the
+    pages (one page's text in memory at a time: a 10,000-claim dossier renders hundreds of MB);
+    close to stop the workers."""
     env = environment()
-    for out in plan.pages():
-        yield render_page(env, plan, site, out)
+    outputs = list(plan.pages())
+    for name in sorted({out.template for out in outputs}):
+        env.get_template(name)  # compiled once, before the workers fork
+
+    def job(n: int) -> Rendered:
+        page = render_page(env, plan, site, outputs[n])
+        data = page.text.encode("utf-8")
+        return Rendered(replace(page, text=""), data, finish(page.text) if finish else None)
+
+    return Ordered(job, len(outputs), workers)
 
 
 def render_page(env: jinja2.Environment, plan: SitePlan, site: Settings, out: Output) -> Page:

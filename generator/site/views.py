@@ -358,8 +358,13 @@ def picture(claims) -> Picture | None:
     """One mark per dated claim spanning its interval, packed into lanes so that no two marks in a
     lane overlap; open ends run to the picture's edge. None when no claim is dated, or when more are
     than a picture can show (each timeline page then has its own)."""
-    dated = [c for c in claims if c.said.interval is not None]
-    if not dated or len(dated) > PICTURE_CLAIMS:
+    dated = []
+    for claim in claims:  # each timeline page asks about the whole chronology: stop once too many
+        if claim.said.interval is not None:
+            dated.append(claim)
+            if len(dated) > PICTURE_CLAIMS:
+                return None
+    if not dated:
         return None
     days = [b for c in dated for b in (c.said.interval.lower, c.said.interval.upper) if dt.date.min < b < dt.date.max]
     if not days:
