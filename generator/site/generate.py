@@ -83,7 +83,7 @@ def render_all(root: Path, site: render.Settings, directory_urls: bool = False) 
         time.perf_counter() - started,
         files,
         jsonld,
-        search.records(plan, searchable),
+        search.records(plan, checked.pages),
         frozenset(searchable),
     )
 
