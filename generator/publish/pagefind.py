@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..data.check import gc_paused
 from ..errors import BuildError, one_line
 from ..site import search
 from ..site.plan import SEARCH_BUNDLE
@@ -147,17 +148,40 @@ def _environment() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
 
 
+@gc_paused  # every object made here is short-lived garbage of no cycle: a pass over the heap is waste
 def _write_records(folder: Path, records: list[dict[str, Any]]) -> None:
-    """Each record's page at its URL's path in `folder` (a fresh folder of ours: every file and
-    folder in it is created here, none can be a link)."""
-    made: set[Path] = set()
-    for url, page in search.documents(records):
-        path = folder / _file_for(url)
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        with open(path, "x", encoding="utf-8") as out:  # a second record at one URL is an error
-            out.write(page)
+    """Each record's page at its URL's path in `folder`, a fresh folder of ours: every folder
+    and file in it is created here (O_EXCL: a second record at one address is an error, and
+    nothing there can be a link), through one descriptor per folder (13,000 files at 10,000
+    claims: no path is resolved twice)."""
+    folder.mkdir()
+    folders: dict[str, int] = {"": os.open(folder, os.O_RDONLY | os.O_DIRECTORY)}
+    try:
+        for url, page in search.documents(records):
+            parent, _, name = _file_for(url).rpartition("/")
+            out = os.open(name, _NEW, 0o644, dir_fd=_folder(folders, parent))
+            try:
+                data = memoryview(page.encode("utf-8"))
+                while data:
+                    data = data[os.write(out, data) :]
+            finally:
+                os.close(out)
+    finally:
+        for fd in folders.values():
+            os.close(fd)
+
+
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _folder(folders: dict[str, int], rel: str) -> int:
+    """The descriptor of `rel` under the records folder, made (and kept) on first use."""
+    if rel not in folders:
+        above, _, name = rel.rpartition("/")
+        parent = _folder(folders, above)
+        os.mkdir(name, 0o755, dir_fd=parent)
+        folders[rel] = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent)
+    return folders[rel]
 
 
 def _file_for(url: str) -> str:
