@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,10 @@ UNUSED = (
 
 class Indexer:
     """Pagefind on `records`, started at once (a process of its own, on the other core while
-    MkDocs builds into `site_dir`); `finish` waits for it and puts the bundle into `site_dir`."""
+    MkDocs builds into `site_dir`); `finish` waits for it and puts the bundle into `site_dir`.
+    A thread waits for the process and removes the record pages as soon as it exits (13,000
+    files at 10,000 claims: their removal takes seconds of a busy disk, better spent while
+    MkDocs still builds)."""
 
     def __init__(self, records: list[dict[str, Any]], site_dir: Path):
         self._site = Path(site_dir)
@@ -66,6 +70,8 @@ class Indexer:
                 self._process = subprocess.Popen(
                     _command(), cwd=self._work, env=_environment(), stdin=subprocess.DEVNULL, stdout=log, stderr=log
                 )
+            self._reaper = threading.Thread(target=self._reap, name="pagefind", daemon=True)
+            self._reaper.start()
         except BaseException:
             shutil.rmtree(self._work, ignore_errors=True)
             raise
@@ -76,6 +82,7 @@ class Indexer:
         if self._process is None:
             return
         try:
+            self._reaper.join()
             code = self._process.wait()
             bundle = self._work / "bundle"
             if code != 0:
@@ -99,8 +106,12 @@ class Indexer:
             return
         if self._process.poll() is None:
             self._process.kill()
-            self._process.wait()
+        self._reaper.join()
         shutil.rmtree(self._work, ignore_errors=True)
+
+    def _reap(self) -> None:
+        self._process.wait()  # type: ignore[union-attr]  # started before this thread
+        shutil.rmtree(self._work / "records", ignore_errors=True)
 
     def _said(self) -> str:
         """': ' and the line of Pagefind's output that says what went wrong, as one line."""
