@@ -185,9 +185,9 @@ def test_a_build_writes_nothing_into_the_generated_folder_but_its_lock(root, out
     [
         (
             "content/sources",
-            # add-source writes through the one writer (site.write.write_file), like the build
+            # add-source writes through the one writer (site.write.write_file), with its own advice
             "dossier: error: content/sources is a symbolic link: the generator never writes through one; "
-            "remove the link and build again",
+            "remove the link and run dossier add-source again",
         ),
         (
             "content",

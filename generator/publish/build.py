@@ -132,14 +132,14 @@ def mkdocs_build(root: Path, config, generated: Generated, briefing: Briefing | 
         raise OutputError(os_error_message(exc, ".site-*")) from None
     config.site_dir = str(tmp)
     install(config, generated, in_memory=True)
-    indexer = Indexer(generated.records)
+    indexer = Indexer(generated.records, tmp)
     try:
         with (
             mkdocs_config.shown_warnings(),
             mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier)), NO_MKDOCS_2_WARNING="1"),
         ):
             run_mkdocs(config)
-        indexer.finish(tmp)
+        indexer.finish()
         if briefing:
             briefing.write(tmp)
     except BaseException as exc:

@@ -1,31 +1,46 @@
-"""The search bundle: Pagefind (`pagefind[bin]`, pinned) indexes the records the site layer made
-(site/search.py, handed over in memory) into `SITE/pagefind/`, taking them while MkDocs builds.
+"""The search bundle: Pagefind's CLI (the binary of the pinned `pagefind-bin`, found by its
+documented `get_executable`) indexes the records the site layer made (site/search.py) into
+`SITE/pagefind/`, running while MkDocs builds.
 
-The Python client as shipped is slow (its read loop sleeps 0.1 s per answer) and may stop the
-binary before its last writes have landed, so this module drives the service itself (see
-`_FastService`, `_settled`), and makes the bundle byte-identical from one build to the next
-(see `stable`)."""
+Pagefind takes a folder of HTML: each record is written once as a small page
+(`search.documents`) into a private folder, at the path that is its URL (a claim's
+`actors/ACTOR.html#claim-ID` is a file of that name), since Pagefind gives each page the URL of
+its path in the folder. The process writes the bundle into the same private folder; its exit is
+the end of the writing. `finish` checks that every record was indexed, makes the bundle
+byte-identical from one build to the next (see `stable`) and renames it into the site, which
+MkDocs has finished by then (MkDocs empties its folder when it starts: nothing can be put in it
+before). The private folder is made beside the site (the same file system, so the bundle moves
+by a rename), named like the build's own temporary folder, so that a killed build's is removed
+with it (`site/lock.remove_stale_temps`). Pagefind's own configuration sources (PAGEFIND_*
+variables, a pagefind.yml where it runs) are shut out: the options are the ones below.
+
+Not Pagefind's Python client: as shipped, it sleeps 0.1 s before reading each answer (13,000
+records took 22 minutes) and stops the binary 5 s after the last request whether or not the
+bundle is written; working around either took its private methods.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import base64
-import gzip
 import json
+import os
 import shutil
+import subprocess
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
-from ..errors import BuildError
+from ..data.check import gc_paused
+from ..errors import BuildError, one_line
+from ..site import search
 from ..site.plan import SEARCH_BUNDLE
-from ..site.search import LANGUAGE
 from . import stable
 
-BATCH = 500  # requests in flight at once
-# In a hand-written page: its article (Material's content), less the permalinks.
-ROOT_SELECTOR = "article.md-content__inner"
-EXCLUDE = [".headerlink", "[data-search-exclude]", ".md-source-file"]
+# The pages' permalinks (the ¶ after each heading of a hand-written page) are not text.
+EXCLUDE = ".headerlink"
+# Every record's file: URL paths end in .html (a claim's file continues with #claim-ID);
+# directory URLs are written as their index.html, which Pagefind turns back into the folder.
+GLOB = "**/*.html*"
 # What Pagefind writes that the site does not use: its ready-made interfaces (the site's search
 # box is Material's, driven by site_templates/assets/search.js) and the wasm of unknown languages.
 UNUSED = (
@@ -41,137 +56,172 @@ UNUSED = (
 
 
 class Indexer:
-    """Pagefind, fed while MkDocs builds: a thread of its own sends the records to the binary
-    (a process of its own, on the other core) at once; the hand-written pages follow when
-    `finish` is given the built site, and the bundle is written into it."""
+    """Pagefind on `records`, started at once (a process of its own, on the other core while
+    MkDocs builds into `site_dir`); `finish` waits for it and puts the bundle into `site_dir`.
+    A thread waits for the process and removes the record pages as soon as it exits (13,000
+    files at 10,000 claims: their removal takes seconds of a busy disk, better spent while
+    MkDocs still builds)."""
 
-    def __init__(self, records: list[dict[str, Any]]):
-        self._records = records
-        self._site: Path | None = None
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="pagefind", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._index())
-        except BaseException as exc:  # raised again in the caller's thread by finish()
-            self._error = exc
-
-    async def _index(self) -> None:
-        from pagefind.index import IndexConfig
-
-        config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE, force_language=LANGUAGE)
-        service = await _service().launch()
-        try:
-            index = await service.create_index(config)
-            custom = [r for r in self._records if "html" not in r]
-            await _batched(
-                index.add_custom_record(
-                    url=r["url"], content=r["content"], language=LANGUAGE, meta=r["meta"], filters=r["filters"]
-                )
-                for r in custom
-            )
-            await asyncio.get_running_loop().run_in_executor(None, self._ready.wait)
-            site = self._site
-            if site is None:  # cancelled
-                return
-            pages = [r["html"] for r in self._records if "html" in r]
-            await _batched(index.add_html_file(content=(site / rel).read_text("utf-8"), url=rel) for rel in pages)
-            bundle = site.resolve() / SEARCH_BUNDLE
-            shutil.rmtree(bundle, ignore_errors=True)  # write_files adds to the folder, never clears it
-            await index.write_files(output_path=str(bundle))
-            await _settled(bundle)
-        finally:
-            await service.close()
-
-    def finish(self, site_dir: Path) -> None:
-        """Index the built pages of `site_dir` and write the bundle into it."""
+    def __init__(self, records: list[dict[str, Any]], site_dir: Path):
         self._site = Path(site_dir)
-        self._ready.set()
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        bundle = self._site.resolve() / SEARCH_BUNDLE
-        for name in UNUSED:
-            (bundle / name).unlink(missing_ok=True)
-        stable.rewrite(bundle)
-        _check_bundle(bundle)
+        self._count = len(records)
+        self._process: subprocess.Popen | None = None
+        if not records:  # nothing to find (Pagefind refuses an empty site): no bundle, and the box says so
+            return
+        self._work = Path(tempfile.mkdtemp(prefix=f"{self._site.name}-search-", dir=self._site.parent))
+        try:
+            _write_records(self._work / "records", records)
+            with open(self._work / "pagefind.log", "xb") as log:
+                self._process = subprocess.Popen(
+                    _command(), cwd=self._work, env=_environment(), stdin=subprocess.DEVNULL, stdout=log, stderr=log
+                )
+            self._reaper = threading.Thread(target=self._reap, name="pagefind", daemon=True)
+            self._reaper.start()
+        except BaseException:
+            shutil.rmtree(self._work, ignore_errors=True)
+            raise
+
+    def finish(self) -> None:
+        """Wait for Pagefind, check what it wrote and move the bundle into the site, replacing
+        the one there (a preview's earlier build)."""
+        if self._process is None:
+            return
+        try:
+            self._reaper.join()
+            code = self._process.wait()
+            bundle = self._work / "bundle"
+            if code != 0:
+                raise BuildError(f"Pagefind failed (exit status {code}){self._said()}")
+            indexed = _indexed(bundle)
+            if indexed != self._count:
+                raise BuildError(f"Pagefind indexed {indexed} of {self._count} search records{self._said()}")
+            for name in UNUSED:
+                (bundle / name).unlink(missing_ok=True)
+            stable.rewrite(bundle)
+            target = self._site / SEARCH_BUNDLE
+            if os.path.lexists(target):
+                os.rename(target, self._work / "replaced")
+            os.rename(bundle, target)
+        finally:
+            self.cancel()
 
     def cancel(self) -> None:
-        self._ready.set()
-        self._thread.join()
+        """Stop Pagefind if it still runs and remove the private folder."""
+        if self._process is None:
+            return
+        if self._process.poll() is None:
+            self._process.kill()
+        self._reaper.join()
+        shutil.rmtree(self._work, ignore_errors=True)
 
+    def _reap(self) -> None:
+        self._process.wait()  # type: ignore[union-attr]  # started before this thread
+        shutil.rmtree(self._work / "records", ignore_errors=True)
 
-async def _batched(requests) -> None:
-    pending = []
-    for request in requests:
-        pending.append(request)
-        if len(pending) == BATCH:
-            await asyncio.gather(*pending)
-            pending = []
-    await asyncio.gather(*pending)
+    def _said(self) -> str:
+        """': ' and the line of Pagefind's output that says what went wrong, as one line."""
+        lines = [line.strip() for line in _read_log(self._work / "pagefind.log").splitlines() if line.strip()]
+        panic = [lines[i + 1] for i, line in enumerate(lines[:-1]) if " panicked at " in line]
+        errors = [line for line in lines if line.lower().startswith(("error", "failed"))]
+        said = errors or panic or lines
+        return f": {one_line(said[0][:300])}" if said else ""
 
 
 def index_site(site_dir: Path, records: list[dict[str, Any]]) -> None:
-    """Write the bundle into `site_dir/pagefind/`, replacing any there. A record is a Pagefind
-    custom record (url relative to the site root, content, meta, filters), or {"html": PATH}:
-    a built page of `site_dir`, indexed from its article."""
-    Indexer(records).finish(site_dir)
+    """Write the bundle into `site_dir/pagefind/`, replacing any there."""
+    Indexer(records, site_dir).finish()
 
 
-def _service():
-    """pagefind 1.5.2's PagefindService, without the 0.1 s sleep before each read (13,000
-    records took 22 minutes; the read itself waits for data). Pinned to pagefind==1.5.2."""
-    from pagefind.service import PagefindService
+def _command() -> list[str]:
+    try:
+        from pagefind_bin import get_executable
 
-    class FastService(PagefindService):
-        async def _wait_for_responses(self) -> None:
-            stdout = self._backend.stdout
-            assert stdout is not None  # launched with stdout=PIPE
-            while True:
-                output = await stdout.readuntil(b",")
-                resp = json.loads(base64.b64decode(output[:-1]))
-                if resp is None:
-                    continue
-                message_id = resp.get("message_id")
-                payload = resp["payload"]
-                if message_id is None and (original := payload.get("original_message")):
-                    message_id = json.loads(original).get("message_id")
-                future = self._responses.get(message_id)
-                if future is None or future.done():
-                    continue
-                if payload["type"] == "Error":
-                    future.set_exception(BuildError(f"Pagefind: {payload['message']}"))
-                else:
-                    future.set_result(payload)
-
-    return FastService()
+        binary = get_executable()
+    except (ImportError, OSError) as exc:
+        raise BuildError(
+            f"Pagefind's binary is missing ({one_line(str(exc))}): install the pinned requirements again "
+            "(pip install -r requirements.txt)"
+        ) from None
+    return [
+        str(binary),
+        "--site",
+        "records",
+        "--output-path",
+        "bundle",
+        "--glob",
+        GLOB,
+        "--force-language",
+        search.LANGUAGE,
+        "--exclude-selectors",
+        EXCLUDE,
+        "--quiet",
+    ]
 
 
-async def _settled(bundle: Path, interval: float = 0.1, limit: float = 30.0) -> None:
-    """The binary answers WriteFiles while its last writes may still be in flight; stopping it
-    then once left a file cut short. Wait until no file in the bundle changes size."""
-
-    def sizes() -> dict[Path, int]:
-        return {p: p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
-
-    before = sizes()
-    for _ in range(int(limit / interval)):
-        await asyncio.sleep(interval)
-        after = sizes()
-        if after == before:
-            return
-        before = after
-    raise BuildError(f"Pagefind: the files in {bundle} were still changing after {limit:.0f} s")
+def _environment() -> dict[str, str]:
+    """Ours without PAGEFIND_* (Pagefind reads its options from those too, and from a
+    pagefind.yml in its working folder: the private folder has none)."""
+    return {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
 
 
-def _check_bundle(bundle: Path) -> None:
-    """Every index file whole (gzip streams: a cut one does not decompress)."""
-    for path in bundle.rglob("*"):
-        if path.is_file() and (path.suffix.startswith(".pf_") or path.name.startswith("wasm.")):
+@gc_paused  # every object made here is short-lived garbage of no cycle: a pass over the heap is waste
+def _write_records(folder: Path, records: list[dict[str, Any]]) -> None:
+    """Each record's page at its URL's path in `folder`, a fresh folder of ours: every folder
+    and file in it is created here (O_EXCL: a second record at one address is an error, and
+    nothing there can be a link), through one descriptor per folder (13,000 files at 10,000
+    claims: no path is resolved twice)."""
+    folder.mkdir()
+    folders: dict[str, int] = {"": os.open(folder, os.O_RDONLY | os.O_DIRECTORY)}
+    try:
+        for url, page in search.documents(records):
+            parent, _, name = _file_for(url).rpartition("/")
+            out = os.open(name, _NEW, 0o644, dir_fd=_folder(folders, parent))
             try:
-                gzip.decompress(path.read_bytes())
-            except (OSError, EOFError) as exc:
-                raise BuildError(f"Pagefind wrote a broken file {path}: {exc}") from None
+                data = memoryview(page.encode("utf-8"))
+                while data:
+                    data = data[os.write(out, data) :]
+            finally:
+                os.close(out)
+    finally:
+        for fd in folders.values():
+            os.close(fd)
+
+
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _folder(folders: dict[str, int], rel: str) -> int:
+    """The descriptor of `rel` under the records folder, made (and kept) on first use."""
+    if rel not in folders:
+        above, _, name = rel.rpartition("/")
+        parent = _folder(folders, above)
+        os.mkdir(name, 0o755, dir_fd=parent)
+        folders[rel] = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent)
+    return folders[rel]
+
+
+def _file_for(url: str) -> str:
+    """The path whose Pagefind URL is `url`: `a/b.html#x` as is; a folder (`a/`, `a/#x`) as its
+    `index.html` (Pagefind drops it again, but not before a #fragment: `a/index.html#x`)."""
+    path, mark, fragment = url.partition("#")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    parts = path.split("/")
+    if any(part in ("", ".", "..") for part in parts) or not path.endswith(".html") or "/" in fragment:
+        raise BuildError(f"search record with an address Pagefind cannot be given: {one_line(url)}")
+    return path + mark + fragment
+
+
+def _indexed(bundle: Path) -> int:
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return 0
+
+
+def _read_log(path: Path) -> str:
+    try:
+        return path.read_bytes()[-20000:].decode("utf-8", "replace")
+    except OSError:
+        return ""

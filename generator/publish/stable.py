@@ -6,7 +6,14 @@ its own hashed name in pagefind-entry.json) therefore change from build to build
 chunks and fragments do not. This rewrites what changes: each filter file with its values
 sorted, under a name made from its content; the metadata naming them; the entry file naming
 the metadata. The files are gzip streams of `pagefind_dcd` + CBOR (RFC 8949), read and written
-with cbor2.
+with cbor2; their layout is Pagefind's own (hence its exact pin).
+
+Pagefind numbers the pages in the order its folder is listed (publish/pagefind.py writes one
+file per record): the same on one file system from build to build, but not necessarily on
+another (ext4 lists a folder by a hash seeded per file system). Renumbering them here would
+mean rewriting every index chunk (8 s of CPU at 10,000 claims), so it is not done: two file
+systems may give bundles that differ in that numbering, with the same pages, words and filters
+(results of exactly equal score may then come in another order).
 """
 
 from __future__ import annotations
@@ -56,7 +63,7 @@ def _rename_filters(meta: Any, renamed: dict[str, str]) -> Any:
             meta[i] = sorted(([name, renamed[h]] for name, h in item), key=lambda pair: pair[0])
             found = True
     if renamed and not found:
-        raise BuildError("Pagefind's metadata has no filter list where expected: is pagefind pinned to 1.5.2?")
+        raise BuildError("Pagefind's metadata has no filter list where expected: is pagefind-bin pinned to 1.5.2?")
     return meta
 
 

@@ -75,7 +75,7 @@ def render_all(
     with contextlib.closing(render.render_site(plan, site, finish, workers)) as pages:
         others = _other_files(root, plan, site, checked.pages)
         searchable = [plan.hand_written_path(rel) for rel in checked.pages]
-        records = search.records(plan, searchable)
+        records = search.records(plan, checked.pages)
         for rendered in pages:
             page = rendered.page
             files[page.path] = rendered.data

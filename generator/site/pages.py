@@ -220,7 +220,7 @@ def _render(text: str, path: str) -> tuple[dict, str, list[Problem]]:
         message = "the page's Markdown is nested too deeply for the renderer: flatten its lists, quotes or admonitions"
         return meta, "", [*problems, where.problem(None, message)]
     if "title" not in meta:
-        title = _first_heading(clean)
+        title = first_heading(clean)
         if title:
             meta["title"] = title
     for chunk in md.htmlStash.rawHtmlBlocks:
@@ -231,7 +231,7 @@ def _render(text: str, path: str) -> tuple[dict, str, list[Problem]]:
     return meta, clean, problems
 
 
-def _first_heading(clean: str) -> str | None:
+def first_heading(clean: str) -> str | None:
     found = re.search(r"<h1[^>]*>(.*?)</h1>", clean, re.DOTALL)
     if not found:
         return None

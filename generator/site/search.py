@@ -1,7 +1,7 @@
 """What the site's search finds: one record per claim, actor, proposal and source, plus the
-hand-written pages. `generate` writes them (plain JSON) beside the docs; after MkDocs has built
-the site, `publish.pagefind` turns them into a Pagefind bundle that the reader's browser fetches
-in small pieces, only when searching.
+hand-written pages. `render_all` makes them in memory; `publish.pagefind` writes each as a small
+page (`document`) and has Pagefind's CLI turn them into a bundle that the reader's browser
+fetches in small pieces, only when searching.
 
 - Each claim is indexed once (not once per page that shows it) and its result opens the claim's
   card on its actor's page (`actors/ACTOR.html#claim-ID`); actors, proposals and sources open
@@ -9,6 +9,9 @@ in small pieces, only when searching.
   full text: that doubled the indexer's memory at 10,000 claims for little).
 - An actor is found by any alias: the aliases are in the actor's record and in each claim's.
 - Filters: kind, actor, proposal, stance, year, source, language.
+- Hand-written pages are indexed from their Markdown rendered here with the build's own engine
+  and cleaning (`pages.render_page`: the HTML MkDocs puts in the page's article), so the
+  search does not wait for MkDocs.
 - Language: Pagefind keeps one index per language and a page searches only the index of its own
   `<html lang>`; every page here is English, so every record is filed as `en`: one index, found
   from every page. Russian and Ukrainian words match as typed and by prefix, without stemming.
@@ -16,10 +19,13 @@ in small pieces, only when searching.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
+from markupsafe import Markup
+
 from ..data.model import Claim
-from . import passages
+from . import pages, passages, render
 from .plan import SitePlan
 from .views import KIND_LABELS, STANCE_LABELS, date_display, language_name
 
@@ -105,8 +111,33 @@ def _page(url: str, title: str, kind: str, words: list[str | None]) -> Record:
     }
 
 
-def records(plan: SitePlan, hand_written: list[str]) -> list[Record]:
-    """Every record, in a fixed order; `hand_written` are docs paths of hand-written pages,
-    indexed from their built HTML."""
-    html = [{"html": plan.url(path)} for path in sorted(hand_written)]
-    return claim_records(plan) + page_records(plan) + html
+def hand_written_records(plan: SitePlan, texts: dict[str, str]) -> list[Record]:
+    """A record per hand-written page (`texts`: content path -> Markdown): its clean HTML, as
+    the page's article shows it, under the title Pagefind would take from the built page (its
+    first heading; without one, the title Material shows)."""
+    records = []
+    for rel in sorted(texts, key=plan.hand_written_path):
+        meta, clean = pages.render_page(texts[rel], rel)
+        title = pages.first_heading(clean) or meta.get("title") or _title_from_name(rel)
+        url = plan.url(plan.hand_written_path(rel))
+        records.append({"url": url, "html": Markup(clean), "meta": {"title": title}, "filters": {}})
+    return records
+
+
+def _title_from_name(rel: str) -> str:
+    """MkDocs' title for a page with neither a title nor a heading: its file name, in words."""
+    title = PurePosixPath(rel).stem.replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def records(plan: SitePlan, hand_written: dict[str, str]) -> list[Record]:
+    """Every record, in a fixed order; `hand_written`: content path -> Markdown of each
+    hand-written page."""
+    return claim_records(plan) + page_records(plan) + hand_written_records(plan, hand_written)
+
+
+def documents(records: list[Record]):
+    """(url, the page Pagefind indexes) per record: site_templates/search/record.html.j2."""
+    template = render.environment(("search",)).get_template("record.html.j2")
+    for record in records:
+        yield record["url"], template.render(record=record, language=LANGUAGE)

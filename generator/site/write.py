@@ -37,9 +37,10 @@ _TMP = ".dossier-tmp-"  # staged files; never a name the generator publishes
 STALE_PREFIX = ".site-"  # publish/build.py builds the new site in a temp folder named like this
 
 
-def _open_dir(parent: int, name: str, shown: str, create: bool) -> tuple[int | None, bool]:
+def _open_dir(parent: int, name: str, shown: str, create: bool, again: str) -> tuple[int | None, bool]:
     """(descriptor, whether it was made) of a folder opened without following a link: refused if
-    it is a link or a file, (None, False) if missing and not to be made."""
+    it is a link or a file (`again`: what to do after removing it), (None, False) if missing and
+    not to be made."""
     try:
         return os.open(name, _DIR_FLAGS, dir_fd=parent), False
     except FileNotFoundError:
@@ -50,9 +51,9 @@ def _open_dir(parent: int, name: str, shown: str, create: bool) -> tuple[int | N
             raise OutputError(os_error_message(exc, shown)) from None
         if stat.S_ISLNK(os.lstat(name, dir_fd=parent).st_mode):
             raise OutputError(
-                f"{shown} is a symbolic link: the generator never writes through one; remove the link and build again"
+                f"{shown} is a symbolic link: the generator never writes through one; remove the link and {again}"
             ) from None
-        raise OutputError(f"{shown} is a file where a folder is expected: remove it and build again") from None
+        raise OutputError(f"{shown} is a file where a folder is expected: remove it and {again}") from None
     try:
         os.mkdir(name, 0o755, dir_fd=parent)
         return os.open(name, _DIR_FLAGS, dir_fd=parent), True
@@ -74,8 +75,9 @@ class OwnedDir:
     are ever replaced or removed, and a folder holding any other file is refused untouched.
     """
 
-    def __init__(self, root: Path, rel: str):
+    def __init__(self, root: Path, rel: str, again: str = "build again"):
         self.root, self.rel = Path(root), rel.strip("/")
+        self.again = again  # the advice after "remove the link", for the command that writes
         self._fds: dict[str, int] = {}
 
     def _dir(self, sub: str, create: bool, made: list[str] | None = None) -> int | None:
@@ -95,7 +97,7 @@ class OwnedDir:
             if fd is None:
                 return None
             try:
-                child, new = _open_dir(fd, name, one_line(shown), create)
+                child, new = _open_dir(fd, name, one_line(shown), create, self.again)
             finally:
                 if fd not in self._fds.values():
                     os.close(fd)
@@ -364,7 +366,9 @@ def swap_in(root: Path, new: str, rel: str) -> None:
     OwnedDir(root, rel).replace_with(new)
 
 
-def write_file(root: Path, rel: str, data: bytes, *, new: bool = False, mode: int | None = None) -> bool:
+def write_file(
+    root: Path, rel: str, data: bytes, *, new: bool = False, mode: int | None = None, again: str = "build again"
+) -> bool:
     """Write `root/rel` without following a link anywhere below `root`: the one way the generator
     writes a file outside its owned folders (the briefing PDF, search records, FORMAT.md, a new
     source text). Returns False, writing nothing, when the file already holds `data`.
@@ -374,11 +378,12 @@ def write_file(root: Path, rel: str, data: bytes, *, new: bool = False, mode: in
     O_EXCL|O_NOFOLLOW beside the target, then renamed over it: a link at the target's name is
     replaced, never written through. `new`: the file must not exist yet (FileExistsError), and
     is created in place with O_EXCL. `mode`: the new file's permissions (default: the replaced
-    file's, else 0o644). `root` itself is the caller's (the dossier root the user named).
+    file's, else 0o644). `again`: what a refusal tells the user to do once the link is removed
+    (the command that writes). `root` itself is the caller's (the dossier root the user named).
     """
     _check_name(rel)
     parent, _, name = rel.rpartition("/")
-    folder = OwnedDir(root, parent)
+    folder = OwnedDir(root, parent, again)
     try:
         fd = folder._dir("", create=True)
         assert fd is not None  # made when missing

@@ -40,6 +40,7 @@ FIRST_LINE_NOTE = "Title taken from the text's first line by `dossier add-source
 ORIGINALS = "originals"  # under content/sources/
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+AGAIN = "run dossier add-source again"  # the advice after removing a link in the way
 
 
 @dataclass(frozen=True)
@@ -358,9 +359,9 @@ def _store(root: Path, rel_yaml: str, name: str, read: _Read, original: str | No
     written: list[str] = []
     try:
         for rel, data in files:
-            contentwrite.create_file(root, rel, data)
+            contentwrite.create_file(root, rel, data, AGAIN)
             written.append(rel)
-        contentwrite.replace_file(root, rel_yaml, new.encode("utf-8"))
+        contentwrite.replace_file(root, rel_yaml, new.encode("utf-8"), AGAIN)
     except BaseException:
         for rel in written:
             contentwrite.remove_file(root, rel)

@@ -46,14 +46,15 @@ def _create_in(folder: int, name: str, data: bytes, mode: int) -> None:
         os.close(out)
 
 
-def create_file(root: Path, rel: str, data: bytes, mode: int = 0o644) -> None:
-    """Create `root/rel`, a new file (its folders made if missing), never through a link."""
-    write_file(root, rel, data, new=True, mode=mode)
+def create_file(root: Path, rel: str, data: bytes, again: str, mode: int = 0o644) -> None:
+    """Create `root/rel`, a new file (its folders made if missing), never through a link;
+    `again`: the advice once a link in the way is removed (run the tool again)."""
+    write_file(root, rel, data, new=True, mode=mode, again=again)
 
 
-def replace_file(root: Path, rel: str, data: bytes) -> None:
+def replace_file(root: Path, rel: str, data: bytes, again: str) -> None:
     """Replace `root/rel` whole (a reader sees the old file or the new one), keeping its mode."""
-    write_file(root, rel, data)
+    write_file(root, rel, data, again=again)
 
 
 def remove_file(root: Path, rel: str) -> None:

@@ -1,0 +1,243 @@
+"""The search bundle: each record becomes a small page for Pagefind's CLI (values escaped once,
+its address the page's path), every value reaches the bundle exactly as written, the process's
+failures are one line, and the bundle lands in the site without following a link or leaving
+anything behind."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import api
+from generator.errors import BuildError
+from generator.publish import pagefind, stable
+from generator.site import search
+
+CLAIM = {
+    "url": "actors/ana.html#claim-ana-no-village",
+    "content": 'Ana <b> & "Co" said &amp;\nnot one village',
+    "meta": {"title": "Ana: it's <i>over</i> &amp; out", "said": "1 May 2024"},
+    "filters": {"kind": ["Claim"], "actor": ["Ana", "Bo & Co"]},
+}
+ACTOR = {"url": "actors/ana.html", "content": "Ana", "meta": {"title": "Ana"}, "filters": {"kind": ["Actor"]}}
+
+
+def _fragments(bundle: Path) -> dict[str, dict]:
+    """Pagefind's per-page files (gzip of `pagefind_dcd` + JSON), by URL."""
+    found = {}
+    for path in (bundle / "fragment").iterdir():
+        data = json.loads(gzip.decompress(path.read_bytes())[len(stable.MAGIC) :])
+        found[data["url"]] = data
+    return found
+
+
+def _filters(bundle: Path) -> dict[str, list]:
+    """Pagefind's filter files: name -> [[value, [page numbers]], ...]."""
+    return dict(stable._read(path) for path in (bundle / "filter").iterdir())
+
+
+def test_a_record_is_a_page_with_every_value_escaped_once():
+    [(url, page)] = list(search.documents([CLAIM]))
+    assert url == "actors/ana.html#claim-ana-no-village"
+    assert page == (
+        "<!doctype html>\n"
+        '<html lang="en">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta data-pagefind-meta="title[content]" content="Ana: it&#39;s &lt;i&gt;over&lt;/i&gt; &amp;amp; out">\n'
+        '<meta data-pagefind-meta="said[content]" content="1 May 2024">\n'
+        '<meta data-pagefind-filter="kind[content]" content="Claim">\n'
+        '<meta data-pagefind-filter="actor[content]" content="Ana">\n'
+        '<meta data-pagefind-filter="actor[content]" content="Bo &amp; Co">\n'
+        "</head>\n"
+        "<body data-pagefind-body>\n"
+        "Ana &lt;b&gt; &amp; &#34;Co&#34; said &amp;amp;\n"
+        "not one village\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("actors/ana.html", "actors/ana.html"),
+        ("actors/ana.html#claim-x", "actors/ana.html#claim-x"),
+        ("", "index.html"),
+        ("actors/ana/", "actors/ana/index.html"),
+        ("actors/ana/#claim-x", "actors/ana/index.html#claim-x"),
+    ],
+)
+def test_a_records_file_is_its_address(url, path):
+    assert pagefind._file_for(url) == path
+
+
+@pytest.mark.parametrize("url", ["../ana.html", "actors//ana.html", "/ana.html", "ana.md", "ana.html#a/b"])
+def test_an_address_outside_the_folder_is_refused(url):
+    with pytest.raises(BuildError) as caught:
+        pagefind._file_for(url)
+    assert str(caught.value) == f"search record with an address Pagefind cannot be given: {url}"
+
+
+def test_every_value_reaches_the_bundle_as_written(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [CLAIM, ACTOR])
+    found = _fragments(site / "pagefind")
+    assert sorted(found) == ["/actors/ana.html", "/actors/ana.html#claim-ana-no-village"]
+    claim = found["/actors/ana.html#claim-ana-no-village"]
+    assert claim["meta"] == {"title": "Ana: it's <i>over</i> &amp; out", "said": "1 May 2024"}
+    assert claim["content"] == 'Ana <b> & "Co" said &amp; not one village'
+    assert claim["filters"] == {"actor": ["Ana", "Bo & Co"], "kind": ["Claim"]}
+    # Each filter value with how many pages have it (page numbers follow the folder's listing).
+    counts = {
+        name: [(value, len(pages)) for value, pages in values] for name, values in _filters(site / "pagefind").items()
+    }
+    assert counts == {"actor": [("Ana", 1), ("Bo & Co", 1)], "kind": [("Actor", 1), ("Claim", 1)]}
+    # Only the bundle is left: the private folder beside the site is gone, nothing else written.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in site.iterdir()) == ["pagefind"]
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == [
+        "filter",
+        "fragment",
+        "index",
+        "pagefind-entry.json",
+        "pagefind-worker.js",
+        *(p.name for p in (site / "pagefind").glob("pagefind.*.pf_meta")),
+        "pagefind.js",
+        "wasm.en.pagefind",
+    ]
+
+
+def test_pagefinds_own_settings_from_the_environment_and_the_folder_are_not_read(tmp_path, monkeypatch):
+    """PAGEFIND_* variables and a pagefind.yml where the build runs would change the index."""
+    monkeypatch.setenv("PAGEFIND_GLOB", "nothing.html")
+    monkeypatch.setenv("PAGEFIND_EXCLUDE_SELECTORS", "body")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pagefind.yml").write_text('glob: "nothing.html"\n', "utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [CLAIM, ACTOR])
+    assert _fragments(site / "pagefind")["/actors/ana.html"]["content"] == "Ana"
+
+
+def test_a_link_where_the_bundle_goes_is_replaced_never_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "pagefind.js").write_bytes(b"mine")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "pagefind").symlink_to(outside)
+    pagefind.index_site(site, [ACTOR])
+    assert not (site / "pagefind").is_symlink() and (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert [(p.name, p.read_bytes()) for p in outside.iterdir()] == [("pagefind.js", b"mine")]
+
+
+def test_a_second_bundle_replaces_the_first(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [CLAIM, ACTOR])
+    pagefind.index_site(site, [ACTOR])
+    assert sorted(_fragments(site / "pagefind")) == ["/actors/ana.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_pagefinds_failure_is_one_line_and_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "GLOB", "**/*.htm")  # no file matches: Pagefind stops
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [ACTOR])
+    assert str(caught.value) == "Pagefind failed (exit status 1): Error: Pagefind was not able to build an index."
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+
+
+def test_a_record_pagefind_skipped_fails_the_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "GLOB", "**/*.html")  # the claim's file (…html#claim-…) is left out
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [CLAIM, ACTOR])
+    assert str(caught.value) == "Pagefind indexed 1 of 2 search records"
+    assert not any(site.iterdir())
+
+
+def test_a_missing_binary_is_one_line(tmp_path, monkeypatch):
+    import pagefind_bin
+
+    def missing():
+        raise FileNotFoundError("Could not find any of [pagefind]")
+
+    monkeypatch.setattr(pagefind_bin, "get_executable", missing)
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [ACTOR])
+    assert str(caught.value) == (
+        "Pagefind's binary is missing (Could not find any of [pagefind]): install the pinned requirements again "
+        "(pip install -r requirements.txt)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    indexer = pagefind.Indexer([CLAIM, ACTOR], site)
+    process = indexer._process
+    assert isinstance(process, subprocess.Popen)
+    indexer.cancel()
+    assert process.returncode is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+
+
+def test_no_record_makes_no_bundle(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+
+
+# -- hand-written pages: indexed from their Markdown, as their article shows it -------------------
+
+
+def _hand_written(root: Path, name: str, text: str) -> dict:
+    """The record of a new hand-written page `name` (listed in the nav, as a build needs)."""
+    (root / "content" / "pages" / name).write_text(text, "utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("nav:\n", f"nav:\n  - {name}\n"), "utf-8")
+    return {r["url"]: r for r in api.render(root).records}[name.replace(".md", ".html")]
+
+
+def test_a_hand_written_page_is_its_clean_html_under_its_first_heading(dossier):
+    text = '---\ntitle: "Curators\' notes"\n---\n\n# What we changed {#changed}\n\nA **bold** word.\n'
+    record = _hand_written(dossier, "notes.md", text)
+    assert record["meta"] == {"title": "What we changed"}  # the heading, as Pagefind took it from the page
+    assert str(record["html"]) == (
+        '<h1 id="changed">What we changed<a class="headerlink" href="#changed" title="Permanent link">¶</a></h1>\n'
+        "<p>A <strong>bold</strong> word.</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("front", "title"), [("", "Field notes"), ('---\ntitle: "Notes from the field"\n---\n', "Notes from the field")]
+)
+def test_a_hand_written_page_without_a_heading_gets_the_one_material_shows(dossier, front, title):
+    record = _hand_written(dossier, "field-notes.md", front + "\nJust text.\n")
+    assert record["meta"] == {"title": title}
+    [(_, page)] = list(search.documents([record]))
+    assert f"<body data-pagefind-body>\n<h1>{title}</h1>\n<p>Just text.</p>\n</body>" in page
+
+
+def test_the_fixtures_records_are_indexed_whole(built):
+    """Every record of the built fixture is a page of the bundle, at its own address."""
+    records = api.render(built).records
+    found = _fragments(built / "site" / "pagefind")
+    assert sorted(found) == sorted("/" + r["url"] for r in records)
+    assert found["/introduction.html"]["content"] == "Introduction. A tiny dossier for the tests."
+    assert os.path.isfile(built / "site" / "pagefind" / "pagefind.js")
