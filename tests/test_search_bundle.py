@@ -189,6 +189,8 @@ def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     indexer = pagefind.Indexer([CLAIM, ACTOR], site)
+    # Beside the site and named after it: a killed build's `.site-*` folder goes with its own.
+    assert [p.name.startswith("site-search-") for p in tmp_path.iterdir() if p != site] == [True]
     process = indexer._process
     assert isinstance(process, subprocess.Popen)
     indexer.cancel()
