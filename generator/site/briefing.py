@@ -274,7 +274,7 @@ def _proposal_point(dossier: Dossier, proposal: str) -> ProposalPoint:
     several, uncertain = [], []
     for actor in dossier.actors_on(proposal):
         latest = views.latest(dossier, actor, proposal)
-        name = dossier.actors[actor].name
+        name = _as_told(dossier, actor, [point for point, _ in latest.stances])
         found: dict[str, set[str]] = {}
         for (point, _), bases in zip(latest.stances, latest.bases, strict=True):
             found.setdefault(point.stance.value, set()).update(bases)
@@ -287,6 +287,22 @@ def _proposal_point(dossier: Dossier, proposal: str) -> ProposalPoint:
             uncertain.append((name, marked))
     stances = tuple((s, tuple(by_stance[s])) for s in views.STANCE_LABELS if s in by_stance)
     return ProposalPoint(dossier.proposals[proposal], stances, tuple(several), tuple(uncertain))
+
+
+def _as_told(dossier: Dossier, actor: str, points) -> str:
+    """The actor's name, with whose account it is when every passage its latest stances rest on
+    gives another speaker's account of it ("Zelenskyy accused Ukraine's partners of ..."): a key
+    point must not read as the actor's own position."""
+    tellers: set[str] = set()
+    for point in points:
+        for ev in point.claim.evidence:
+            if ev.number in point.stance.rests_on:
+                speakers = passages.relay(dossier, point.claim, ev).speakers
+                if not speakers:
+                    return dossier.actors[actor].name
+                tellers.update(speakers)
+    name = dossier.actors[actor].name
+    return f"{name} (as {' and '.join(sorted(tellers))} tells it)" if tellers else name
 
 
 def _dated(claims: tuple[Claim, ...]) -> Dated:
