@@ -309,3 +309,12 @@ def test_the_briefing_prints_the_later_position_and_the_change(real):
         "1 earlier claim by Volodymyr Zelenskyy on this proposal, with a change of position, is on the proposal’s page"
         " on the dossier’s website." in entry
     )
+
+
+def test_the_grid_says_whose_account_a_relayed_position_is(real):
+    # The United States' stance on membership is known only from Zelenskyy's "disappointment that
+    # the United States and several European nations had rebuffed Ukraine's NATO bid".
+    grid = (real / "site" / "grid.html").read_text("utf-8")
+    told = '<span class="dq-told">as Volodymyr Zelenskyy tells it</span>'
+    assert told in _grid_cell(grid, "united-states", "ukraine-nato-membership")
+    assert told not in _grid_cell(grid, "volodymyr-zelenskyy", "ukraine-nato-membership")

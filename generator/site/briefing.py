@@ -290,19 +290,14 @@ def _proposal_point(dossier: Dossier, proposal: str) -> ProposalPoint:
 
 
 def _as_told(dossier: Dossier, actor: str, points) -> str:
-    """The actor's name, with whose account it is when every passage its latest stances rest on
-    gives another speaker's account of it ("Zelenskyy accused Ukraine's partners of ..."): a key
-    point must not read as the actor's own position."""
-    tellers: set[str] = set()
-    for point in points:
-        for ev in point.claim.evidence:
-            if ev.number in point.stance.rests_on:
-                speakers = passages.relay(dossier, point.claim, ev).speakers
-                if not speakers:
-                    return dossier.actors[actor].name
-                tellers.update(speakers)
+    """The actor's name, with whose account it is when its latest stances are known only from
+    another speaker's (`passages.told_by`): a key point must not read as the actor's own position."""
     name = dossier.actors[actor].name
-    return f"{name} (as {' and '.join(sorted(tellers))} tells it)" if tellers else name
+    told = [passages.told_by(dossier, point) for point in points]
+    if not told or not all(told):
+        return name
+    tellers = sorted({t for ts in told for t in ts})
+    return f"{name} (as {' and '.join(tellers)} tells it)"
 
 
 def _dated(claims: tuple[Claim, ...]) -> Dated:

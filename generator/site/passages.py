@@ -59,3 +59,17 @@ def relay(d: Dossier, claim: Claim, ev: Evidence) -> Relay:
             continue
         names.setdefault(d.actors[actor].name if actor else name, actor is not None)
     return Relay(tuple(names), tuple(n for n, is_actor in names.items() if is_actor), ev.via_reason)
+
+
+def told_by(d: Dossier, point) -> tuple[str, ...]:
+    """Whose account a position (model.Position) is known from: the speakers every passage its
+    stance rests on relays it through ("Zelenskyy accused Ukraine's partners of ..."), by display
+    name; none when any of those passages is not another speaker's account."""
+    tellers: dict[str, None] = {}
+    for ev in point.claim.evidence:
+        if ev.number in point.stance.rests_on:
+            speakers = relay(d, point.claim, ev).speakers
+            if not speakers:
+                return ()
+            tellers.update(dict.fromkeys(speakers))
+    return tuple(sorted(tellers))
