@@ -8,11 +8,12 @@ prints `page.meta.title` raw in <title>, the header and the nav.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import json
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -128,8 +129,15 @@ def page_jsonld(plan: SitePlan, out: Output) -> str | None:
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; a broken template is a one-line error with its file and line."""
-    try:
+    with template_errors(name):
         return env.get_template(name).render(**context)
+
+
+@contextlib.contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """A template that does not compile or render, as a one-line error with its file and line."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(
             f"{_template_file(exc.filename or exc.name or name)}:{exc.lineno}: template error: "
@@ -239,7 +247,8 @@ def render_site(
     env = environment()
     outputs = list(plan.pages())
     for name in sorted({out.template for out in outputs}):
-        env.get_template(name)  # compiled once, before the workers fork
+        with template_errors(name):
+            env.get_template(name)  # compiled once, before the workers fork
 
     def job(n: int) -> Rendered:
         page = render_page(env, plan, site, outputs[n])
