@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 
@@ -52,6 +53,17 @@ def test_a_workers_error_is_raised_here_with_its_message():
     with pytest.raises(BuildError) as caught, workers.Ordered(_fails_at_37, 200, workers=2, chunk=4) as ordered:
         list(ordered)
     assert str(caught.value) == "actor.md.j2: template error: 'x' is undefined; fix the template"
+
+
+def _dies_at_37(n: int) -> int:
+    if n == 37:
+        os._exit(1)  # as a worker killed by the system would end
+    return n
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait():
+    with pytest.raises(BrokenProcessPool), workers.Ordered(_dies_at_37, 200, workers=2, chunk=4) as ordered:
+        list(ordered)
 
 
 @pytest.mark.slow

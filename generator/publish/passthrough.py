@@ -52,7 +52,10 @@ class Prerendered:
     piece is a heading's HTML or a block's place in the page's Markdown body (the body MkDocs
     reads, after the front matter), so the page is not held twice."""
 
-    length: int  # the body's length and hash: the HTML is used only for that very body
+    # The body's length and hash(): the HTML is used only for that very body. hash() is the same
+    # in the forked workers (one hash seed); a body hashed elsewhere would only miss, never match
+    # another body (a 64-bit hash with a secret seed, and the length too).
+    length: int
     digest: int
     pieces: tuple[str | tuple[int, int], ...]
     toc: tuple[dict, ...]  # Python-Markdown's toc tokens (mkdocs.structure.toc.get_toc)

@@ -6,6 +6,7 @@ fork is not available, or there is one core, or few items, the items are done in
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -26,34 +27,33 @@ def cores() -> int:
 class Ordered:
     """`job(0)`, `job(1)`, ... `job(count - 1)`, in that order. With more than one worker the
     workers start at once (this process is free meanwhile); iterate to take the results, and
-    close (or use as a context manager) to stop the workers."""
+    close (or use as a context manager) to stop the workers. A worker that dies (killed, out of
+    memory) is an error here (BrokenProcessPool), never a wait without end."""
 
     def __init__(self, job: Callable[[int], Any], count: int, workers: int | None = None, chunk: int = 8):
         global _JOB
-        self.job, self.count, self.chunk = job, count, chunk
-        self.pool = None
+        self.job, self.count = job, count
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.results: Iterator[Any] | None = None
         # A worker is worth its start (a fork, its share of the results' pickling) past a few chunks.
         workers = min(cores() if workers is None else workers, count // (4 * chunk))
         if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         _JOB = job
-        try:
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+        try:  # with fork, the executor forks every worker on the first submission: they have the job
+            self.pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self.results = self.pool.map(_run, range(count), chunksize=chunk)
         finally:
             _JOB = None
 
     def __iter__(self) -> Iterator[Any]:
-        if self.pool is None:
-            yield from map(self.job, range(self.count))
-            return
-        starts = range(0, self.count, self.chunk)
-        for results in self.pool.imap(_run, [range(s, min(s + self.chunk, self.count)) for s in starts]):
-            yield from results
+        if self.results is None:
+            return map(self.job, range(self.count))
+        return self.results
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
     def __enter__(self) -> Ordered:
@@ -63,6 +63,6 @@ class Ordered:
         self.close()
 
 
-def _run(items: range) -> list:
+def _run(n: int) -> Any:
     assert _JOB is not None, "a worker without its job"
-    return [_JOB(i) for i in items]
+    return _JOB(n)
