@@ -1,6 +1,7 @@
-"""The check's cache: per file (parsed and schema-checked items, keyed by the bytes the loader read)
-and per quote (each proof, keyed by the source's sha256, the evidence text, occurrence, prefix, kind
-and the matcher's code). A stale, corrupt or planted cache costs time at worst: every test here
+"""The check's cache: per file (parsed and schema-checked items, keyed by the bytes the loader read),
+per claims file (the verdict of its claims' own checks, keyed by its bytes and everything else they
+read) and per quote (each proof, keyed by the source's sha256, the evidence text, occurrence,
+prefix, kind and the matcher's code). A stale, corrupt or planted cache costs time at worst: every test here
 compares a check through the cache with the same check made from scratch."""
 
 from __future__ import annotations
@@ -49,6 +50,20 @@ def proved(monkeypatch) -> list[str]:
         return real(source, text, **kw)
 
     monkeypatch.setattr(validate.quotes, "find", spy)
+    return seen
+
+
+@pytest.fixture
+def claims_checked(monkeypatch) -> list[str]:
+    """The claims whose own checks run (none of a claims file its verdict answers)."""
+    seen: list[str] = []
+    real = validate.Validator._check_claim
+
+    def spy(self, item, checked):
+        seen.append(item.data.get("id"))
+        return real(self, item, checked)
+
+    monkeypatch.setattr(validate.Validator, "_check_claim", spy)
     return seen
 
 
@@ -118,6 +133,57 @@ def test_a_one_claim_edit_parses_that_file_and_proves_that_claim_only(
     assert proved == ["And only with guarantees,"]
     assert result == _from_scratch(dossier, check_module.check, monkeypatch)
     assert any("claims/envoy.yaml" in p and "not found" in p for p in result[0])
+
+
+def test_a_one_claim_edit_checks_the_claims_of_that_file_only(dossier, store, claims_checked, edit, monkeypatch):
+    split(dossier)
+    _check(dossier)
+    assert sorted(claims_checked) == [
+        "envoy-guarantees",
+        "minister-no-village",
+        "minister-talks-finished",
+        "spokesman-finished",
+    ]
+    claims_checked.clear()
+    first = _result(_check(dossier))
+    assert claims_checked == []
+    edit(dossier / "claims" / "others.yaml", "summary: A spokesman says", "summary: A spokesman said")
+    result = _result(_check(dossier))
+    assert claims_checked == ["spokesman-finished"]
+    assert result == _from_scratch(dossier, check_module.check, monkeypatch) != first
+
+
+@pytest.mark.parametrize(
+    "file, old, new, found",
+    [
+        ("content/actors.yaml", "  - id: envoy\n", "  - id: the-envoy\n", "unknown actor `envoy`"),
+        (
+            "claims.yaml",
+            "  - id: minister-no-village",
+            "  - id: minister-no-villages",
+            "`see_also` names `minister-no-village`, which is not a claim id",
+        ),
+        (
+            "content/sources.yaml",
+            'date: "2024-03", basis: inferred, reason: "The test says so."',
+            'date: "2024-02", basis: inferred, reason: "The test says so."',
+            "said 2024-03, after source `beta` was published (2024-02)",
+        ),
+    ],
+    ids=["an actor renamed", "a claim renamed", "a source's date"],
+)
+def test_a_verdict_is_refused_when_anything_its_claims_read_changes(
+    dossier, store, claims_checked, edit, monkeypatch, file, old, new, found
+):
+    """claims/envoy.yaml is not edited, but a list it refers to is: its claim is checked again."""
+    split(dossier)
+    _check(dossier)
+    claims_checked.clear()
+    edit(dossier / file, old, new)
+    result = _result(_check(dossier))
+    assert "envoy-guarantees" in claims_checked
+    assert result == _from_scratch(dossier, check_module.check, monkeypatch)
+    assert any(p.startswith("claims/envoy.yaml:") and found in p for p in result[0]), result[0]
 
 
 def test_problems_of_cached_files_stand_where_the_curator_fixes_them(dossier, store, edit, parsed, monkeypatch):
@@ -191,7 +257,7 @@ def test_a_corrupt_cache_costs_time_never_a_result(dossier, store, damage, monke
     split(dossier)
     expected = _result(_check(dossier))
     files = _files(store)
-    assert {p.parent.name for p in files} == {"docs", "proofs"}
+    assert {p.parent.name for p in files} == {"docs", "proofs", "verdicts"}
     for n, path in enumerate(files):
         body = path.read_bytes()
         if damage == "cut short":
@@ -238,6 +304,11 @@ def test_wrong_entries_under_the_right_keys_are_refused(dossier, store, parsed, 
     for path in _files(store, "proofs"):
         entry = cache.Store._read_path(path)
         entry["proofs"] = {key: [0, "1", 1, "", "", "", [], None] for key in entry["proofs"]}
+        _plant(path, cache.json.dumps(entry).encode())
+    for path in _files(store, "verdicts"):
+        entry = cache.Store._read_path(path)
+        entry["entry"]["problems"] = [[1, 1, "fatal", "planted"]]
+        entry["entry"]["passages"] = [[0, 0, -1, 2, 1, "", "", "", []]]
         _plant(path, cache.json.dumps(entry).encode())
     parsed.clear()
     proved.clear()

@@ -10,7 +10,13 @@ what the edit costs.
   its title places the headline), and the matcher's code.
 - Every key includes CODE_VERSION, a hash of the checker's own code and schema: a new version of
   the generator never reads an older one's entries.
-- Cross-item checks (ids, references, dates, unused items) always rerun on the items, cached or not.
+- A claims file's verdict (the problems its claims' own checks found, where they stand, and the
+  passages of its quotes) is kept under the file's document key and a digest of everything else
+  those checks read: the ids of every list, the sources' records and which texts were read, the
+  headlines, the day and the publication date (data/verdicts.py). Any change there, to any file,
+  is a miss for every verdict: the claims are checked again, their proofs still cached.
+- Cross-item checks (duplicate ids, occasions, stated orders, unused items) always rerun on the
+  items, cached or not.
 
 Plain JSON, no pickle: an entry is data, never code. Each file starts with the SHA-256 of the rest,
 so one cut short or corrupted is a miss. The cache lives in the user's cache folder
@@ -38,7 +44,7 @@ from typing import Any
 PACKAGE = Path(__file__).resolve().parents[1]  # the generator package
 # What a check's result depends on besides its input: the data layer, the schema, the messages.
 _CODE = ("data", "schema", "errors.py")
-CACHE_FORMAT = "2"  # 2: a proof holds its headline and quote-mark findings
+CACHE_FORMAT = "3"  # 2: a proof holds its headline and quote-mark findings; 3: claims files' verdicts
 BACKGROUND_WRITES = 8  # documents to write from which `save_in_background` forks a writer
 
 
@@ -97,15 +103,20 @@ class Store:
     def __init__(self, root: Path, enabled: bool = True) -> None:
         self.folder = folder_for(root) if enabled else None
         self._docs: dict[str, tuple[str, Any]] = {}  # rel -> (key, entry) to write
+        self._verdicts: dict[str, tuple[str, Any]] = {}  # rel of a claims file -> (key, verdict) to write
+        self._kept: set[str] = set()  # claims files answered by their verdict: their proofs stay as stored
+        self.keys: dict[str, str] = {}  # rel -> the key its document was asked for under (its bytes)
         self._proofs: dict[str, dict[str, Any]] = {}  # rel of the claims file -> proofs it used
         self._stored_proofs: dict[str, set[str]] = {}  # rel -> the proof keys its file held
         self._known: dict[str, Any] | None = None  # every stored proof, loaded on first use
+        self._own: dict[str, dict[str, Any]] = {}  # rel -> the proofs its own file holds, read on first use
         self._made: set[str] = set()  # claims files with a proof made in this check
         self.hits = self.misses = 0
 
     # -- documents -------------------------------------------------------------------------
     def document(self, rel: str, key: str) -> Any:
         """The entry stored for `rel` under exactly this key, else None."""
+        self.keys[rel] = key
         found = self._read("docs", rel)
         if isinstance(found, dict) and found.get("key") == key and "entry" in found:
             self.hits += 1
@@ -116,9 +127,37 @@ class Store:
     def put_document(self, rel: str, key: str, entry: Any) -> None:
         self._docs[rel] = (key, entry)
 
+    # -- verdicts --------------------------------------------------------------------------
+    def verdict(self, rel: str, key: str) -> Any:
+        """The verdict stored for the claims file `rel` under exactly this key, else None."""
+        found = self._read("verdicts", rel)
+        return found["entry"] if isinstance(found, dict) and found.get("key") == key and "entry" in found else None
+
+    def put_verdict(self, rel: str, key: str, entry: Any) -> None:
+        self._verdicts[rel] = (key, entry)
+
+    def keep(self, rel: str) -> None:
+        """`rel` was answered by its verdict: no proof of it was asked for, and its stored proofs stay."""
+        self._kept.add(rel)
+
     # -- proofs ----------------------------------------------------------------------------
-    def proof(self, key: str) -> Any:
+    def proof(self, key: str, rel: str | None = None) -> Any:
+        """The stored proof under `key`: looked for first among those of the claims file `rel` (after
+        a one-claim edit, that file's own are all a check asks for), then among every stored one."""
+        if self._known is None and rel is not None:
+            own = self._own_proofs(rel)
+            if key in own:
+                return own[key]
         return self.load_proofs().get(key)
+
+    def _own_proofs(self, rel: str) -> dict[str, Any]:
+        own = self._own.get(rel)
+        if own is None:
+            found = self._read("proofs", rel)
+            proofs = found.get("proofs") if found else None
+            own = self._own[rel] = proofs if isinstance(proofs, dict) else {}
+            self._stored_proofs[rel] = set(own)
+        return own
 
     def load_proofs(self) -> dict[str, Any]:
         """Every stored proof (read on first use)."""
@@ -212,15 +251,17 @@ class Store:
         if self.folder is None:
             return
         try:
-            for rel, (key, entry) in self._docs.items():
-                _write(self.folder / "docs", self._name(rel), {"rel": rel, "key": key, "entry": entry})
-            for rel in rels:
+            for kind, entries in (("docs", self._docs), ("verdicts", self._verdicts)):
+                for rel, (key, entry) in entries.items():
+                    _write(self.folder / kind, self._name(rel), {"rel": rel, "key": key, "entry": entry})
+            for rel in rels - self._kept:
                 used = self._proofs.get(rel, {})
                 if rel in self._made or set(used) != self._stored_proofs.get(rel, set()):
                     _write(self.folder / "proofs", self._name(rel), {"rel": rel, "proofs": used})
             keep = {self._name(rel) for rel in rels}
-            for kind in ("docs", "proofs"):
-                for name in os.listdir(self.folder / kind):
+            for kind in ("docs", "proofs", "verdicts"):
+                names = os.listdir(self.folder / kind) if (self.folder / kind).is_dir() else []
+                for name in names:
                     if name not in keep and name.endswith(".json"):
                         os.unlink(self.folder / kind / name)
         except (OSError, TypeError, ValueError):

@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ERROR, WARNING, InputError, Problem
-from . import attribution, dates, elision, orderings, proofs, publication, quotes
+from . import attribution, dates, elision, orderings, proofs, publication, quotes, verdicts
 from .assemble import kind_bases
 from .cache import Store
 from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input, resolve_input
@@ -94,8 +94,9 @@ class Validator:
             self._check_actor(item)
         for item in self.items.get("proposals", []):
             self._check_proposal(item)
-        for item in self.items.get("claims", []):
-            self._check_claim(item, checked)
+        context = self._verdict_context(checked) if self.store.folder is not None else None
+        for items in self._claims_by_file():
+            self._check_claims_of(items, checked, context)
         claims = [(item, item.data) for item in self.items.get("claims", [])]
         self._report_all(publication.occasion_findings(claims, self._where))
         self._check_orderings(claims, checked)
@@ -278,6 +279,41 @@ class Validator:
                 )
 
     # -- claims ----------------------------------------------------------------------------
+    def _claims_by_file(self) -> list[list[_Item]]:
+        files: dict[str, list[_Item]] = {}
+        for item in self.items.get("claims", []):
+            files.setdefault(item.doc.path, []).append(item)
+        return list(files.values())
+
+    def _verdict_context(self, checked: Validated) -> str:
+        records = [item.data for item in self.items.get("sources", [])]
+        return verdicts.context(self.today, self.published, self.ids, records, set(checked.texts), checked.headlines)
+
+    def _check_claims_of(self, items: list[_Item], checked: Validated, context: str | None) -> None:
+        """One claims file's claims: from its verdict in the cache when it has one under this file's
+        bytes and this check's `context` (data/verdicts.py), else checked, and the verdict offered."""
+        rel, document_key = items[0].doc.path, self.store.keys.get(items[0].doc.path)
+        key = verdicts.key(document_key, context) if context and document_key else None
+        found = verdicts.from_entry(rel, self.store.verdict(rel, key)) if key else None
+        indexes = {item.index: item.number for item in items}
+        if found is not None and all(i in indexes for i, _ in found[1]):
+            self.problems += found[0]
+            checked.passages.update(((indexes[i], e), passage) for (i, e), passage in found[1].items())
+            self.store.keep(rel)
+            return
+        before = len(self.problems)
+        for item in items:
+            self._check_claim(item, checked)
+        made = self.problems[before:]
+        if key and all(p.path == rel for p in made):
+            passages = {
+                (item.index, e): checked.passages[(item.number, e)]
+                for item in items
+                for e in range(len(_list(item.data.get("evidence"))))
+                if (item.number, e) in checked.passages
+            }
+            self.store.put_verdict(rel, key, verdicts.to_entry(made, passages))
+
     def _check_claim(self, item: _Item, checked: Validated) -> None:
         data = item.data
         actor = _s(data.get("actor"))
@@ -384,7 +420,7 @@ class Validator:
         if source_key is None:
             source_key = self._source_keys[source_id] = proofs.record_key(self.ids["sources"][source_id].data)
         key = proofs.key(source_key, ev)
-        stored = self.store.proof(key)
+        stored = self.store.proof(key, item.doc.path)
         cached = proofs.from_value(stored)
         if cached is not None:
             self.store.put_proof(item.doc.path, key, stored)

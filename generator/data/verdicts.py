@@ -1,0 +1,94 @@
+"""A claims file's verdict: what its claims' own checks found (each problem where it stands) and
+where their quotes stand in their sources, kept in the check's cache (data/cache.py) so that a
+check after a one-claim edit checks that file's claims only.
+
+The checks of one claim read the claim and, beyond it: which ids each list holds (an unknown
+actor, proposal, source or claim), the sources' records (their dates, files and hashes, which key
+the proofs), which texts were read and where their headlines stand, the day the check takes as
+today and the dossier's publication date. `context` is a digest of all of that, made once per
+check; a verdict is stored under the file's document key (its very bytes) and that digest, so an
+edit anywhere else those checks look is a miss for every file, never a stale answer.
+
+An entry is plain JSON, refused whole (`from_entry` returns None) for any fault of shape or type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..errors import ERROR, WARNING, Problem
+from .cache import digest
+from .proofs import canonical
+from .quotes import Passage
+
+# Each quote's passage, by its claim's index in the file and its evidence's index in the claim.
+Passages = dict[tuple[int, int], Passage]
+
+
+def context(
+    today: dt.date,
+    published: str | None,
+    ids: dict[str, dict],
+    records: list[dict],
+    read: set[str],
+    headlines: dict[str, tuple[int, int] | None],
+) -> str:
+    """A digest of everything a claim's own checks read besides the claim."""
+    listed = {kind: sorted(found) for kind, found in sorted(ids.items())}
+    spans = {ident: list(span) if span else None for ident, span in sorted(headlines.items())}
+    return digest(
+        "verdict",
+        today.isoformat(),
+        published or "",
+        canonical(listed),
+        canonical(records),
+        canonical(sorted(read)),
+        canonical(spans),
+    )
+
+
+def key(document_key: str, context_digest: str) -> str:
+    return digest("verdict of", document_key, context_digest)
+
+
+def to_entry(problems: list[Problem], passages: Passages) -> dict:
+    return {
+        "problems": [[p.line, p.col, p.severity, p.message] for p in problems],
+        "passages": [
+            [i, e, p.start, p.end, p.line, p.exact, p.prefix, p.suffix, [list(x) for x in p.parts]]
+            for (i, e), p in passages.items()
+        ],
+    }
+
+
+def from_entry(rel: str, entry: Any) -> tuple[list[Problem], Passages] | None:
+    """The problems (in `rel`) and passages of a stored verdict, or None when it is not one."""
+    try:
+        problems = [_problem(rel, *p) for p in entry["problems"]]
+        passages = {(i, e): _passage(*rest) for i, e, *rest in entry["passages"] if _whole(i, e)}
+        if len(passages) != len(entry["passages"]):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    return problems, passages
+
+
+def _problem(rel: str, line: Any, col: Any, severity: Any, message: Any) -> Problem:
+    if not (_whole(line, col) and severity in (ERROR, WARNING) and type(message) is str):
+        raise ValueError("not a problem")
+    return Problem(rel, line, col, severity, message)
+
+
+def _passage(start: Any, end: Any, line: Any, exact: Any, prefix: Any, suffix: Any, parts: Any) -> Passage:
+    spans = tuple([(a, b) for a, b in parts])
+    for value in (start, end, line, *(x for span in spans for x in span)):
+        if type(value) is not int or value < 0:
+            raise ValueError("not a passage")
+    if type(exact) is not str or type(prefix) is not str or type(suffix) is not str:
+        raise ValueError("not a passage")
+    return Passage(start, end, line, exact, prefix, suffix, spans)
+
+
+def _whole(*values: Any) -> bool:
+    return all(type(v) is int and v >= 0 for v in values)
