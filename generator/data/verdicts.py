@@ -5,7 +5,8 @@ check after a one-claim edit checks that file's claims only.
 The checks of one claim read the claim and, beyond it: which ids each list holds (an unknown
 actor, proposal, source or claim), the sources' records (their dates, files and hashes, which key
 the proofs), which texts were read and where their headlines stand, the day the check takes as
-today and the dossier's publication date. `context` is a digest of all of that, made once per
+today and the dossier's publication date. `context` is a digest of all of that (the other data
+files by their bytes, the claim ids, the texts read, the headlines, the two dates), made once per
 check; a verdict is stored under the file's document key (its very bytes) and that digest, so an
 edit anywhere else those checks look is a miss for every file, never a stale answer.
 
@@ -29,20 +30,21 @@ Passages = dict[tuple[int, int], Passage]
 def context(
     today: dt.date,
     published: str | None,
-    ids: dict[str, dict],
-    records: list[dict],
+    files: dict[str, str],
+    claims: list[str],
     read: set[str],
     headlines: dict[str, tuple[int, int] | None],
 ) -> str:
-    """A digest of everything a claim's own checks read besides the claim."""
-    listed = {kind: sorted(found) for kind, found in sorted(ids.items())}
+    """A digest of everything a claim's own checks read besides the claim: `files`, every data
+    file but the claims files, by its document key (its very bytes: the actors', proposals' and
+    sources' ids and records); `claims`, every claim id (a `see_also` names one)."""
     spans = {ident: list(span) if span else None for ident, span in sorted(headlines.items())}
     return digest(
         "verdict",
         today.isoformat(),
         published or "",
-        canonical(listed),
-        canonical(records),
+        canonical(sorted(files.items())),
+        canonical(sorted(claims)),
         canonical(sorted(read)),
         canonical(spans),
     )
