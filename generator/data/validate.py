@@ -196,7 +196,7 @@ class Validator:
             message = f"`{rel}` does not exist{self._affected(item)}: add the file or correct `file`"
             self.report(item, ("file",), message)
             return
-        root, base = self._real_dirs
+        base = self._real_dirs[1]
         try:
             real = self._source_path(data["file"], rel)
             if not _under(real, base):
