@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from ..site.generate import Generated
+from ..site.render import COMPILED
 from ..site.sanitize import clean_html
 from .compact import compact
 from .passthrough import Prerendered
@@ -49,6 +50,7 @@ class DossierPlugin(BasePlugin):
         # The theme's templates do not change during a build: without this, Jinja checks each
         # included partial's file time on every page (about 40 stat calls a page).
         env.auto_reload = False
+        env.bytecode_cache = COMPILED  # a preview's next rebuild compiles none of them again
         return env
 
     def on_page_markdown(self, markdown, page, config, files):

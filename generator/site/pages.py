@@ -13,6 +13,7 @@ title always, so MkDocs never makes one from the first heading.
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
 import json
@@ -205,12 +206,20 @@ def page_problems(markdown_text: str, path: str) -> list[Problem]:
 
 
 def _render(text: str, path: str) -> tuple[dict, str, list[Problem]]:
+    """The page's front matter, its cleaned HTML and its problems. `check` and the build both ask,
+    and a preview asks again on every rebuild: a page's text is rendered once per process."""
+    meta, clean, problems = _rendered(text, path)
+    return dict(meta), clean, list(problems)
+
+
+@functools.lru_cache(maxsize=64)
+def _rendered(text: str, path: str) -> tuple[dict, str, tuple[Problem, ...]]:
     raw, body, offset = split_front_matter(text)
     meta, problems = _front_matter(raw, path)
     where = _Locator(path, body, offset)
     too_complex = prescan(body)  # before Markdown: past these limits it could run for minutes
     if too_complex is not None:
-        return meta, "", [*problems, where.problem(too_complex.index, too_complex.message)]
+        return meta, "", (*problems, where.problem(too_complex.index, too_complex.message))
     md = _markdown()
     elements = _Elements(md)
     md.treeprocessors.register(elements, "dossier-elements", 0)  # last: after attr_list and toc
@@ -218,7 +227,7 @@ def _render(text: str, path: str) -> tuple[dict, str, list[Problem]]:
         clean = clean_html(md.convert(body))
     except RecursionError:  # a structure the pre-scan did not foresee: refused, never a crash
         message = "the page's Markdown is nested too deeply for the renderer: flatten its lists, quotes or admonitions"
-        return meta, "", [*problems, where.problem(None, message)]
+        return meta, "", (*problems, where.problem(None, message))
     if "title" not in meta:
         title = first_heading(clean)
         if title:
@@ -228,7 +237,7 @@ def _render(text: str, path: str) -> tuple[dict, str, list[Problem]]:
             problems += _raw_problems(chunk, where)
     for tag, attrs in elements.found:
         problems += [where.problem(where.needle(needle), message) for needle, message in element_problems(tag, attrs)]
-    return meta, clean, problems
+    return meta, clean, tuple(problems)
 
 
 def first_heading(clean: str) -> str | None:

@@ -80,9 +80,31 @@ def paragraphs(text: str | None) -> list[str]:
     return [" ".join(block.split()) for block in str(text).split("\n\n") if block.strip()]
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, under each template's name,
+    file and source (Jinja checks the source's checksum: an edited template is compiled again).
+    A preview rebuilds many times in one process: compiling our templates and the theme's
+    (through the MkDocs plugin's `on_env`) was most of a rebuild."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def environment(folders: tuple[str, ...] = ("pages", "feeds")) -> jinja2.Environment:
     """The templates' environment: autoescape on, undefined names an error, the dossier's filters."""
     env = jinja2.Environment(
+        bytecode_cache=COMPILED,
         loader=jinja2.FileSystemLoader([str(TEMPLATES / folder) for folder in folders]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
