@@ -144,3 +144,30 @@ def test_caching_resolver_types_plain_scalars_like_pyyaml():
         assert loader.get_single_data() == expected
     finally:
         loader.dispose()
+
+
+def test_a_template_is_compiled_once_per_process_and_again_when_it_changes(tmp_path, monkeypatch):
+    """The compiled templates a preview keeps between rebuilds (site/render.py COMPILED) never
+    serve an edited template's old code."""
+    import jinja2
+
+    from generator.site import render
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "t.j2").write_text("one {{ x }}", "utf-8")
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+
+    def spy(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return real(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    monkeypatch.setattr(render, "TEMPLATES", tmp_path)
+    assert render.environment(("pages",)).get_template("t.j2").render(x=1) == "one 1"
+    assert render.environment(("pages",)).get_template("t.j2").render(x=2) == "one 2"
+    assert compiled == ["t.j2"]
+    (folder / "t.j2").write_text("two {{ x }}", "utf-8")
+    assert render.environment(("pages",)).get_template("t.j2").render(x=3) == "two 3"
+    assert compiled == ["t.j2", "t.j2"]
