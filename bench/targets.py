@@ -59,7 +59,8 @@ print(json.dumps({"pages": g.pages, "written": list(g.written), "rebuild": done 
 # `dossier check --strict` as its console script runs it, and what CPU time was its own (on a first
 # check, the longest path: the second process and the cache writer run beside it, on the other core).
 CHECK = """
-import json, os, sys
+import gc, json, os, sys
+gc.disable()  # as the console script does for a check (generator/cli.py `run`)
 from generator import cli
 code = cli.main(["check", "--strict", "--root", sys.argv[1]])
 times = os.times()
