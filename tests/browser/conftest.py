@@ -112,6 +112,21 @@ def watch(context) -> tuple:
     return tab, errors, foreign
 
 
+def steady(tab, expression: str):
+    """`tab.evaluate(expression)` on a preview's page that its live reload may reload meanwhile
+    (a rebuild an earlier test started ends): evaluated again once the reloaded page has loaded."""
+    from playwright.sync_api import Error
+
+    for _ in range(3):
+        try:
+            return tab.evaluate(expression)
+        except Error as exc:
+            if "context was destroyed" not in str(exc):
+                raise
+            tab.wait_for_load_state("load")
+    return tab.evaluate(expression)
+
+
 def frames(tab) -> None:
     """Wait two animation frames: every handler the last actions queued has run (scripts started
     on DOMContentLoaded and load, a scroll's sticky layout) and the page has painted."""

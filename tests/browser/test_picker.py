@@ -16,7 +16,7 @@ import pytest
 
 from generator import api, cli
 from tests import intake_pages as pages
-from tests.browser.conftest import watch
+from tests.browser.conftest import steady, watch
 
 ACTORS = "actors:\n  - id: volodymyr-zelenskyy\n    name: Volodymyr Zelenskyy\n    kind: person\n"
 PROPOSALS = (
@@ -147,6 +147,6 @@ def test_a_hostile_pages_kept_original_is_plain_text_and_runs_nothing(browser, p
     assert tab.evaluate("typeof window.__pwned") == "undefined"
     assert tab.evaluate("document.querySelectorAll('script, img, iframe').length") == 0
     tab.goto(url + "sources/hostile.html")
-    assert tab.evaluate("typeof window.__pwned") == "undefined"
+    assert steady(tab, "typeof window.__pwned") == "undefined"
     context.close()
     assert (errors, foreign) == ([], [])
