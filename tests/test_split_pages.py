@@ -52,7 +52,7 @@ def test_a_busy_actors_cards_go_to_one_page_per_proposal(docs):
     ]
     envoy = (docs / "actors/envoy.md").read_text("utf-8")
     assert 'class="dq-card"' not in envoy
-    assert "## Current position per proposal" in envoy
+    assert "## Latest recorded position per proposal" in envoy
     assert 'class="dq-card"' in (docs / "actors/spokesman.md").read_text("utf-8")
     part = (docs / "actors/envoy/border-deal.md").read_text("utf-8")
     assert "\n# The Envoy on A border deal\n" in part
