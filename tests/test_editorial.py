@@ -546,7 +546,7 @@ def test_the_significant_diplomatic_shift_is_his_and_the_state_has_no_abandoned_
     # "a willingness to forgo Ukraine's aspiration to join NATO": the shift is Zelensky's, and his
     # earlier side is in the same text (his disappointment that the bid was rebuffed). The
     # aspiration, named only as what he would forgo, is no claim of the state's: it would show as
-    # the state's current position.
+    # the state's latest recorded position.
     assert "ukraine-aspiration-to-join-nato" not in d.claims
     shift = d.claims["zelenskyy-us-envoy-talks-outlet-summary"]
     assert "zelenskyy-disappointed-nato-bid-rebuffed" in shift.see_also

@@ -1,4 +1,4 @@
-"""A busy actor's page (more cards than ACTOR_PAGE_CARDS) keeps its profile and current positions;
+"""A busy actor's page (more cards than ACTOR_PAGE_CARDS) keeps its profile and latest recorded positions;
 its cards go to one page per proposal, `actors/ID/PROPOSAL.md`. Every link to a card leads to the
 page that holds it, and every old address `actors/ID.html#claim-X` holds an anchor that leads on to
 the card (followed by assets/dossier.js; the browser test follows it in Chromium)."""
