@@ -43,6 +43,11 @@ def _html(d, site_url=SITE) -> str:
     return pdf.briefing_html(d, title="T", scope="S", site_url=site_url)
 
 
+def _points(html: str) -> str:
+    """The key points' text (not the style sheet's comments that name them)."""
+    return _text(html[html.index('id="key-points"') : html.index('class="toc"')])
+
+
 def test_the_span_leaves_out_open_ended_and_uncertain_dates(dossier, edit):
     # The spokesman's claim has no later bound, the minister's refusal an uncertain month.
     edit(dossier / C, "    said: {basis: unknown}\n", '    said: {date: "2023-05/..", basis: inferred, reason: r}\n')
@@ -206,3 +211,82 @@ def test_the_shift_key_point_carries_both_marks(dossier, edit, record):
     ]
     text = _text(pdf.briefing_html(d, title="T", scope="S", site_url=None, record=record))
     assert ("from opposes “ to skeptical of “" in text) is not record  # key points are the briefing's
+
+
+# --- review 5: the key points and the summary table say no more than the dossier shows ----------
+
+# The minister's refusal in February, before her "finished for now" of 5 March: the dates order it.
+FEBRUARY = (
+    'said: {date: "2024-02", basis: inferred, reason: r}\n    summary: The minister',
+    'said: {date: "2024-03", basis: inferred, reason: Publication month.}\n    summary: The minister',
+)
+
+
+def test_a_change_the_dates_show_is_not_called_proven(dossier, edit):
+    edit(dossier / C, FEBRUARY[1], FEBRUARY[0])
+    keys = _keys(_dossier(dossier))
+    assert (keys.shifts_by, [(s.by_dates, s.outlets_words) for s in keys.shifts]) == ("dates", [(True, ())])
+    points = _points(_html(_dossier(dossier)))
+    assert (
+        f"Changes of position the dates show: 1: {MINISTER} on “A border deal”, from opposes “ to skeptical of “."
+        in points
+    )
+    assert "prove" not in points
+
+
+def test_a_change_only_a_text_orders_says_a_text_reports_it(dossier, edit):
+    # Undated refusal, ordered before "finished for now" by words of the text (any words the
+    # check finds in the source will do for the view).
+    edit(
+        dossier / C,
+        FEBRUARY[1],
+        "said:\n      basis: unknown\n      before:\n        - claim: minister-talks-finished\n"
+        "          reason: '\"A spokesman later added\"'\n    summary: The minister",
+    )
+    keys = _keys(_dossier(dossier))
+    assert (keys.shifts_by, [s.by_dates for s in keys.shifts]) == ("texts", [False])
+    points = _points(_html(_dossier(dossier)))
+    assert (
+        f"Changes of position a text reports: 1: {MINISTER} on “A border deal”, from opposes “ to skeptical of “."
+        in points
+    )
+
+
+def test_neither_dates_nor_texts_showing_a_change_is_said_plainly(dossier):
+    points = _points(_html(_dossier(dossier)))
+    assert "Neither the dates nor the texts show a change of position." in points
+    assert "prove" not in points
+
+
+def test_an_uncertain_date_is_counted_as_uncertain_whatever_its_bounds(dossier, edit):
+    # "by 5 March 2024 (uncertain)" and "March 2024 or later (uncertain)": uncertain, not open-ended.
+    edit(dossier / C, 'said: {date: "2024-03-05", basis: inferred', 'said: {date: "../2024-03-05?", basis: inferred')
+    edit(dossier / C, "    said: {basis: unknown}\n", '    said: {date: "2024-03?/..", basis: inferred, reason: r}\n')
+    dated = _keys(_dossier(dossier)).dated
+    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (4, 2, 0, 0, 2)
+
+
+def test_the_summary_table_says_whose_account_a_relayed_position_is(dossier, edit):
+    # The spokesman's words only as the minister tells them: the grid's "as ... tells it" in print too.
+    edit(dossier / C, "        via: [The Example Times]\n", "        via: [The Minister]\n")
+    d = _dossier(dossier)
+    html = _html(d)
+    table = html[html.index('id="summary"') : html.index("</tbody>")]
+    rows = {_text(row.split("</th>")[0]): _text(row.split("</th>")[1]) for row in table.split('<th scope="row">')[1:]}
+    assert rows["A spokesman"] == f"neut“as {MINISTER} tells it –"  # and no stance on the guarantees
+    assert [name for name, cells in rows.items() if "tells it" in cells] == ["A spokesman"]
+    # And the key point names whose account it is (the real dossier has none left: review 5, W2).
+    points = _points(html)
+    assert f"neutral on: A spokesman (as {MINISTER} tells it) “" in points
+    assert f"{MINISTER} (as" not in points
+
+
+def test_a_stance_on_framing_alone_is_printed_with_the_speakers_words(dossier, edit):
+    # The envoy's guarantees stance resting on his reported words only: the briefing still prints the
+    # quote, the passage that stands for the claim; the record prints everything anyway.
+    edit(dossier / C, "binding-guarantees: supports,", "binding-guarantees: {stance: supports, rests_on: [gist]},")
+    d = _dossier(dossier)
+    section = pdf.briefing.section(d, "binding-guarantees", record=False, principal=9)
+    (entry,) = section.entries
+    (point,) = entry.points
+    assert [ev.id for ev in section.shown(point.claim, point.stance, False)] == ["quote", "gist"]

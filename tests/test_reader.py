@@ -4,6 +4,7 @@ by kind, search excerpts, and no ids or file names in the text the templates wri
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from html.parser import HTMLParser
@@ -79,6 +80,10 @@ def test_a_date_spanning_years_is_in_no_years_timeline_page():
     assert views.timeline_year(_dating("2022-03-14/2022-03-17")) == "2022"
     assert views.timeline_year(_dating("../2024-11-03")) == views.SPANNING
     assert views.timeline_year(_dating(None)) == views.UNDATED
+    # Review 5, m2: an uncertain date is filed under no year, even within one.
+    assert views.timeline_year(_dating("2022-03-08?/2022-03-17?")) == views.UNCERTAIN
+    assert views.timeline_year(_dating("2024-10-18?")) == views.UNCERTAIN
+    assert views.timeline_year(_dating("../2022-03-17?")) == views.SPANNING
 
 
 def test_the_real_timeline_runs_in_order_with_its_bands_last(real):
@@ -86,10 +91,11 @@ def test_the_real_timeline_runs_in_order_with_its_bands_last(real):
     keys = [key for key, _ in views.timeline(d)]
     years = [k for k in keys if k.isdigit()]
     assert years == sorted(years) and keys[: len(years)] == years
-    assert keys[len(years) :] == [views.SPANNING, views.UNDATED]
+    assert keys[len(years) :] == [views.SPANNING, views.UNCERTAIN, views.UNDATED]
     for key, claims in views.timeline(d):
         if key.isdigit():
             assert all(c.said.interval.lower.year == c.said.interval.upper.year == int(key) for c in claims)
+            assert not any(c.said.interval.uncertain for c in claims)
     index = _read(real / "site" / "timeline.html")
     assert " ".join(index.text).count("Spanning years") >= 2  # the help text and the band's link
 
@@ -311,10 +317,64 @@ def test_the_briefing_prints_the_later_position_and_the_change(real):
     )
 
 
-def test_the_grid_says_whose_account_a_relayed_position_is(real):
-    # The United States' stance on membership is known only from Zelenskyy's "disappointment that
-    # the United States and several European nations had rebuffed Ukraine's NATO bid".
-    grid = (real / "site" / "grid.html").read_text("utf-8")
-    told = '<span class="dq-told">as Volodymyr Zelenskyy tells it</span>'
-    assert told in _grid_cell(grid, "united-states", "ukraine-nato-membership")
-    assert told not in _grid_cell(grid, "volodymyr-zelenskyy", "ukraine-nato-membership")
+def _generated(root: Path, page: str) -> str:
+    api.generate(root)
+    return (root / api.DOCS_DIR / page).read_text("utf-8")
+
+
+def test_the_grid_says_whose_account_a_relayed_position_is(dossier, edit):
+    # The spokesman's words known only as the minister tells them (`via` an actor's name); the real
+    # dossier has no such position left (review 5, W2: what Zelenskyy says of others is his).
+    edit(dossier / "claims.yaml", "        via: [The Example Times]\n", "        via: [The Minister]\n")
+    grid = _generated(dossier, "grid.md")
+    told = '<span class="dq-told">as Ana &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; Minister tells it</span>'
+    assert told in _grid_cell(grid, "spokesman", "border-deal")
+    assert "tells it" not in _grid_cell(grid, "minister", "border-deal")
+
+
+def test_a_passage_several_claims_cite_shows_each_claims_own_kind(dossier, edit):
+    # Review 5, W1: the minister's quoted "finished for now", cited by her claim as her words and by
+    # a claim of the spokesman's as an account of his: the list gives each claim its own kind, the
+    # highlight the speaker's (never the weaker kind for the speaker's own claim). The account comes
+    # first in the file: the first citation does not decide for the others.
+    account = (
+        "  - id: spokesman-per-minister\n    actor: spokesman\n"
+        "    stances: {border-deal: {stance: skeptical, outlets_account: true}}\n"
+        "    said: {basis: unknown}\n    summary: The minister says the spokesman finished the talks.\n"
+        "    evidence:\n      - source: alpha\n        text: finished for now\n        occurrence: 1\n"
+        "        kind: paraphrase\n        via: [The Minister]\n"
+    )
+    edit(dossier / "claims.yaml", "  - id: minister-talks-finished\n", account + "  - id: minister-talks-finished\n")
+    page = _generated(dossier, "sources/alpha.md")
+    cited = page[page.index('<ol class="dq-passages"') :]
+    first = cited[: cited.index("</ul>")]
+    assert sorted(re.findall(r"</a> \((.*), ([a-z' ]+)\)</li>", html.unescape(first))) == [
+        ("A spokesman", "paraphrase"),
+        ('Ana <script>alert("x")</script> Minister', "direct quote"),
+    ]
+    assert re.search(r'<mark class="dq-mark dq-mark--direct-quote"[^>]*>finished for now</mark>', page)
+
+
+def test_actor_pages_call_the_latest_recorded_stance_nothing_more(built):
+    # Review 5, M2: the table shows the latest recorded stance, often of one claim with an open date.
+    for page in (built / "site" / "actors").glob("*.html"):
+        text = " ".join(_read(page).text)
+        if "position per proposal" in text:
+            assert "Latest recorded position per proposal" in text and "Latest recorded stance" in text
+        assert "Current" not in text and "current position" not in text, page.name
+    for page in (built / "site").rglob("*.html"):
+        assert "prove a change" not in " ".join(_read(page).text), page
+
+
+def test_an_order_a_text_states_is_given_with_its_reason_alone(dossier, edit):
+    # Review 5, m7: "… as the text says The text reports …" read as one run-on sentence.
+    edit(
+        dossier / "claims.yaml",
+        "    said: {basis: unknown}\n    summary: A spokesman says the talks are finished.",
+        "    said:\n      basis: unknown\n      after:\n        - claim: minister-talks-finished\n"
+        "          reason: 'The text says \"A spokesman later added\".'\n"
+        "    summary: A spokesman says the talks are finished.",
+    )
+    page = _generated(dossier, "actors/spokesman.md")
+    assert "as the text says" not in page
+    assert "<summary>why</summary><span>The text says &#34;A spokesman later added&#34;.</span>" in page

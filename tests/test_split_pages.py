@@ -1,4 +1,4 @@
-"""A busy actor's page (more cards than ACTOR_PAGE_CARDS) keeps its profile and current positions;
+"""A busy actor's page (more cards than ACTOR_PAGE_CARDS) keeps its profile and latest recorded positions;
 its cards go to one page per proposal, `actors/ID/PROPOSAL.md`. Every link to a card leads to the
 page that holds it, and every old address `actors/ID.html#claim-X` holds an anchor that leads on to
 the card (followed by assets/dossier.js; the browser test follows it in Chromium)."""
@@ -52,7 +52,7 @@ def test_a_busy_actors_cards_go_to_one_page_per_proposal(docs):
     ]
     envoy = (docs / "actors/envoy.md").read_text("utf-8")
     assert 'class="dq-card"' not in envoy
-    assert "## Current position per proposal" in envoy
+    assert "## Latest recorded position per proposal" in envoy
     assert 'class="dq-card"' in (docs / "actors/spokesman.md").read_text("utf-8")
     part = (docs / "actors/envoy/border-deal.md").read_text("utf-8")
     assert "\n# The Envoy on A border deal\n" in part

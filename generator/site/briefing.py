@@ -14,6 +14,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass
 
+from ..data import order
 from ..data.dates import MONTHS
 from ..data.model import Actor, Claim, Dossier, Evidence, Position, Proposal, Source, Stance
 from . import passages, views
@@ -76,10 +77,13 @@ class Section:
 
     def shown(self, claim: Claim, stance: Stance, record: bool) -> tuple[Evidence, ...]:
         """The evidence printed for a claim: all of it in the record; in the briefing, what the
-        stance rests on."""
+        stance rests on, and the passage that stands for the claim (`passages.excerpt`) where the
+        stance does not rest on it: a stance on the outlet's framing alone is never printed
+        without the speaker's words the claim records."""
         if record or not stance.rests_on:
             return claim.evidence
-        return tuple(ev for ev in claim.evidence if ev.number in stance.rests_on)
+        first = passages.excerpt(claim)
+        return tuple(ev for ev in claim.evidence if ev.number in stance.rests_on or ev is first)
 
 
 Named = tuple[str, tuple[str, ...]]  # an actor's name, and the bases its stance rests on (marks after the name)
@@ -100,25 +104,30 @@ class ProposalPoint:
 @dataclass(frozen=True)
 class Dated:
     """When the dated claims were made, as far as their dates say: a span only for the dates that
-    are certain and bounded on both sides; the others counted by what they leave open."""
+    are certain and bounded on both sides; the others counted by what they leave open, each in one
+    count only (an uncertain date is counted as uncertain, whatever its bounds)."""
 
     count: int  # claims with a date
     bounded: int  # of them, certain and bounded on both sides
     first: dt.date | None  # the earliest day those bounded dates can mean
     last: dt.date | None  # the latest
-    open_end: int  # no later bound ("… or later")
-    open_start: int  # no earlier bound ("by …")
-    uncertain: int  # bounded on both sides, but uncertain or approximate
+    open_end: int  # certain, with no later bound ("… or later")
+    open_start: int  # certain, with no earlier bound ("by …")
+    uncertain: int  # uncertain or approximate, bounded or not
 
 
 @dataclass(frozen=True)
 class Shift:
-    """A change of position the dates or the texts prove: the stances before and after, each with its bases."""
+    """A change of position the dates show or a text reports: the stances before and after, each
+    with its bases; whether the dates alone order the two sides; the outlet's own words a side
+    rests on where that side is only the outlet's account ("He abruptly changed tack last week")."""
 
     actor: str
     proposal: str  # its title
     before: Marked
     after: Marked
+    by_dates: bool = True  # False: a text's words order them (a stated ordering), not the dates alone
+    outlets_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,7 @@ class KeyPoints:
     more_proposals: int  # proposals on record beyond those described
     shifts: tuple[Shift, ...]
     shift_count: int
+    shifts_by: str  # what orders the changes: "dates", "texts" or "both" (the key point's words)
     bases: tuple[tuple[str, int], ...]  # current stances by basis
     translation: tuple[tuple[int, str], ...]  # how many sources do what with quotations
     relays: tuple[str, ...]  # outlets and offices that passed words on, most used first
@@ -237,6 +247,7 @@ def key_points(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str
         more_proposals=sum(1 for p in proposals if dossier.actors_on(p)) - len(described),
         shifts=tuple(shifts[:KEY_SHIFTS]),
         shift_count=len(shifts),
+        shifts_by=_shifts_by(shifts),
         bases=tuple((b, bases[b]) for b in BASIS_MARKS if bases[b]),
         translation=tuple((count, QUOTES_PHRASES[q][count != 1]) for q in QUOTES_PHRASES if (count := translation[q])),
         relays=_most_used(relays),
@@ -249,15 +260,39 @@ def _most_used(counts: Counter[str]) -> tuple[str, ...]:
 
 
 def _shifts(dossier: Dossier, pairs: list[tuple[str, str]]):
-    """Each change the dates or the texts prove: between a step and the one before it (`order.changes`), with
-    the bases of the claims on either side."""
+    """Each change the dates show or a text reports: between a step and the one before it
+    (`order.changes`), with the bases of the claims on either side, whether the dates alone order
+    them, and the outlet's words a side rests on where it is only the outlet's account."""
     for a, p in pairs:
         steps = dossier.steps[(a, p)]
         for earlier, step in itertools.pairwise(steps):
             if step.changed_from:
                 before = (step.changed_from, _bases(pos.stance.basis for pos in earlier.positions))
                 after = (step.positions[0].stance.value, _bases(pos.stance.basis for pos in step.positions))
-                yield Shift(dossier.actors[a].name, dossier.proposals[p].title, before, after)
+                pairs_across = itertools.product(earlier.positions, step.positions)
+                by_dates = all(order.dated_before(_item(x.claim), _item(y.claim)) for x, y in pairs_across)
+                words = _outlets_words((*earlier.positions, *step.positions))
+                yield Shift(dossier.actors[a].name, dossier.proposals[p].title, before, after, by_dates, words)
+
+
+def _item(claim: Claim) -> order.Item:
+    return (claim.id, claim.said.interval, claim.occasion)
+
+
+def _outlets_words(positions: tuple[Position, ...]) -> tuple[str, ...]:
+    """The passages, each on one line, that the positions resting only on the outlet's account rest on."""
+    words: dict[str, None] = {}
+    for pos in positions:
+        if pos.stance.basis == "outlets-account":
+            for ev in pos.claim.evidence:
+                if not pos.stance.rests_on or ev.number in pos.stance.rests_on:
+                    words.setdefault(" ".join(ev.passage.exact.split()))
+    return tuple(words)
+
+
+def _shifts_by(shifts: list[Shift]) -> str:
+    found = {shift.by_dates for shift in shifts}
+    return "both" if len(found) == 2 else "dates" if found == {True} else "texts"
 
 
 def _bases(found) -> tuple[str, ...]:
@@ -305,10 +340,10 @@ def _dated(claims: tuple[Claim, ...]) -> Dated:
     open end ("February 2022 or later" may be 2025) or an uncertain year, so only the dates that
     are certain and bounded on both sides give it; the rest are counted by what they leave open."""
     dated = [c.said.interval for c in claims if c.said.interval is not None]
-    open_end = [i for i in dated if i.upper == dt.date.max]
-    open_start = [i for i in dated if i.lower == dt.date.min]
-    closed = [i for i in dated if dt.date.min < i.lower and i.upper < dt.date.max]
-    bounded = [i for i in closed if not (i.uncertain or i.approximate)]
+    certain = [i for i in dated if not (i.uncertain or i.approximate)]
+    open_end = [i for i in certain if i.upper == dt.date.max]
+    open_start = [i for i in certain if i.lower == dt.date.min]
+    bounded = [i for i in certain if dt.date.min < i.lower and i.upper < dt.date.max]
     return Dated(
         count=len(dated),
         bounded=len(bounded),
@@ -316,7 +351,7 @@ def _dated(claims: tuple[Claim, ...]) -> Dated:
         last=max((i.upper for i in bounded), default=None),
         open_end=len(open_end),
         open_start=len(open_start),
-        uncertain=len(closed) - len(bounded),
+        uncertain=len(dated) - len(certain),
     )
 
 

@@ -65,6 +65,8 @@ GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones canno
 TIMELINE_PAGE_CLAIMS = 400  # a year with more claims is split by month
 UNDATED = "Date unknown"
 SPANNING = "Spanning years"  # the timeline band of dates that no single year holds
+UNCERTAIN = "Date uncertain"  # the band of dates within a year marked uncertain: no year page holds them
+BANDS = (SPANNING, UNCERTAIN, UNDATED)  # after the years, in this order
 SEASONS = {3: "spring", 6: "summer", 9: "autumn"}  # by first month, as the dates module reads EDTF seasons
 
 
@@ -159,14 +161,14 @@ def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
     years: dict[str, list[Claim]] = {}
     for claim in d.chronology:
         years.setdefault(timeline_year(claim.said), []).append(claim)
-    order = sorted(years, key=lambda k: (k in (SPANNING, UNDATED), k == UNDATED, k))
+    order = sorted(years, key=lambda k: (BANDS.index(k) if k in BANDS else -1, k))
     groups: list[tuple[str, list[Claim]]] = []
     for year in order:
         claims = years[year]
         if len(claims) <= TIMELINE_PAGE_CLAIMS:
             groups.append((year, claims))
             continue
-        if year in (SPANNING, UNDATED):
+        if year in BANDS:
             for n, start in enumerate(range(0, len(claims), TIMELINE_PAGE_CLAIMS), 1):
                 groups.append((year if n == 1 else f"{year} {n}", claims[start : start + TIMELINE_PAGE_CLAIMS]))
             continue
@@ -179,7 +181,7 @@ def timeline(d: Dossier) -> list[tuple[str, list[Claim]]]:
 
 
 def timeline_label(key: str) -> str:
-    for band in (UNDATED, SPANNING):
+    for band in BANDS:
         if key.startswith(band):
             part = key.removeprefix(band).strip()
             return f"{band} (part {part})" if part else key
@@ -203,12 +205,16 @@ def _most_cited(items: dict, claims: dict, limit: int) -> tuple:
 
 def timeline_year(dating: Dating) -> str:
     """The timeline group a claim is placed in: the year its date lies in, when it lies within
-    one; otherwise (an interval across years, an open end) the band of dates spanning years; else
-    undated. A claim dated "February 2022 or later" is not a claim from 2022."""
+    one and is certain; otherwise (an interval across years, an open end) the band of dates
+    spanning years, or (within a year, but marked uncertain: "8–17 March 2022 (uncertain)") the
+    band of uncertain dates; else undated. A claim dated "February 2022 or later" is not a claim
+    from 2022, nor is one whose year the text does not give."""
     i = dating.interval
     if i is None:
         return UNDATED
-    return str(i.lower.year) if i.lower.year == i.upper.year else SPANNING
+    if i.lower.year != i.upper.year:
+        return SPANNING
+    return UNCERTAIN if i.uncertain else str(i.lower.year)
 
 
 def language_name(tag: str) -> str:
@@ -423,17 +429,32 @@ MARK_KINDS = {
 }
 
 
+# Whose words a passage is, the speaker's first: a passage several claims cite is marked with the
+# strongest kind any of them records (`passage_kinds`).
+SPEAKER_FIRST = ("direct-quote", "reported-speech", "paraphrase", "framing")
+
+
 def passage_kinds(d: Dossier, source_id: str) -> dict[tuple[int, int], str]:
-    """Each cited passage's kind, as its claims record it (the first citation's, when they differ);
-    a passage on the source's headline is the outlet's framing, whatever its recorded kind."""
+    """Each cited passage's kind, for its highlight: the strongest kind its claims record, so that a
+    speaker's quoted words cited by another claim as an account of someone else are never marked
+    as the outlet's (each claim's own kind is `citation_kind`); a passage on the source's headline
+    is the outlet's framing, whatever its recorded kind."""
     source = d.sources[source_id]
     headline, _ = headline_span(source.text, source.title)
     out: dict[tuple[int, int], str] = {}
     for _, ev in d.citations_by_source.get(source_id, ()):
         span = ev.passage.span
         on_headline = headline is not None and span[0] < headline[1] and span[1] > headline[0]
-        out.setdefault(span, "framing" if on_headline else ev.kind)
+        kind = "framing" if on_headline else ev.kind
+        if span not in out or SPEAKER_FIRST.index(kind) < SPEAKER_FIRST.index(out[span]):
+            out[span] = kind
     return out
+
+
+def citation_kind(kinds: dict[tuple[int, int], str], ev) -> str:
+    """The kind one claim records for a passage, as a list of the claims citing it shows it: its
+    own, not the passage's highlight; a passage on the headline is the outlet's framing."""
+    return "framing" if kinds[ev.passage.span] == "framing" else ev.kind
 
 
 def segment_kind(kinds: dict[tuple[int, int], str], spans) -> str:
