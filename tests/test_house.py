@@ -82,7 +82,8 @@ def test_the_config_block_differs_from_materials_only_in_its_search_translations
     for line in SEARCH_TRANSLATIONS:
         theirs = theirs.replace(line.lstrip(" "), "")
     ours = _block((OVERRIDES / "main.html").read_text("utf-8"), "config")
-    assert _drift(theirs, ours) == "", f"the config block drifted from Material's (re-copy it):\n{_drift(theirs, ours)}"
+    drift = _drift(theirs, ours)
+    assert drift == "", f"the config block drifted from Material's (re-copy it):\n{drift}"
 
 
 def test_the_content_scripts_are_materials_behind_the_tabbed_condition():
@@ -90,7 +91,8 @@ def test_the_content_scripts_are_materials_behind_the_tabbed_condition():
     ours = (OVERRIDES / "partials" / "javascripts" / "content.html").read_text("utf-8").partition("-#}\n")[2]
     assert ours.startswith(TABBED) and ours.endswith("{% endif %}\n")
     inner = ours[len(TABBED) : -len("{% endif %}\n")]
-    assert _drift(theirs, inner) == "", f"the content scripts drifted from Material's (re-copy them):\n{_drift(theirs, inner)}"
+    drift = _drift(theirs, inner)
+    assert drift == "", f"the content scripts drifted from Material's (re-copy them):\n{drift}"
 
 
 def test_the_drift_check_sees_a_changed_line():
