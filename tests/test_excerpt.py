@@ -70,7 +70,7 @@ def test_rows_and_the_citation_show_the_body_not_the_headline(rendered):
     # "Cite this" (composed by assets/dossier.js) quotes the evidence whose source is marked, and
     # names that source: the direct quote, not the headline before it.
     quote = card.index('<blockquote class="dq-quote" lang="en"><p>“finished for now”</p></blockquote>')
-    source = card.index('<span class="dq-src">“Minister says the border talks are over”, The Example Times, <time')
+    source = card.index('<div class="dq-src">“Minister says the border talks are over”, The Example Times, <time')
     assert card.count('class="dq-src"') == 1 and card.index(HEADLINE) < quote < source
     assert '<details class="dq-cite">' in card  # not data-bare: the claim has an excerpt
     # The card still shows every passage, the headline named as such.

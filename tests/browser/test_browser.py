@@ -57,7 +57,7 @@ def test_searching_an_alias_finds_the_actor_page(page, base_url, alias):
 
 def test_a_quote_card_leads_to_its_highlighted_passage_in_view(page, base_url):
     page.goto(base_url + PAGES["actor"])
-    link = page.locator("a.dq-provenance__link").nth(3)
+    link = page.locator(".dq-provenance > a:first-child").nth(3)
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url("**/sources/*.html#q-*")
