@@ -65,13 +65,14 @@ def test_rows_and_the_citation_show_the_body_not_the_headline(rendered):
     row = next(line for line in timeline.splitlines() if "claim-minister-talks-finished" in line)
     assert "“finished for now”" in row and HEADLINE not in row
     actor = _page(rendered, "actors/minister.md")
-    citation = next(
-        line
-        for line in actor.splitlines()
-        if line.startswith('<p class="dq-citation">') and "talks are finished" in line
-    )
-    assert "The minister says the talks are finished for now. “finished for now” In “" in citation
-    assert "The outlet&#39;s framing" not in citation
+    card = actor[actor.index('id="claim-minister-talks-finished"') :]
+    card = card[: card.index("</article>")]
+    # "Cite this" (composed by assets/dossier.js) quotes the evidence whose source is marked, and
+    # names that source: the direct quote, not the headline before it.
+    quote = card.index('<blockquote class="dq-quote" lang="en"><p>“finished for now”</p></blockquote>')
+    source = card.index('<div class="dq-src">“Minister says the border talks are over”, The Example Times, <time')
+    assert card.count('class="dq-src"') == 1 and card.index(HEADLINE) < quote < source
+    assert '<details class="dq-cite">' in card  # not data-bare: the claim has an excerpt
     # The card still shows every passage, the headline named as such.
     assert f'<span class="dq-label">The outlet&#39;s headline:</span> <span lang="en">{HEADLINE}</span>' in actor
 

@@ -1,5 +1,5 @@
-"""The machinery around MkDocs: the forked Material header still matches the installed theme
-outside the lines we change; generated pages are pre-rendered (only their headings go through
+"""The machinery around MkDocs: the parts of Material's theme the dossier copies still match
+the installed theme outside the lines it changes; generated pages are pre-rendered (only their headings go through
 Python-Markdown) exactly as the full Markdown path makes them; the day the checks take as today is injectable."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from generator.publish import passthrough
 from generator.publish.config import OVERRIDES, load
 from generator.site.check import checking_day
 
-# The header's search block: Material's (shown only with its lunr plugin) and ours.
+# Material's header writes a search box only with its lunr plugin, which the site never has:
+# assets/search.js writes the dossier's box where this block stands.
 MATERIAL_SEARCH = """    {% if "material/search" in config.plugins %}
       {% set search = config.plugins["material/search"] | attr("config") %}
       {% if search.enabled %}
@@ -29,8 +30,20 @@ MATERIAL_SEARCH = """    {% if "material/search" in config.plugins %}
         {% include "partials/search.html" %}
       {% endif %}
     {% endif %}
+    {% if config.repo_url %}
+      <div class="md-header__source">
 """
-OURS = '    {% include "partials/dq-search.html" %}\n'
+# What the dossier's copy of Material's config block leaves out: the translations of its search.
+SEARCH_TRANSLATIONS = [
+    '            "search.result.placeholder": lang.t("search.result.placeholder"),\n',
+    '            "search.result.none": lang.t("search.result.none"),\n',
+    '            "search.result.one": lang.t("search.result.one"),\n',
+    '            "search.result.other": lang.t("search.result.other"),\n',
+    '            "search.result.more.one": lang.t("search.result.more.one"),\n',
+    '            "search.result.more.other": lang.t("search.result.more.other"),\n',
+    '            "search.result.term.missing": lang.t("search.result.term.missing"),\n',
+]
+TABBED = '{% if "pymdownx.tabbed" in config.markdown_extensions %}\n'
 
 
 def _material(name: str) -> str:
@@ -39,21 +52,53 @@ def _material(name: str) -> str:
     return (Path(material.__file__).parent / "templates" / name).read_text("utf-8")
 
 
-def test_the_forked_header_differs_from_the_installed_materials_only_in_the_search_block():
-    ours = (OVERRIDES / "partials" / "header.html").read_text("utf-8")
-    theirs = _material("partials/header.html")
-    _, _, theirs_body = theirs.partition("-#}\n")  # "automatically generated" banner
-    _, _, ours_body = ours.partition("-#}\n")  # our note on why the file is forked
-    assert MATERIAL_SEARCH in theirs_body, "Material's header changed its search block: re-fork the header"
-    expected = theirs_body.replace(MATERIAL_SEARCH, OURS)
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), ours_body.splitlines(True), "material", "ours"))
-    assert diff == "", f"the forked header drifted from Material's (re-copy it):\n{diff}"
+def _block(template: str, name: str) -> str:
+    """The lines of a template's `{% block name %}`, each without its indentation."""
+    body = template.split("{% block " + name + " %}\n", 1)[1].split("{% endblock %}", 1)[0]
+    return "".join(line.lstrip(" ") for line in body.splitlines(True)).strip() + "\n"
+
+
+def _drift(expected: str, ours: str) -> str:
+    return "".join(difflib.unified_diff(expected.splitlines(True), ours.splitlines(True), "material", "ours"))
+
+
+def test_materials_header_writes_no_search_box_of_its_own_and_search_js_writes_it_where_material_would():
+    assert MATERIAL_SEARCH in _material("partials/header.html"), "Material's header moved its search box"
+    script = (OVERRIDES.parent / "assets" / "search.js").read_text("utf-8")
+    assert 'header.querySelector(".md-header__source")' in script  # before the repository's link, else last
+
+
+def test_search_js_draws_materials_own_icons():
+    script = (OVERRIDES.parent / "assets" / "search.js").read_text("utf-8")
+    for name in ("magnify", "arrow-left", "close"):
+        svg = _material(f".icons/material/{name}.svg")
+        path = svg.split(' d="', 1)[1].split('"', 1)[0]
+        assert f'icon("{path}")' in script, name
+
+
+def test_the_config_block_differs_from_materials_only_in_its_search_translations():
+    theirs = _block(_material("base.html"), "config")
+    assert all(line.lstrip(" ") in theirs for line in SEARCH_TRANSLATIONS), "Material changed its translations"
+    for line in SEARCH_TRANSLATIONS:
+        theirs = theirs.replace(line.lstrip(" "), "")
+    ours = _block((OVERRIDES / "main.html").read_text("utf-8"), "config")
+    drift = _drift(theirs, ours)
+    assert drift == "", f"the config block drifted from Material's (re-copy it):\n{drift}"
+
+
+def test_the_content_scripts_are_materials_behind_the_tabbed_condition():
+    theirs = _material("partials/javascripts/content.html").partition("-#}\n")[2]
+    ours = (OVERRIDES / "partials" / "javascripts" / "content.html").read_text("utf-8").partition("-#}\n")[2]
+    assert ours.startswith(TABBED) and ours.endswith("{% endif %}\n")
+    inner = ours[len(TABBED) : -len("{% endif %}\n")]
+    drift = _drift(theirs, inner)
+    assert drift == "", f"the content scripts drifted from Material's (re-copy them):\n{drift}"
 
 
 def test_the_drift_check_sees_a_changed_line():
-    theirs = _material("partials/header.html").partition("-#}\n")[2]
-    changed = theirs.replace('data-md-component="header"', 'data-md-component="header" data-x', 1)
-    assert changed.replace(MATERIAL_SEARCH, OURS) != theirs.replace(MATERIAL_SEARCH, OURS)
+    theirs = _block(_material("base.html"), "config")
+    changed = theirs.replace('"base": base_url,', '"base": base_url, "x": 1,', 1)
+    assert changed != theirs and _drift(theirs, changed) != ""
 
 
 # -- generated pages reach MkDocs as HTML -----------------------------------------------------------

@@ -195,8 +195,8 @@ class SitePlan:
     def passage_url(self, ev: Evidence) -> str:
         return self.url(self.item_page("sources", ev.source), self.passage_anchor(ev.passage.span))
 
-    def links(self, page_path: str) -> Links:
-        return Links(self, page_path)
+    def links(self, page_path: str, in_page: bool = False) -> Links:
+        return Links(self, page_path, in_page)
 
     # -- outputs -----------------------------------------------------------------------------
     def pages(self) -> Iterator[Output]:
@@ -289,17 +289,23 @@ class SitePlan:
 @dataclass(frozen=True)
 class Links:
     """Links from one page to the rest of the site, relative so the site works from any folder
-    (and from disk)."""
+    (and from disk). `in_page`: a link to an anchor of the page itself is the `#anchor` alone
+    (the page's own markup, where a busy actor's page links its cards a few hundred times; the
+    JSON-LD names things by their address)."""
 
     plan: SitePlan
     page_path: str
+    in_page: bool = False
 
     @cached_property
     def _here(self) -> str:
         return self.plan.url(self.page_path)
 
     def to(self, path: str, anchor: str | None = None) -> str:
-        rel = _relative(self.plan.url(path), self._here, self.plan.directory_urls)
+        target = self.plan.url(path)
+        if anchor and self.in_page and target == self._here:
+            return f"#{anchor}"
+        rel = _relative(target, self._here, self.plan.directory_urls)
         return f"{rel}#{anchor}" if anchor else rel
 
     def actor(self, actor_id: str, anchor: str | None = None) -> str:

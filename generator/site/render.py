@@ -123,6 +123,7 @@ def environment(folders: tuple[str, ...] = ("pages", "feeds")) -> jinja2.Environ
         date_display=views.date_display,
         voice_label=views.VOICE_LABELS.__getitem__,
         insertions=views.insertions,
+        num=views.svg_number,
     )
     env.globals.update(views=views, passages=passages, STANCE_LABELS=views.STANCE_LABELS)
     return env
@@ -287,7 +288,7 @@ def render_page(env: jinja2.Environment, plan: SitePlan, site: Settings, out: Ou
         d=plan.dossier,
         site=site,
         page_path=out.path,
-        link=plan.links(out.path),
+        link=plan.links(out.path, in_page=True),
         plan=plan,
         **out.context,
     )

@@ -335,6 +335,14 @@ def basis(stance: Stance) -> str:
 
 # -- the picture of time --------------------------------------------------------------------------------
 PICTURE_WIDTH, LANE, BAR, MARGIN, AXIS = 800, 16, 12, 12, 34  # SVG user units, about CSS pixels
+
+
+def svg_number(x: float) -> str:
+    """A coordinate as the picture writes it: `34` for 34.0, `106.1`, `35.7143` for a third of a
+    stripe (six significant digits: a hundred-thousandth of a pixel)."""
+    return format(x, "g")
+
+
 PICTURE_CLAIMS = TIMELINE_PAGE_CLAIMS  # more marks than a timeline page holds cannot be read: no picture
 
 

@@ -28,9 +28,69 @@
   window.addEventListener("hashchange", land);
 })();
 
-/* "Copy the citation": the citation's text with the permalink made absolute. navigator.clipboard
-   needs a secure context (https, localhost); from a file:// copy, select the text and copy. */
+/* "Cite this": the citation, composed from the card when it is first opened, of the card's own
+   words: "Speaker (date). Summary. “Excerpt” In “Source”, outlet, date. Recorded in the dossier
+   at PERMALINK." (the excerpt is the passage whose source is marked .dq-src; the dates without
+   their "inferred" disclosures). Written into each card, it repeated the card (5 MiB at 10,000
+   claims). "Copy the citation" copies its text with the permalink made absolute;
+   navigator.clipboard needs a secure context (https, localhost): from a file:// copy, the text
+   is selected for the reader to copy. */
 (function () {
+  /* An element's words without its disclosures (an inferred value's reason, and the space before it). */
+  function plain(el) {
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll("details").forEach(function (reason) {
+      var before = reason.previousSibling;
+      if (before && before.nodeType === 3) before.data = before.data.replace(/\s$/, "");
+      reason.remove();
+    });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+  /* An address as the page's own links write it, relative to the page (site/plan.py's
+     Links.to; Material has made every link of the page absolute by now). */
+  function relative(address) {
+    var to = new URL(address, location.href);
+    if (to.origin !== location.origin) return address;
+    var base = location.pathname.replace(/[^/]*$/, "").split("/").filter(Boolean);
+    var path = to.pathname.split("/").filter(Boolean);
+    var same = 0;
+    while (same < base.length && same < path.length && base[same] === path[same]) same++;
+    var up = base.slice(same).map(function () { return ".."; });
+    var rel = up.concat(path.slice(same)).join("/") || ".";
+    if (/\/$/.test(to.pathname)) rel = rel === "." ? "./" : rel + "/";
+    return rel + to.hash;
+  }
+  function compose(cite) {
+    var made = cite.querySelector(".dq-citation");
+    if (made) return made;
+    var card = cite.closest(".dq-card");
+    var who = card.querySelector(".dq-card__who");
+    var head = card.querySelector(".dq-card__head").cloneNode(true);
+    head.removeChild(head.querySelector(".dq-card__who"));
+    var summary = plain(card.querySelector(".dq-card__summary"));
+    var source = card.querySelector(".dq-src");
+    var passage = cite.hasAttribute("data-bare") ? "" : plain(source.closest(".dq-evidence").firstElementChild);
+    var link = document.createElement("a");
+    link.className = "dq-permalink";
+    link.textContent = relative(who.href);
+    link.setAttribute("href", link.textContent);
+    made = document.createElement("p");
+    made.className = "dq-citation";
+    made.append(
+      plain(who) + " (" + plain(head).replace(/^· /, "") + "). " + summary +
+        (/[.!?]["”]?$/.test(summary) ? "" : ".") + " " + (passage ? passage + " " : "") +
+        "In " + plain(source) + ". Recorded in the dossier at ",
+      link,
+      "."
+    );
+    cite.insertBefore(made, cite.querySelector("summary").nextSibling);
+    return made;
+  }
+  document.addEventListener("toggle", function (event) {
+    var cite = event.target;
+    if (cite.matches && cite.matches("details.dq-cite") && cite.open) compose(cite);
+  }, true);
+
   function citationText(cite) {
     var link = cite.querySelector(".dq-permalink");
     var text = cite.textContent.replace(/\s+/g, " ").trim();
@@ -48,7 +108,7 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".dq-copy") : null;
     if (!button) return;
-    var cite = button.closest(".dq-cite").querySelector(".dq-citation");
+    var cite = compose(button.closest(".dq-cite"));
     var text = citationText(cite);
     var copying = navigator.clipboard && window.isSecureContext
       ? navigator.clipboard.writeText(text).catch(function () { return fallback(cite, text); })

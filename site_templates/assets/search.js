@@ -1,27 +1,59 @@
-/* The header's search (partials/dq-search.html): Material's search box and result list, with
-   Pagefind's index (site/pagefind/) behind them. Nothing is fetched until the reader types; then
-   Pagefind's script, its wasm, its metadata, the index chunks of the words typed and the
-   fragments of the results shown. The filters' values are fetched only when "Filters" is opened.
-   Loaded once: Material's instant navigation swaps the page's content, never the header. */
+/* The header's search: Material's search box and result list (its styles, its look), with
+   Pagefind's index (site/pagefind/) behind them instead of Material's lunr plugin. This script
+   writes the box into the header where Material puts its own (after the title and before the
+   repository's link), so a page carries none of it and a reader without JavaScript, whom it
+   cannot serve, sees no box. No data-md-component and no form named "search" (Material would
+   fetch its lunr index): Material's script leaves it alone. Nothing is fetched until the reader
+   types; then Pagefind's script, its wasm, its metadata, the index chunks of the words typed
+   and the fragments of the results shown. The filters' values are fetched only when "Filters"
+   is opened. Loaded once: Material's instant navigation swaps the page's content, never the
+   header. Not from disk (file://), where browsers refuse the module and the fetches Pagefind
+   needs, as they did Material's search. */
 (function () {
-  var box = document.querySelector(".dq-search");
+  var header = document.querySelector(".md-header__inner");
   var toggle = document.getElementById("__search");
-  if (!box || !toggle) return;
-  if (location.protocol === "file:") {
-    document.documentElement.classList.add("dq-no-search");
-    return;
+  var script = document.currentScript;
+  if (!header || !toggle || !script || location.protocol === "file:") return;
+  /* Material's icons (.icons/material/magnify, arrow-left and close: tests/test_house.py holds
+     them equal to the installed theme's) and its markup, as its header partial writes it. */
+  function icon(path) {
+    return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="' + path + '"/></svg>';
   }
-  /* Absolute, from the first page loaded: later pages arrive by instant navigation. The 404 page
-     gets an absolute root ("/"): "//" would be a URL with an empty host, which throws. */
-  var given = box.getAttribute("data-dq-root").replace(/\/+$/, "");
-  var root = new URL(given + "/", location.href).pathname;
+  var MAGNIFY = icon("M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5");
+  var BACK = icon("M20 11v2H8l5.5 5.5-1.42 1.42L4.16 12l7.92-7.92L13.5 5.5 8 11z");
+  var CLOSE = icon("M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z");
+  var FILTERS = ["kind", "actor", "proposal", "stance", "year", "source", "language"];
+  var PLACEHOLDER = "Type to start searching";
+  var MARKUP =
+    '<label class="md-header__button md-icon" for="__search">\n' + MAGNIFY + '\n<span class="dq-sr">Search</span>\n</label>\n' +
+    '<div class="md-search dq-search" role="dialog" aria-label="Search">\n' +
+    '<label class="md-search__overlay" for="__search"></label>\n' +
+    '<div class="md-search__inner" role="search">\n' +
+    '<form class="md-search__form" name="dq-search">\n' +
+    '<input type="text" class="md-search__input" name="query" aria-label="Search" placeholder="Search"' +
+    ' autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" required>\n' +
+    '<label class="md-search__icon md-icon" for="__search">\n' + MAGNIFY + '\n' + BACK + '\n</label>\n' +
+    '<nav class="md-search__options" aria-label="Search">\n' +
+    '<button type="reset" class="md-search__icon md-icon" title="Clear" aria-label="Clear" tabindex="-1">\n' +
+    CLOSE + '\n</button>\n</nav>\n</form>\n' +
+    '<div class="md-search__output">\n<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>\n' +
+    '<details class="dq-search__filters">\n<summary>Filters</summary>\n<div class="dq-search__selects"></div>\n</details>\n' +
+    '<div class="md-search-result">\n<div class="md-search-result__meta" aria-live="polite">' + PLACEHOLDER + '</div>\n' +
+    '<ol class="md-search-result__list"></ol>\n</div>\n</div>\n</div>\n</div>\n</div>\n';
+  var source = header.querySelector(".md-header__source");
+  if (source) source.insertAdjacentHTML("beforebegin", MARKUP);
+  else header.insertAdjacentHTML("beforeend", MARKUP);
+  var box = header.querySelector(".dq-search");
+  /* The site's root, absolute, from this script's address (assets/search.js): later pages
+     arrive by instant navigation, and the 404 page is served at any depth. */
+  var root = new URL("../", script.src).pathname;
+  var bundle = root + "pagefind/";
   var input = box.querySelector(".md-search__input");
   var form = box.querySelector(".md-search__form");
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
   var details = box.querySelector(".dq-search__filters");
   var selects = box.querySelector(".dq-search__selects");
-  var placeholder = meta.textContent.trim();
   var engine = null;
   var chosen = {};
   var latest = 0;
@@ -29,7 +61,7 @@
 
   function pagefind() {
     if (!engine) {
-      engine = import(root + box.getAttribute("data-dq-bundle") + "pagefind.js").then(function (pf) {
+      engine = import(bundle + "pagefind.js").then(function (pf) {
         return pf.options({ baseUrl: root }).then(function () { return pf; });
       });
     }
@@ -91,7 +123,7 @@
     var ticket = ++latest;
     if (!query) {
       list.replaceChildren();
-      meta.textContent = placeholder;
+      meta.textContent = PLACEHOLDER;
       return;
     }
     pagefind().then(function (pf) {
@@ -113,7 +145,7 @@
   function fillFilters() {
     if (selects.childElementCount) return;
     pagefind().then(function (pf) { return pf.filters(); }).then(function (all) {
-      selects.getAttribute("data-dq-filters").split(" ").forEach(function (key) {
+      FILTERS.forEach(function (key) {
         if (!all[key]) return;
         var label = document.createElement("label");
         label.textContent = key.charAt(0).toUpperCase() + key.slice(1) + " ";

@@ -57,7 +57,7 @@ def test_searching_an_alias_finds_the_actor_page(page, base_url, alias):
 
 def test_a_quote_card_leads_to_its_highlighted_passage_in_view(page, base_url):
     page.goto(base_url + PAGES["actor"])
-    link = page.locator("a.dq-provenance__link").nth(3)
+    link = page.locator(".dq-provenance > a:first-child").nth(3)
     href = link.get_attribute("href")
     link.click()
     page.wait_for_url("**/sources/*.html#q-*")
@@ -88,6 +88,40 @@ def test_timeline_rows_lead_to_the_claim_card(page, base_url):
     page.wait_for_url(f"**/actors/*.html#{claim}")
     assert _target_in_view(page) == claim
     assert page.locator(f"#{claim}.dq-card").count() == 1
+
+
+def test_cite_this_composes_the_citation_from_the_card_and_copies_it(page, base_url):
+    page.goto(base_url + PAGES["actor"])
+    card = page.locator("#claim-zelenskyy-nato-equals-security")
+    card.locator("details.dq-cite > summary").click()
+    citation = card.locator(".dq-citation")
+    assert " ".join(citation.text_content().split()) == (
+        "Volodymyr Zelenskyy (August 2022 or later). Zelenskyy says NATO equals security for Ukraine and, in the"
+        " outlet's bracketed insertion, that NATO membership could offer security guarantees to Ukraine and to"
+        " Western investors. “NATO equals security for Ukraine... We don’t want more risks, we want investments"
+        " and businesses to come in, and [NATO membership] could offer security guarantees not only to Ukraine,"
+        " but Western investors” In “Kiev could sign a truce with Russia if membership in the Western military"
+        " bloc becomes certain, the Ukrainian leader has said”, outlet unknown, September 2022 or later. Recorded"
+        " in the dossier at volodymyr-zelenskyy.html#claim-zelenskyy-nato-equals-security."
+    )
+    permalink = citation.locator("a.dq-permalink")
+    assert permalink.get_attribute("href") == "volodymyr-zelenskyy.html#claim-zelenskyy-nato-equals-security"
+    card.locator("button.dq-copy").click()
+    page.wait_for_function(
+        "() => document.querySelector('#claim-zelenskyy-nato-equals-security .dq-copy').textContent === 'Copied'"
+    )
+    assert card.locator(".dq-citation").count() == 1  # composed once
+
+
+def test_without_javascript_cite_this_offers_the_csl_json_and_no_dead_button(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base_url + PAGES["actor"])
+    cite = tab.locator("#claim-zelenskyy-nato-equals-security details.dq-cite")
+    cite.locator("summary").click()
+    assert cite.locator("a[download]").is_visible()
+    assert cite.locator("button.dq-copy").is_hidden()
+    context.close()
 
 
 def test_a_printed_actor_page_has_no_navigation_and_keeps_provenance(page, base_url):

@@ -59,7 +59,7 @@ def test_the_grid_is_a_readable_matrix_at_desktop_and_phone_widths(sized, base_u
 
 def test_the_timeline_picture_leads_to_each_claims_card(page, base_url, site_dir):
     page.goto(base_url + "timeline.html")
-    marks = page.locator("svg.dq-picture__svg a.dq-picture__mark")
+    marks = page.locator("svg.dq-picture__svg a")
     hrefs = marks.evaluate_all("els => els.map(e => e.getAttribute('xlink:href'))")
     assert len(hrefs) >= 20
     # Every mark's target is a card on the page it names.
@@ -115,7 +115,7 @@ def test_a_printed_grid_shows_each_condition_in_full(page, base_url):
 
 def test_a_basis_mark_shows_its_symbol_and_its_meaning_on_hover(page, base_url):
     page.goto(base_url + "actors/volodymyr-zelenskyy.html")
-    mark = page.locator(".dq-card__stances .dq-basis--quoted").first
+    mark = page.locator(".dq-card .dq-basis--quoted").first
     assert mark.evaluate("el => getComputedStyle(el, '::before').content") == '"“" / ""'
     assert mark.text_content() == " quoted"  # the symbol is drawn, not text
     assert mark.get_attribute("title") is None
