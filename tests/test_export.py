@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from generator import api
-from generator.site import export, jsonld
+from generator.site import export, jsonld, passages
 from generator.site.plan import FEED_ENTRIES
 from tests.refresh_golden import FIXTURE, unzipped
 
@@ -31,7 +31,7 @@ def real(real_built) -> Path:
 
 
 def _data(root: Path) -> dict:
-    return json.loads((root / "site" / "data" / "claims.json").read_text("utf-8"))
+    return json.loads(unzipped(root / "site" / "data" / "claims.json.zip"))
 
 
 def test_claims_json_follows_its_schema_and_carries_provenance(real):
@@ -237,21 +237,26 @@ def test_feeds_use_absolute_links_when_the_site_address_is_known(tmp_path, monke
 
 
 def test_each_card_offers_a_citation_and_csl_json(real):
+    """One CSL-JSON file holds every claim's items (assets/dossier.js takes a card's claim's from it);
+    each card links it, and names its claim in its permalink."""
     site = real / "site"
     dossier = api.check(real).dossier
     page = (site / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
     assert page.count('class="dq-cite"') >= len(dossier.claims_by_actor["volodymyr-zelenskyy"])
+    items = json.loads(unzipped(site / "data" / "claims.csl.json.zip"))
+    ids = [item["id"] for item in items]
+    assert ids == [f"{c.id}-{ev.number}" for c in dossier.chronology for ev in passages.reading_order(c)]
     for claim in dossier.claims.values():
-        items = json.loads((site / "data" / "csl" / f"{claim.id}.json").read_text("utf-8"))
+        mine = [i for i in items if i["id"].rsplit("-", 1)[0] == claim.id]
         # One item per passage, the excerpt (never a headline, when there is another) first.
-        ids = [i["id"] for i in items]
-        assert sorted(ids) == sorted(f"{claim.id}-{ev.number}" for ev in claim.evidence)
-        firsts = [ev for ev in claim.evidence if f"{claim.id}-{ev.number}" == ids[0]]
+        firsts = [ev for ev in claim.evidence if f"{claim.id}-{ev.number}" == mine[0]["id"]]
         assert not firsts[0].on_headline or all(ev.on_headline for ev in claim.evidence)
-        assert all(i["type"] in ("article", "article-newspaper") and i["title"] for i in items)
-        assert f'href="../data/csl/{claim.id}.json" download="{claim.id}.json"' in (
-            site / "actors" / f"{claim.actor}.html"
-        ).read_text("utf-8")
+        assert all(i["type"] in ("article", "article-newspaper") and i["title"] for i in mine)
+        card = (site / "actors" / f"{claim.actor}.html").read_text("utf-8")
+        assert f'href="#claim-{claim.id}">' in card or f'.html#claim-{claim.id}">' in card
+    assert '<a class="dq-csl" href="../data/claims.csl.json.zip">Download CSL-JSON</a>' in page
+    # Without JavaScript, the tools that need it (copying, the CSL-JSON of one claim) are not shown.
+    assert ".no-js .dq-cite__tools { display: none; }" in (site / "assets" / "dossier.css").read_text("utf-8")
 
 
 def test_jsonld_survives_hostile_text():

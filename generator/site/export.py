@@ -1,5 +1,5 @@
-"""The machine-readable dossier: claims.json and claims.csv (zipped; with provenance), CSL-JSON per claim
-and Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
+"""The machine-readable dossier: claims.json and claims.csv (with provenance), the CSL-JSON of every
+claim, each zipped, and Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
 
 Written into the generated docs folder, so MkDocs copies them into the site (and `serve` and
 Zensical have them too). The JSON's `format_version` follows semantic versioning: a new field
@@ -277,6 +277,12 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
             item["URL"] = source.url
         items.append(item)
     return items
+
+
+def csl_items(dossier: Dossier) -> list[dict[str, Any]]:
+    """The CSL-JSON of every claim, in the order of claims.json: a claim's items are those whose
+    id is the claim's, a hyphen and an evidence number."""
+    return [item for claim in dossier.chronology for item in csl(dossier, claim)]
 
 
 def _csl_date(d: Dating) -> dict[str, Any] | None:
