@@ -120,48 +120,24 @@ def _described(site: Path, rel: str) -> dict[str, dict]:
 
 
 def test_every_actor_proposal_and_source_page_embeds_valid_jsonld(real):
-    """Each thing described once, on its own page; a claim names its speaker, its sources and its
-    proposals by @id, and those ids are the ones their own pages give them."""
+    """Each thing described once, on its own page, under the @id that page gives it: a source, a
+    proposal, a speaker. No claim: neither Google nor Bing reads schema.org's Claim, and
+    claims.json describes every one."""
     site = real / "site"
     dossier = api.check(real).dossier
-    things: dict[str, dict] = {}
     for source in dossier.sources.values():
-        (work,) = _described(site, f"sources/{source.id}.html").values()
+        work = _described(site, f"sources/{source.id}.html")[f"https://x/sources/{source.id}.html"]
         assert work["@type"] == "CreativeWork" and work["name"] == source.title
         assert work["identifier"] == f"sha256:{source.sha256}" and work["isBasedOn"]["headline"] == source.title
-        things[f"https://x/sources/{source.id}.html"] = work
     for proposal in dossier.proposals.values():
-        (topic,) = _described(site, f"proposals/{proposal.id}.html").values()
+        topic = _described(site, f"proposals/{proposal.id}.html")[f"https://x/proposals/{proposal.id}.html#proposal"]
         assert topic["@type"] == "Thing" and topic["name"] == proposal.title
-        things[f"https://x/proposals/{proposal.id}.html#proposal"] = topic
     for actor in dossier.actors.values():
-        nodes = _described(site, f"actors/{actor.id}.html")
-        person, *claims = nodes.values()
+        (person,) = _described(site, f"actors/{actor.id}.html").values()
+        assert person["@id"] == f"{actor.id}.html#actor"
         assert person["@type"] == ("Person" if actor.kind == "person" else "Organization")
         assert person["name"] == actor.name and set(person.get("alternateName", [])) == set(actor.aliases)
-        assert sorted(n["@id"].split("#claim-")[1] for n in claims) == sorted(
-            c.id for c in dossier.claims_by_actor[actor.id]
-        )
-        things[f"https://x/actors/{actor.id}.html#actor"] = person
-        for node in claims:
-            _check_claim(node, dossier.claims[node["@id"].split("#claim-")[1]])
-            page = f"https://x/actors/{actor.id}.html"
-            named = [node["author"], *node["appearance"], *node["about"]]
-            assert all(urljoin(page, ref["@id"]) in things for ref in named)
-
-
-def _check_claim(node: dict, claim) -> None:
-    assert node["@type"] == "Claim" and node["text"] == claim.summary
-    assert node["author"] == {"@id": f"{claim.actor}.html#actor"}
-    assert node["appearance"] and node["firstAppearance"] == node["appearance"][0]
-    sources = list(dict.fromkeys(f"../sources/{ev.source}.html" for ev in claim.evidence))
-    assert node["appearance"] == [{"@id": source} for source in sources]
-    assert node["about"] == [{"@id": f"../proposals/{s.proposal}.html#proposal"} for s in claim.stances]
-    plain = bool(claim.said.date) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", claim.said.date) is not None
-    assert ("datePublished" in node) == plain
-    quotes = [ev for ev in claim.evidence if ev.kind == "direct-quote"]
-    assert [q["text"] for q in node["hasPart"]] == [ev.text for ev in quotes]
-    assert all(q["@type"] == "Quotation" for q in node["hasPart"])
+    assert '"@type":"Claim"' not in (site / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
 
 
 def test_feeds_are_valid_atom_newest_first_and_discoverable(real):

@@ -117,10 +117,6 @@ _JSONLD = {
 def page_jsonld(plan: SitePlan, out: Output) -> str | None:
     """A page's JSON-LD (its <head> holds it: Material's instant navigation would run a <script>
     in the content as JavaScript), ids relative to the page; ASCII, nothing HTML acts on."""
-    if out.template == "actor-part.md.j2":
-        links, actor, proposal = plan.links(out.path), out.context["actor"], out.context["proposal"]
-        graph = jsonld.actor_part_jsonld(plan.dossier, links, actor.id, proposal.id)
-        return jsonld.front_matter_json(graph) if graph["@graph"] else None
     if out.template not in _JSONLD:
         return None
     key, make = _JSONLD[out.template]
