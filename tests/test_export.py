@@ -187,6 +187,30 @@ def _said(date):
     return dating({"date": date, "basis": "stated"} if date else {"basis": "unknown"})
 
 
+def test_an_actors_feed_holds_its_claims_among_the_dossiers_newest(tmp_path, monkeypatch):
+    """What is new, as a feed is read: an actor's claims among the dossier's newest
+    ACTOR_FEED_WINDOW; an actor with none of them has a valid feed without entries."""
+    from generator.site import render
+
+    monkeypatch.setattr(render, "ACTOR_FEED_WINDOW", 2)
+    root = tmp_path / "d"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("site", ".dossier"))
+    files = api.render(root).files
+    minister = feedparser.parse(files["feeds/actors/minister.atom"])
+    envoy = feedparser.parse(files["feeds/actors/envoy.atom"])
+    assert not minister.bozo and not envoy.bozo and envoy.version == "atom10"
+    # the fixture's newest two claims are the minister's (the whole feed's order)
+    assert [e.link for e in minister.entries] == [
+        "../../actors/minister.html#claim-minister-talks-finished",
+        "../../actors/minister.html#claim-minister-no-village",
+    ]
+    assert envoy.entries == [] and envoy.feed.subtitle == (
+        "Claims of The Envoy among the 2 added to Ukraine, NATO and security guarantees: who said what last "
+        "(50 at most), newest first; the actor's page has every one."
+    )
+    assert len(feedparser.parse(files["feeds/claims.atom"]).entries) == 4  # the whole feed is not windowed
+
+
 def test_feed_order_is_by_date_added_then_date_said():
     from generator.data.model import Claim
 

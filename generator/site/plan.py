@@ -46,6 +46,12 @@ RECORD_PDF = "record.pdf"  # the full record: `dossier pdf --record` only
 # Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
 THEME_PAGES = frozenset({"404.md"})
 FEED_ENTRIES = 50  # a feed holds the newest claims, not every one (a reader polls it)
+# An actor's feed holds its claims among the dossier's newest ACTOR_FEED_WINDOW (FEED_ENTRIES at
+# most): what is new, as a feed is read; every claim is on the actor's page. The actors' feeds
+# together hold at most that many entries (at 10,000 claims, 1,000 feeds of all their claims up to
+# FEED_ENTRIES were 10.6 MiB). A reader polling the feed misses nothing while the dossier adds
+# fewer claims than that between two polls.
+ACTOR_FEED_WINDOW = 1000
 # The search: the Pagefind bundle made inside the built site from the records (site/search.py),
 # which go to the indexer in memory.
 SEARCH_BUNDLE = "pagefind"
