@@ -15,7 +15,7 @@ import pytest
 from generator import api
 from generator.data.quotes import Passage, SourceText, find
 from generator.site.views import context_pieces
-from tests.refresh_golden import unzipped
+from tests.refresh_golden import unpacked
 
 INTERRUPTED = 'Title\n"We are not," he said,\u00a0 "discussing   this." Then he left.\n'
 
@@ -245,7 +245,7 @@ def test_a_published_dossier_keeps_the_addresses_of_renamed_ids(dossier, edit):
     assert '<a href="beta.html">' in moved
     actor = (dossier / "site" / "actors" / "envoy.html").read_text("utf-8")
     assert actor.count('id="claim-envoy-signs"') == 1
-    data = json.loads(unzipped(dossier / "site" / "data" / "claims.json.zip"))
+    data = json.loads(unpacked(dossier / "site" / "data" / "claims.json.xz"))
     assert {c["id"]: c["formerly"] for c in data["claims"]}["envoy-guarantees"] == ["envoy-signs"]
 
 
@@ -295,8 +295,8 @@ def test_a_published_dossier_lists_its_corrections(dossier, edit):
 def exports(root) -> tuple[dict, list[dict]]:
     api.generate(root)
     data = root / api.DOCS_DIR / "data"
-    rows = list(csv.DictReader(io.StringIO(unzipped(data / "claims.csv.zip").decode("utf-8"))))
-    return json.loads(unzipped(data / "claims.json.zip")), rows
+    rows = list(csv.DictReader(io.StringIO(unpacked(data / "claims.csv.zip").decode("utf-8"))))
+    return json.loads(unpacked(data / "claims.json.xz")), rows
 
 
 def test_claims_json_and_csv_carry_the_three_bases_and_the_cut(dossier, edit):

@@ -102,7 +102,7 @@ def test_the_search_result_shows_the_excerpt(rendered):
 def test_the_csl_items_give_the_excerpt_first_and_say_which_is_the_headline(rendered):
     items = [
         i
-        for i in json.loads(member(rendered.files["data/claims.csl.json.zip"]))
+        for i in json.loads(member("claims.csl.json.zip", rendered.files["data/claims.csl.json.zip"]))
         if i["id"].rsplit("-", 1)[0] == "minister-talks-finished"
     ]
     assert [item["id"] for item in items] == ["minister-talks-finished-2", "minister-talks-finished-1"]
@@ -115,7 +115,7 @@ def test_the_csl_items_give_the_excerpt_first_and_say_which_is_the_headline(rend
 
 
 def test_claims_json_marks_the_headline_and_its_stances_never_list_it(rendered):
-    data = json.loads(member(rendered.files["data/claims.json.zip"]))
+    data = json.loads(member("claims.json.xz", rendered.files["data/claims.json.xz"]))
     (claim,) = [c for c in data["claims"] if c["id"] == "minister-talks-finished"]
     assert [(ev["number"], ev["headline"], ev["basis"]) for ev in claim["evidence"]] == [
         (1, True, "outlets-account"),

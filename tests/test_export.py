@@ -19,7 +19,7 @@ import pytest
 from generator import api
 from generator.site import export, jsonld, passages
 from generator.site.plan import FEED_ENTRIES
-from tests.refresh_golden import FIXTURE, unzipped
+from tests.refresh_golden import FIXTURE, unpacked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def real(real_built) -> Path:
 
 
 def _data(root: Path) -> dict:
-    return json.loads(unzipped(root / "site" / "data" / "claims.json.zip"))
+    return json.loads(unpacked(root / "site" / "data" / "claims.json.xz"))
 
 
 def test_claims_json_follows_its_schema_and_carries_provenance(real):
@@ -80,7 +80,7 @@ def test_dates_carry_their_edtf_text_and_bounds(real):
 
 
 def test_claims_csv_has_one_row_per_evidence_item(real):
-    rows = list(csv.DictReader(io.StringIO(unzipped(real / "site" / "data" / "claims.csv.zip").decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(unpacked(real / "site" / "data" / "claims.csv.zip").decode("utf-8"))))
     data = _data(real)
     assert len(rows) == sum(len(c["evidence"]) for c in data["claims"])
     assert tuple(rows[0]) == export.CSV_COLUMNS
@@ -243,7 +243,7 @@ def test_each_card_offers_a_citation_and_csl_json(real):
     dossier = api.check(real).dossier
     page = (site / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
     assert page.count('class="dq-cite"') >= len(dossier.claims_by_actor["volodymyr-zelenskyy"])
-    items = json.loads(unzipped(site / "data" / "claims.csl.json.zip"))
+    items = json.loads(unpacked(site / "data" / "claims.csl.json.zip"))
     ids = [item["id"] for item in items]
     by_actor = [c for actor in dossier.actors for c in dossier.claims_by_actor.get(actor, ())]
     assert ids == [f"{c.id}-{ev.number}" for c in by_actor for ev in passages.reading_order(c)]
@@ -334,6 +334,17 @@ def test_the_csv_is_published_zipped_the_same_bytes_for_the_same_input():
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         (info,) = archive.infolist()
         assert (info.filename, info.date_time, archive.read(info)) == ("claims.csv", (2024, 3, 10, 0, 0, 0), data)
+
+
+def test_the_json_is_published_in_xz_the_same_bytes_for_the_same_input():
+    """An xz stream (what `xz -d`, Python's lzma and pandas read), no date in it; its dictionary as
+    large as the data, at 64 KiB to 32 MiB."""
+    import lzma
+
+    data = b'{"claims":[]}\n' * 1000
+    packed = export.xz(data)
+    assert packed == export.xz(data) and packed.startswith(b"\xfd7zXZ\x00") and lzma.decompress(packed) == data
+    assert len(packed) < len(data) / 50
 
 
 def test_recently_added_lists_only_claims_added_after_the_first_publication():

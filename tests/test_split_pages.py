@@ -17,7 +17,7 @@ import pytest
 from generator import api
 from generator.site import plan as plan_module
 from tests.conftest import FIXTURE, tree_hash
-from tests.refresh_golden import unzipped
+from tests.refresh_golden import unpacked
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def test_every_link_to_a_card_lands_on_a_page_that_holds_it(docs):
 
 
 def test_claim_addresses_in_the_data_and_feeds_point_at_the_part_page(docs):
-    data = unzipped(docs / "data" / "claims.json.zip").decode("utf-8")
+    data = unpacked(docs / "data" / "claims.json.xz").decode("utf-8")
     assert '"url":"actors/envoy/binding-guarantees.html#claim-envoy-guarantees"' in data
     assert '"url":"actors/spokesman.html#claim-spokesman-finished"' in data
     feed = (docs / "feeds" / "actors" / "envoy.atom").read_text("utf-8")

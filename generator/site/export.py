@@ -1,5 +1,5 @@
-"""The machine-readable dossier: claims.json and claims.csv (with provenance), the CSL-JSON of every
-claim, each zipped, and Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
+"""The machine-readable dossier: claims.json (in xz) and claims.csv (zipped), with provenance; the
+CSL-JSON of every claim (zipped); Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
 
 Written into the generated docs folder, so MkDocs copies them into the site (and `serve` and
 Zensical have them too). The JSON's `format_version` follows semantic versioning: a new field
@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import lzma
 import re
 import uuid
 import zipfile
@@ -331,6 +332,17 @@ def export_schema() -> bytes:
 def json_bytes(data: Any) -> bytes:
     """Machine-readable JSON: compact (no indentation: a tenth of the bytes at 10,000 claims)."""
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def xz(data: bytes) -> bytes:
+    """`data` in xz, the same bytes for the same input: LZMA2 at preset 3 (xz's fast mode), its
+    dictionary as large as the data (32 MiB at most), so that a source's sha256, title and
+    assessment, repeated with each passage across the file, are found wherever they were last.
+    At 10,000 claims (23.7 MB): 2.2 MB in about 1.5 s; deflate, whose window is 32 KB, gives
+    4.1 MB, and xz's default (preset 6) 1.7 MB in 5 s."""
+    window = min(max(1 << (len(data) - 1).bit_length(), 1 << 16), 1 << 25)
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 3, "dict_size": window}
+    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC64, filters=[lzma2])
 
 
 def zipped(name: str, data: bytes, day: dt.date) -> bytes:

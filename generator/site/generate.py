@@ -26,7 +26,6 @@ from .plan import (
     CLAIMS_CSV,
     CLAIMS_CSV_MEMBER,
     CLAIMS_JSON,
-    CLAIMS_JSON_MEMBER,
     CLAIMS_SCHEMA,
     DOCS_DIR,
     SitePlan,
@@ -148,7 +147,7 @@ def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
     CSL-JSON of every claim, Atom feeds."""
     newest = dt.datetime.fromtimestamp(build_epoch(plan.dossier), dt.UTC).date()
     out = {
-        CLAIMS_JSON: export.zipped(CLAIMS_JSON_MEMBER, export.json_bytes(export.claims_document(plan)), newest),
+        CLAIMS_JSON: export.xz(export.json_bytes(export.claims_document(plan))),
         CLAIMS_SCHEMA: export.export_schema(),
         CLAIMS_CSV: export.zipped(CLAIMS_CSV_MEMBER, export.claims_csv(plan).encode("utf-8"), newest),
         CLAIMS_CSL: export.zipped(CLAIMS_CSL_MEMBER, export.json_bytes(export.csl_items(plan.dossier)), newest),

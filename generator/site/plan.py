@@ -30,14 +30,15 @@ SITE_DIR = "site"
 # Fixed outputs: the pages every dossier has, and the machine-readable files.
 HOME, TIMELINE, GRID, CORRECTIONS = "index.md", "timeline.md", "grid.md", "corrections.md"
 SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources": "sources.md.j2"}
-# The data files are published zipped, each a zip archive of one file (the member): at 10,000
-# claims the JSON is 23.7 MB and 4.1 zipped, the CSV 12 and 2.6, the CSL-JSON of every claim 8.5
-# and 1.2. The schema stays as it is: a reader opens it in the browser.
-CLAIMS_JSON, CLAIMS_JSON_MEMBER = "data/claims.json.zip", "claims.json"
-CLAIMS_SCHEMA = "data/claims.schema.json"
+# The data files are published compressed. The JSON, read by programs, with xz (at 10,000 claims
+# 23.7 MB, 4.1 zipped, 2.2 in xz: export.xz); the CSV, for spreadsheets, and the CSL-JSON of every
+# claim, for reference managers, each a zip archive of one file (the member), which every system
+# opens (the CSV 12 MB, 2.6 zipped; the CSL-JSON 8.5 and 1.2). The schema stays as it is: a reader
+# opens it in the browser.
+CLAIMS_JSON, CLAIMS_SCHEMA = "data/claims.json.xz", "data/claims.schema.json"
 CLAIMS_CSV, CLAIMS_CSV_MEMBER = "data/claims.csv.zip", "claims.csv"
 # One CSL-JSON file for every claim (a card's "Download CSL-JSON" takes its claim's items from it
-# in the browser: assets/dossier.js).
+# in the browser, which can inflate a zip's member but not xz: assets/dossier.js).
 CLAIMS_CSL, CLAIMS_CSL_MEMBER = "data/claims.csl.json.zip", "claims.csl.json"
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"

@@ -9,7 +9,7 @@ import pytest
 
 from generator.site import export
 from tests.browser.conftest import settled
-from tests.refresh_golden import unzipped
+from tests.refresh_golden import unpacked
 
 pytestmark = pytest.mark.browser  # Chromium through Playwright
 
@@ -17,7 +17,7 @@ ACTOR = "actors/volodymyr-zelenskyy.html"
 
 
 def test_download_csl_json_saves_the_claims_items_as_the_generator_writes_them(page, base_url, site_dir):
-    every = json.loads(unzipped(site_dir / "data" / "claims.csl.json.zip"))
+    every = json.loads(unpacked(site_dir / "data" / "claims.csl.json.zip"))
     page.goto(base_url + ACTOR)
     settled(page)
     card = page.locator("article.dq-card:has(details.dq-cite)").nth(2)
