@@ -337,8 +337,7 @@ def test_the_csv_is_published_zipped_the_same_bytes_for_the_same_input():
 
 
 def test_the_json_is_published_in_xz_the_same_bytes_for_the_same_input():
-    """An xz stream (what `xz -d`, Python's lzma and pandas read), no date in it; its dictionary as
-    large as the data, at 64 KiB to 32 MiB."""
+    """An xz stream (what `xz -d`, Python's lzma and pandas read), no date in it."""
     import lzma
 
     data = b'{"claims":[]}\n' * 1000

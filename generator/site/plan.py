@@ -31,7 +31,7 @@ SITE_DIR = "site"
 HOME, TIMELINE, GRID, CORRECTIONS = "index.md", "timeline.md", "grid.md", "corrections.md"
 SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources": "sources.md.j2"}
 # The data files are published compressed. The JSON, read by programs, with xz (at 10,000 claims
-# 23.7 MB, 4.1 zipped, 2.2 in xz: export.xz); the CSV, for spreadsheets, and the CSL-JSON of every
+# 23.7 MB, 4.1 zipped, 2.3 in xz: export.xz); the CSV, for spreadsheets, and the CSL-JSON of every
 # claim, for reference managers, each a zip archive of one file (the member), which every system
 # opens (the CSV 12 MB, 2.6 zipped; the CSL-JSON 8.5 and 1.2). The schema stays as it is: a reader
 # opens it in the browser.
