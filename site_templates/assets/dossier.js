@@ -94,8 +94,9 @@
    target, data/claims.csl.json.zip: a zip archive of one file, deflated). The archive is fetched
    once per page (then from the browser's cache) and inflated by the browser's DecompressionStream;
    the file saved is the claim's items as the generator writes them (export.csl). The claim is the
-   one the card's permalink names (#claim-ID). A browser without DecompressionStream, or a failed
-   fetch, follows the link: the archive of every claim. */
+   one the card's permalink names (#claim-ID). A browser without DecompressionStream follows the
+   link, as does any failure (an older one without "deflate-raw", a failed fetch): the archive of
+   every claim. */
 (function () {
   var archives = {};
   function inflated(url) {
