@@ -11,6 +11,8 @@ programs that read the exports) will see.
 
 from __future__ import annotations
 
+import io
+import lzma
 import os
 import shutil
 import tempfile
@@ -26,12 +28,12 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "dossier"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_EXPORTS = GOLDEN / "exports"
 # The exports kept as golden files, relative to the generated docs: the dataset (JSON and CSV),
-# the CSL-JSON of the claim with a translation pair, the whole feed and one actor's feed (a zipped
-# one is kept as the file inside it).
+# the CSL-JSON of every claim, the whole feed and one actor's feed (a compressed one is kept as
+# the file inside it).
 EXPORTS = (
-    "data/claims.json",
+    "data/claims.json.xz",
     "data/claims.csv.zip",
-    "data/csl/minister-no-village.json",
+    "data/claims.csl.json.zip",
     "feeds/claims.atom",
     "feeds/actors/minister.atom",
 )
@@ -61,21 +63,29 @@ def generated_files(root: Path) -> tuple[dict[str, str], dict[str, bytes]]:
         generate(root)
     docs = root / DOCS
     pages = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in sorted(docs.rglob("*.md"))}
-    return pages, {golden_name(rel): unzipped(docs / rel) for rel in EXPORTS}
+    return pages, {golden_name(rel): unpacked(docs / rel) for rel in EXPORTS}
 
 
 def golden_name(rel: str) -> str:
-    """A zipped export's golden file is the file inside it, readable in a diff."""
-    return rel.removesuffix(".zip")
+    """A compressed export's golden file is the file inside it, readable in a diff."""
+    return rel.removesuffix(".zip").removesuffix(".xz")
 
 
-def unzipped(path: Path) -> bytes:
-    """A file's bytes; for a zip archive of one file, that file's."""
-    if path.suffix != ".zip":
-        return path.read_bytes()
-    with zipfile.ZipFile(path) as archive:
-        (name,) = archive.namelist()
-        return archive.read(name)
+def unpacked(path: Path) -> bytes:
+    """A file's bytes; for a zip archive of one file or an xz file, the file inside."""
+    return member(path.name, path.read_bytes())
+
+
+def member(name: str, data: bytes) -> bytes:
+    """What a data file published compressed holds (`name` says how: .zip, an archive of one
+    file; .xz); any other file's bytes as they are."""
+    if name.endswith(".xz"):
+        return lzma.decompress(data)
+    if not name.endswith(".zip"):
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        (inside,) = archive.namelist()
+        return archive.read(inside)
 
 
 def main() -> None:

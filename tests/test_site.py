@@ -185,7 +185,7 @@ def test_regenerating_unchanged_data_writes_nothing_and_one_edit_few_files(tmp_p
         "sources/beta.md",
         "timeline/2024.md",
         "timeline.md",  # its picture names each dated claim
-        "data/claims.json",
+        "data/claims.json.xz",
         "data/claims.csv.zip",
         "feeds/claims.atom",
         "feeds/actors/envoy.atom",

@@ -20,7 +20,7 @@ from bench.synth.dump import Date, document
 from generator import api, cli
 from generator.api import DOCS_DIR as DOCS
 from generator.site import views
-from tests.refresh_golden import unzipped
+from tests.refresh_golden import unpacked
 
 pytestmark = pytest.mark.slow  # synthetic dossiers generated and built
 
@@ -226,7 +226,7 @@ def test_one_changed_claim_rewrites_only_the_pages_that_show_it(tmp_path):
     assert len(after.written) <= len(shows_it) + 6
     docs = root / DOCS
     for rel in after.written:
-        assert "(edited)" in unzipped(docs / rel).decode("utf-8"), rel  # the CSV is zipped
+        assert "(edited)" in unpacked(docs / rel).decode("utf-8"), rel  # the CSV is zipped
 
 
 def test_a_large_grid_shows_only_the_most_cited_actors_and_proposals(tmp_path):

@@ -1,5 +1,5 @@
-"""The machine-readable dossier: claims.json and claims.csv (zipped; with provenance), CSL-JSON per claim
-and Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
+"""The machine-readable dossier: claims.json (in xz) and claims.csv (zipped), with provenance; the
+CSL-JSON of every claim (zipped); Atom feeds (the JSON-LD embedded in pages is site/jsonld.py).
 
 Written into the generated docs folder, so MkDocs copies them into the site (and `serve` and
 Zensical have them too). The JSON's `format_version` follows semantic versioning: a new field
@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import lzma
 import re
 import uuid
 import zipfile
@@ -279,6 +280,18 @@ def csl(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
     return items
 
 
+def csl_items(dossier: Dossier) -> list[dict[str, Any]]:
+    """The CSL-JSON of every claim, actor by actor (the same names and sources together: a quarter
+    smaller zipped than in claims.json's order), each actor's oldest first. A claim's items are
+    those whose id is the claim's, a hyphen and an evidence number."""
+    return [
+        item
+        for actor in dossier.actors
+        for claim in dossier.claims_by_actor.get(actor, ())
+        for item in csl(dossier, claim)
+    ]
+
+
 def _csl_date(d: Dating) -> dict[str, Any] | None:
     """CSL date-parts: the date at its precision, or the range of a bounded interval; `circa` when
     the date is uncertain or approximate (CSL has one flag for both), so that a reference manager
@@ -319,6 +332,17 @@ def export_schema() -> bytes:
 def json_bytes(data: Any) -> bytes:
     """Machine-readable JSON: compact (no indentation: a tenth of the bytes at 10,000 claims)."""
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def xz(data: bytes) -> bytes:
+    """`data` in xz, the same bytes for the same input: LZMA2 at preset 3 (xz's fast mode) with
+    xz's default dictionary, 8 MiB (smaller for smaller data), which finds a source's sha256,
+    title and assessment where they were last repeated (deflate looks back 32 KB). At 10,000
+    claims (23.7 MB): 2.3 MB in about 1.5 s of CPU, the encoder using about 60 MiB; zipped, 4.1 MB
+    in 0.5 s; xz's default (preset 6), 1.7 MB in 5 s."""
+    window = min(max(1 << (len(data) - 1).bit_length(), 1 << 16), 1 << 23)
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 3, "dict_size": window}
+    return lzma.compress(data, format=lzma.FORMAT_XZ, check=lzma.CHECK_CRC64, filters=[lzma2])
 
 
 def zipped(name: str, data: bytes, day: dt.date) -> bytes:

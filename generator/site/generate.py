@@ -19,7 +19,17 @@ from ..errors import ERROR, ContentError, Problem
 from . import export, render, search, write
 from . import pages as hand_written
 from .check import check
-from .plan import ASSETS_DIR, CLAIMS_CSV, CLAIMS_CSV_MEMBER, CLAIMS_JSON, CLAIMS_SCHEMA, DOCS_DIR, SitePlan
+from .plan import (
+    ASSETS_DIR,
+    CLAIMS_CSL,
+    CLAIMS_CSL_MEMBER,
+    CLAIMS_CSV,
+    CLAIMS_CSV_MEMBER,
+    CLAIMS_JSON,
+    CLAIMS_SCHEMA,
+    DOCS_DIR,
+    SitePlan,
+)
 
 
 @dataclass(frozen=True)
@@ -133,16 +143,15 @@ def generate(
 
 
 def exports(plan: SitePlan, site: render.Settings) -> dict[str, bytes]:
-    """The machine-readable files: data with provenance, CSL-JSON per claim, Atom feeds."""
-    dossier = plan.dossier
-    newest = dt.datetime.fromtimestamp(build_epoch(dossier), dt.UTC).date()
+    """The machine-readable files: data with provenance (zipped, dated the build's day), the
+    CSL-JSON of every claim, Atom feeds."""
+    newest = dt.datetime.fromtimestamp(build_epoch(plan.dossier), dt.UTC).date()
     out = {
-        CLAIMS_JSON: export.json_bytes(export.claims_document(plan)),
+        CLAIMS_JSON: export.xz(export.json_bytes(export.claims_document(plan))),
         CLAIMS_SCHEMA: export.export_schema(),
         CLAIMS_CSV: export.zipped(CLAIMS_CSV_MEMBER, export.claims_csv(plan).encode("utf-8"), newest),
+        CLAIMS_CSL: export.zipped(CLAIMS_CSL_MEMBER, export.json_bytes(export.csl_items(plan.dossier)), newest),
     }
-    for claim in dossier.claims.values():
-        out[plan.csl_path(claim)] = export.json_bytes(export.csl(dossier, claim))
     for path, text in render.render_feeds(plan, site, newest).items():
         out[path] = text.encode("utf-8")
     return out

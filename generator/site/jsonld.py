@@ -1,14 +1,16 @@
 """The schema.org JSON-LD in the head of actor, proposal and source pages (the dossier's MkDocs
-plugin puts it there). Each thing is described once, on its own page: a speaker on the actor's,
-a source on its page, a proposal on its page, a claim on its card's page; wherever else a page
-refers to one, it names it by @id (relative to the page, so every page's ids agree)."""
+plugin puts it there): what search engines read, each thing on its own page, its @id relative to
+the page. An actor's page describes the speaker, not its claims: schema.org's `Claim` and
+`Quotation` are in neither Google's nor Bing's list of the structured data they read, and were
+8 MiB of the 10,000-claim site's heads; data/claims.json.zip describes every claim, with more
+than schema.org can say."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from ..data.model import Claim, Dating, Dossier, Source
+from ..data.model import Dating, Dossier, Source
 from .plan import Links
 
 
@@ -40,53 +42,6 @@ def _source_work(source: Source, page: str) -> dict[str, Any]:
     }
 
 
-def _claim(dossier: Dossier, link: Links, claim: Claim) -> dict[str, Any]:
-    """A claim in full; its speaker, sources and proposals by @id (each described on its own page:
-    on every card's page they were a third of the bytes)."""
-    works = list(dict.fromkeys(link.source(ev.source) for ev in claim.evidence))
-    speaker = {"@id": link.actor(claim.actor, "actor")}
-    out: dict[str, Any] = {
-        "@type": "Claim",
-        "@id": link.claim(claim),
-        "text": claim.summary,
-        "author": speaker,
-        "appearance": [{"@id": work} for work in works],
-        "firstAppearance": {"@id": works[0]},
-        "about": [{"@id": _topic_id(link, s.proposal)} for s in claim.stances],
-        "hasPart": [
-            {
-                "@type": "Quotation",
-                "text": ev.text,
-                "inLanguage": ev.language,
-                "creator": speaker,
-                "isPartOf": {"@id": link.source(ev.source)},
-                "url": link.passage(ev),
-            }
-            for ev in claim.evidence
-            if ev.kind == "direct-quote"
-        ],
-    }
-    if schema_org_date(claim.said):
-        out["datePublished"] = schema_org_date(claim.said)
-    outlets = _interpreters(dossier, claim)
-    if outlets:
-        out["claimInterpreter"] = outlets
-    return out
-
-
-def _topic_id(link: Links, proposal_id: str) -> str:
-    return link.proposal(proposal_id) + "#proposal"
-
-
-def _interpreters(dossier: Dossier, claim: Claim) -> list[dict[str, Any]]:
-    """A claim whose every stance rests only on the outlet's account is the outlets' reading of
-    the actor: schema.org's `claimInterpreter` names them (those the sources name)."""
-    if any(s.basis != "outlets-account" for s in claim.stances):
-        return []
-    names = dict.fromkeys(dossier.sources[ev.source].outlet.name for ev in claim.evidence)
-    return [{"@type": "Organization", "name": name} for name in names if name]
-
-
 def _actor_type(kind: str) -> str:
     return "Person" if kind == "person" else "Organization"
 
@@ -100,33 +55,15 @@ def actor_jsonld(dossier: Dossier, link: Links, actor_id: str) -> dict[str, Any]
         node["jobTitle"] = [role.title for role in actor.roles]
     if actor.affiliation:
         node["affiliation"] = {"@type": "Organization", "name": actor.affiliation}
-    mine = dossier.claims_by_actor.get(actor.id, ())
-    if actor.id in link.plan.split_actors:  # each claim in full on its first proposal's page
-        claims = [{"@type": "Claim", "@id": link.claim(c)} for c in mine]
-    else:
-        claims = [_claim(dossier, link, c) for c in mine]
-    return {"@context": "https://schema.org", "@graph": [node, *claims]}
-
-
-def actor_part_jsonld(dossier: Dossier, link: Links, actor_id: str, proposal_id: str) -> dict[str, Any]:
-    """A busy actor's claims on one proposal, each described in full on the page of its first
-    proposal (its own anchor's page), the actor by reference."""
-    claims = [
-        _claim(dossier, link, c)
-        for c in dossier.claims_by_actor.get(actor_id, ())
-        if c.stances and c.stances[0].proposal == proposal_id
-    ]
-    return {"@context": "https://schema.org", "@graph": claims}
+    return {"@context": "https://schema.org", **node}
 
 
 def proposal_jsonld(dossier: Dossier, link: Links, proposal_id: str) -> dict[str, Any]:
-    """The proposal; its claims name it (`about`) where they are described, on their cards' pages
-    (listing them here too was 2.5 MiB of references at 10,000 claims)."""
     proposal = dossier.proposals[proposal_id]
     return {
         "@context": "https://schema.org",
         "@type": "Thing",
-        "@id": _topic_id(link, proposal.id),
+        "@id": link.proposal(proposal.id) + "#proposal",
         "name": proposal.title,
         "description": proposal.summary,
     }

@@ -30,10 +30,16 @@ SITE_DIR = "site"
 # Fixed outputs: the pages every dossier has, and the machine-readable files.
 HOME, TIMELINE, GRID, CORRECTIONS = "index.md", "timeline.md", "grid.md", "corrections.md"
 SECTIONS = {"actors": "actors.md.j2", "proposals": "proposals.md.j2", "sources": "sources.md.j2"}
-CLAIMS_JSON, CLAIMS_SCHEMA = "data/claims.json", "data/claims.schema.json"
-# The CSV is published zipped (a tenth of its 12 MB at 10,000 claims, and the JSON holds the same);
-# the archive holds one file, CLAIMS_CSV_MEMBER.
+# The data files are published compressed. The JSON, read by programs, with xz (at 10,000 claims
+# 23.7 MB, 4.1 zipped, 2.3 in xz: export.xz); the CSV, for spreadsheets, and the CSL-JSON of every
+# claim, for reference managers, each a zip archive of one file (the member), which every system
+# opens (the CSV 12 MB, 2.6 zipped; the CSL-JSON 8.5 and 1.2). The schema stays as it is: a reader
+# opens it in the browser.
+CLAIMS_JSON, CLAIMS_SCHEMA = "data/claims.json.xz", "data/claims.schema.json"
 CLAIMS_CSV, CLAIMS_CSV_MEMBER = "data/claims.csv.zip", "claims.csv"
+# One CSL-JSON file for every claim (a card's "Download CSL-JSON" takes its claim's items from it
+# in the browser, which can inflate a zip's member but not xz: assets/dossier.js).
+CLAIMS_CSL, CLAIMS_CSL_MEMBER = "data/claims.csl.json.zip", "claims.csl.json"
 FEED_ALL = "feeds/claims.atom"
 FEED_CORRECTIONS = "feeds/corrections.atom"
 BRIEFING_PDF = "briefing.pdf"  # written by `dossier build --pdf` and `dossier pdf`
@@ -41,6 +47,12 @@ RECORD_PDF = "record.pdf"  # the full record: `dossier pdf --record` only
 # Pages the theme writes itself (Material's 404.html), which a hand-written page would replace.
 THEME_PAGES = frozenset({"404.md"})
 FEED_ENTRIES = 50  # a feed holds the newest claims, not every one (a reader polls it)
+# An actor's feed holds its claims among the dossier's newest ACTOR_FEED_WINDOW (FEED_ENTRIES at
+# most): what is new, as a feed is read; every claim is on the actor's page. The actors' feeds
+# together hold at most that many entries (at 10,000 claims, 1,000 feeds of all their claims up to
+# FEED_ENTRIES were 10.6 MiB). A reader polling the feed misses nothing while the dossier adds
+# fewer claims than that between two polls.
+ACTOR_FEED_WINDOW = 1000
 # The search: the Pagefind bundle made inside the built site from the records (site/search.py),
 # which go to the indexer in memory.
 SEARCH_BUNDLE = "pagefind"
@@ -138,10 +150,6 @@ class SitePlan:
         if claim.actor in self.split_actors and claim.stances:
             return self.actor_part_page(claim.actor, proposal or claim.stances[0].proposal)
         return self.item_page("actors", claim.actor)
-
-    @staticmethod
-    def csl_path(claim: Claim) -> str:
-        return f"data/csl/{claim.id}.json"
 
     @staticmethod
     def original_path(source: Source) -> str:
@@ -324,8 +332,8 @@ class Links:
     def passage(self, ev: Evidence) -> str:
         return self.source(ev.source, ev.passage.span)
 
-    def csl(self, claim: Claim) -> str:
-        return self.to(SitePlan.csl_path(claim))
+    def csl(self) -> str:
+        return self.to(CLAIMS_CSL)
 
     def feed(self, actor_id: str | None = None) -> str:
         return self.to(SitePlan.feed_path(actor_id))

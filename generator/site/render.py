@@ -24,7 +24,16 @@ from markupsafe import Markup
 
 from ..errors import BuildError
 from . import export, jsonld, passages, views
-from .plan import CORRECTIONS, FEED_ALL, FEED_CORRECTIONS, FEED_ENTRIES, TIMELINE, Output, SitePlan
+from .plan import (
+    ACTOR_FEED_WINDOW,
+    CORRECTIONS,
+    FEED_ALL,
+    FEED_CORRECTIONS,
+    FEED_ENTRIES,
+    TIMELINE,
+    Output,
+    SitePlan,
+)
 from .workers import Ordered
 
 # The templates ship inside the package (mapped from site_templates/ in the repository).
@@ -140,10 +149,6 @@ _JSONLD = {
 def page_jsonld(plan: SitePlan, out: Output) -> str | None:
     """A page's JSON-LD (its <head> holds it: Material's instant navigation would run a <script>
     in the content as JavaScript), ids relative to the page; ASCII, nothing HTML acts on."""
-    if out.template == "actor-part.md.j2":
-        links, actor, proposal = plan.links(out.path), out.context["actor"], out.context["proposal"]
-        graph = jsonld.actor_part_jsonld(plan.dossier, links, actor.id, proposal.id)
-        return jsonld.front_matter_json(graph) if graph["@graph"] else None
     if out.template not in _JSONLD:
         return None
     key, make = _JSONLD[out.template]
@@ -188,11 +193,12 @@ def _feed_href(plan: SitePlan, site_url: str | None, here: str):
 
 
 def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str, str]:
-    """Atom feeds: the whole dossier and one per actor, the newest FEED_ENTRIES claims first."""
+    """Atom feeds: the whole dossier's newest FEED_ENTRIES claims; for each actor, its claims among
+    the dossier's newest ACTOR_FEED_WINDOW (FEED_ENTRIES at most); newest first."""
     env = environment()
     dossier = plan.dossier
 
-    def feed(path: str, title: str, alternate: str, claims, ident: str) -> str:
+    def feed(path: str, title: str, subtitle: str, alternate: str, claims, ident: str) -> str:
         entries = export.feed_entries(claims, FEED_ENTRIES)
         updated = max((export.timestamp(c.added, fallback) for c in entries), default=export.timestamp(None, fallback))
         return render_template(
@@ -201,6 +207,7 @@ def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str,
             d=dossier,
             claims=entries,
             title=title,
+            subtitle=subtitle,
             site_name=site.name,
             site_url=site.url,
             feed_id=export.atom_id("feed", ident),
@@ -213,18 +220,30 @@ def render_feeds(plan: SitePlan, site: Settings, fallback: dt.date) -> dict[str,
             claim_url=plan.claim_url,
         )
 
-    out = {FEED_ALL: feed(FEED_ALL, f"{site.name}: all claims", TIMELINE, dossier.claims.values(), "all")}
+    everything = f"Claims recorded in {site.name}, newest first."
+    out = {FEED_ALL: feed(FEED_ALL, f"{site.name}: all claims", everything, TIMELINE, dossier.claims.values(), "all")}
     out[FEED_CORRECTIONS] = _corrections_feed(env, plan, site, fallback)
+    window = {c.id for c in export.feed_entries(dossier.claims.values(), ACTOR_FEED_WINDOW)}
     for actor in dossier.actors.values():
         path = plan.feed_path(actor.id)
         out[path] = feed(
             path,
             f"{actor.name}: claims",
+            _actor_subtitle(actor.name, site.name, len(window) < len(dossier.claims)),
             plan.item_page("actors", actor.id),
-            dossier.claims_by_actor.get(actor.id, ()),
+            [c for c in dossier.claims_by_actor.get(actor.id, ()) if c.id in window],
             f"actor/{actor.id}",
         )
     return out
+
+
+def _actor_subtitle(actor: str, site: str, windowed: bool) -> str:
+    if not windowed:  # every claim is among the newest ACTOR_FEED_WINDOW
+        return f"Claims recorded in {site}, newest first."
+    return (
+        f"Claims of {actor} among the {ACTOR_FEED_WINDOW:,} added to {site} last ({FEED_ENTRIES} at most), "
+        "newest first; the actor's page has every one."
+    )
 
 
 def _corrections_feed(env: jinja2.Environment, plan: SitePlan, site: Settings, fallback: dt.date) -> str:

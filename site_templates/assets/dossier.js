@@ -149,3 +149,54 @@
     }
   });
 })();
+
+/* "Download CSL-JSON": the claim's items, taken from the CSL-JSON of every claim (the link's
+   target, data/claims.csl.json.zip: a zip archive of one file, deflated). The archive is fetched
+   once per page (then from the browser's cache) and inflated by the browser's DecompressionStream;
+   the file saved is the claim's items as the generator writes them (export.csl). The claim is the
+   one the card's permalink names (#claim-ID). A browser without DecompressionStream follows the
+   link, as does any failure (an older one without "deflate-raw", a failed fetch): the archive of
+   every claim. */
+(function () {
+  var archives = {};
+  function inflated(url) {
+    if (!archives[url]) {
+      archives[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.arrayBuffer();
+      }).then(function (buffer) {
+        /* the local file header: compressed size at 18, name and extra field lengths at 26 and 28 */
+        var head = new DataView(buffer);
+        var start = 30 + head.getUint16(26, true) + head.getUint16(28, true);
+        var member = new Blob([buffer.slice(start, start + head.getUint32(18, true))]);
+        return new Response(member.stream().pipeThrough(new DecompressionStream("deflate-raw"))).json();
+      });
+      archives[url].catch(function () { delete archives[url]; });
+    }
+    return archives[url];
+  }
+  function save(name, text) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "application/vnd.citationstyles.csl+json" }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".dq-csl") : null;
+    if (!link || typeof DecompressionStream === "undefined") return;
+    var permalink = link.closest(".dq-cite").querySelector(".dq-permalink");
+    var claim = permalink ? decodeURIComponent(permalink.hash).replace(/^#claim-/, "") : "";
+    if (!claim) return;
+    event.preventDefault();
+    inflated(link.href).then(function (items) {
+      var mine = items.filter(function (item) {
+        var found = /^(.*)-[0-9]+$/.exec(item.id);
+        return found && found[1] === claim;
+      });
+      save(claim + ".json", JSON.stringify(mine) + "\n");
+    }, function () { location.href = link.href; });
+  });
+})();
