@@ -115,5 +115,5 @@ def test_the_fast_path_builds_the_same_site_as_the_full_markdown_path(built, tmp
     assert fast_anchors == anchors  # MkDocs' anchor check sees the same ids and table of contents
     actor_ids, actor_toc = fast_anchors["actors/envoy.md"]
     assert {"claim-envoy-guarantees", "claim-envoy-guarantees--border-deal"} <= actor_ids
-    assert "current-position-per-proposal" in actor_ids
+    assert "latest-recorded-position-per-proposal" in actor_ids
     assert actor_toc == ["the-envoy"]  # the page's one h1, with its sections below it

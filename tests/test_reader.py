@@ -198,8 +198,10 @@ class _Steps(HTMLParser):
         a = dict(attrs)
         if tag == "ol" and a.get("class") == "dq-steps":
             self.rows.append([])
-        elif tag == "li" and (a.get("class") or "").startswith("dq-step "):
-            self.step = {"kind": a["class"].split("--")[1], "arrow": False, "claims": []}
+        elif tag == "li" and (a.get("class") or "").split()[:1] == ["dq-step"]:
+            # a step of one claim is plain `dq-step`; others carry their kind (`dq-step--several`)
+            kind = a["class"].split("--")[1] if "--" in a["class"] else "one"
+            self.step = {"kind": kind, "arrow": False, "claims": []}
             self.rows[-1].append(self.step)
         elif tag == "span" and a.get("class") == "dq-arrow" and self.step is not None:
             self.step["arrow"] = True

@@ -31,14 +31,14 @@ def test_download_csl_json_saves_the_claims_items_as_the_generator_writes_them(p
     assert mine and (saved.path().read_bytes() == export.json_bytes(mine))
 
 
-def test_without_javascript_the_citation_stands_alone(browser, base_url):
+def test_without_javascript_there_is_no_empty_cite_this(browser, base_url):
+    """The citation and its tools are made by dossier.js: without it, no "Cite this" to open onto nothing."""
     context = browser.new_context(java_script_enabled=False)
     try:
         tab = context.new_page()
         tab.goto(base_url + ACTOR)
-        cite = tab.locator("details.dq-cite").first
-        cite.locator("summary").click()
-        assert cite.locator(".dq-citation").is_visible()
-        assert not cite.locator(".dq-cite__tools").is_visible()
+        assert tab.locator("details.dq-cite").count() > 0
+        assert not tab.locator("details.dq-cite").first.is_visible()
+        assert tab.locator(".dq-card__summary").first.is_visible()
     finally:
         context.close()
