@@ -71,9 +71,11 @@ def test_rows_and_the_citation_show_the_body_not_the_headline(rendered):
     # "Cite this" (composed by assets/dossier.js) quotes the evidence whose source is marked, and
     # names that source: the direct quote, not the headline before it.
     quote = card.index('<blockquote class="dq-quote" lang="en"><p>“finished for now”</p></blockquote>')
-    source = card.index('<div class="dq-src">“Minister says the border talks are over”, The Example Times, <time')
+    source = card.index('<div class="dq-src"><a href="../sources/alpha.html#q-')
+    assert "“Minister says the border talks are over”</a>, The Example Times, <time" in card[source:]
     assert card.count('class="dq-src"') == 1 and card.index(HEADLINE) < quote < source
-    assert '<details class="dq-cite">' in card  # not data-bare: the claim has an excerpt
+    # Not data-bare (the citation quotes the excerpt; dossier.js adds "Cite this" to the card).
+    assert card.startswith('id="claim-minister-talks-finished">\n')
     # The card still shows every passage, the headline named as such.
     assert f'<span class="dq-label">The outlet&#39;s headline:</span> <span lang="en">{HEADLINE}</span>' in actor
 

@@ -5,6 +5,7 @@ outside the dossier, and never put anything a browser would run into the built s
 from __future__ import annotations
 
 import errno
+import gzip
 import os
 import shutil
 from html.parser import HTMLParser
@@ -136,6 +137,28 @@ def test_a_docs_folder_from_an_older_build_is_adopted_once(built):
     (docs / "actors" / "gone.md").write_text("again")  # now the manifest decides: refused
     with pytest.raises(OutputError, match="holds files the generator did not write"):
         api.generate(root)
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        b"not gzip",
+        gzip.compress(b'{"generator": "dossier", "files": ["../claims.yaml"]}'),
+        gzip.compress(b"[" * 10 + b" " * (70 * 1024 * 1024)),  # more than the limit, inflated
+    ],
+    ids=["not-gzip", "outside", "too-large"],
+)
+def test_a_damaged_or_planted_manifest_is_refused_and_nothing_outside_is_touched(built, manifest):
+    root = built
+    docs = root / api.DOCS_DIR
+    api.generate(root)
+    (docs / write.MANIFEST).write_bytes(manifest)
+    before = (root / "claims.yaml").read_bytes()
+    with pytest.raises(
+        OutputError, match=r"^\.dossier/docs/\.dossier-manifest\.json\.gz is damaged: remove the folder"
+    ):
+        api.generate(root)
+    assert (root / "claims.yaml").read_bytes() == before
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from mkdocs.utils import meta
 
 from generator import cli
 from generator.publish import passthrough
-from generator.publish.config import OVERRIDES, load
+from generator.publish.config import LOGO, OVERRIDES, load
 from generator.site.check import checking_day
 
 # Material's header writes a search box only with its lunr plugin, which the site never has:
@@ -245,3 +245,26 @@ def test_pagefind_files_round_trip_and_damage_is_refused(tmp_path):
     path.write_bytes(gzip.compress(b"not pagefind"))
     with pytest.raises(BuildError, match="not a Pagefind file"):
         stable._read(path)
+
+
+def test_the_logo_file_is_materials_default_logo_icon_in_white():
+    svg = _material(".icons/material/library.svg")
+    path = svg.split(' d="', 1)[1].split('"', 1)[0]
+    ours = (OVERRIDES.parent / LOGO).read_text("utf-8")
+    assert f'<path d="{path}"/>' in ours, "Material's default logo icon changed: re-copy its path"
+    assert 'fill="#fff"' in ours  # as Material draws it on the header's primary color
+    assert "{% else %}" in _material("partials/logo.html")  # the icon is drawn only without a logo file
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        ("", "assets/logo.svg"),
+        ("  logo: images/ours.png\n", "images/ours.png"),
+        ("  icon:\n    logo: material/earth\n", None),
+        ("  palette:\n    primary: white\n", None),
+    ],
+)
+def test_the_default_logo_is_a_file_only_where_it_looks_the_same(tmp_path, theme, expected):
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: X\ntheme:\n  name: material\n{theme}", "utf-8")
+    assert load(tmp_path).theme.get("logo") == expected

@@ -354,7 +354,7 @@ def test_a_passage_several_claims_cite_shows_each_claims_own_kind(dossier, edit)
         ("A spokesman", "paraphrase"),
         ('Ana <script>alert("x")</script> Minister', "direct quote"),
     ]
-    assert re.search(r'<mark class="dq-mark dq-mark--direct-quote"[^>]*>finished for now</mark>', page)
+    assert re.search(r'<mark [^>]*class="dq-mark dq-mark--direct-quote"[^>]*>finished for now</mark>', page)
 
 
 def test_actor_pages_call_the_latest_recorded_stance_nothing_more(built):

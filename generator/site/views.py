@@ -191,7 +191,7 @@ def timeline_label(key: str) -> str:
     return f"{MONTHS[int(month) - 1]} {year}"
 
 
-def first_words(text: str, count: int = 12) -> str:
+def first_words(text: str, count: int = 10) -> str:
     words = text.split()
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
@@ -226,7 +226,7 @@ def translation_badge(source: Source, ev: Evidence) -> str:
     lang = language_name(ev.language)
     t = source.translation
     if ev.language != source.language or t is None or t.quotes in ("unknown", "mixed"):
-        return f"{lang} text; whether it is a translation is not stated"
+        return f"{lang} text; not stated whether translated"
     if t.quotes == "translated":
         return f"{lang} translation, translator {t.translator or 'unknown'}"
     if t.quotes == "original":

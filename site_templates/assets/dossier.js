@@ -86,6 +86,32 @@
     cite.insertBefore(made, cite.querySelector("summary").nextSibling);
     return made;
   }
+  /* The disclosure itself, on every card that holds its evidence (not a card repeated under a
+     further proposal), with its tools: copying the citation, and the claim's CSL-JSON, taken from
+     the CSL-JSON of every claim beside this script (data/claims.csl.json.zip, the link's target). */
+  var script = document.currentScript;
+  var csl = script ? new URL("../data/claims.csl.json.zip", script.src).href : "";
+  function addCites() {
+    if (!csl) return;
+    document.querySelectorAll("article.dq-card:not(.dq-card--again)").forEach(function (card) {
+      if (card.querySelector(":scope > details.dq-cite")) return;
+      var cite = document.createElement("details");
+      cite.className = "dq-cite";
+      if (card.hasAttribute("data-bare")) cite.setAttribute("data-bare", "");
+      cite.innerHTML = '<summary>Cite this</summary><p class="dq-cite__tools"><button type="button" ' +
+        'class="dq-copy">Copy the citation</button> <a class="dq-csl">Download CSL-JSON</a> (for Zotero ' +
+        "and other reference managers)</p>";
+      cite.querySelector(".dq-csl").setAttribute("href", relative(csl));
+      card.appendChild(cite);
+    });
+  }
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(addCites);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", addCites);
+  } else {
+    addCites();
+  }
   document.addEventListener("toggle", function (event) {
     var cite = event.target;
     if (cite.matches && cite.matches("details.dq-cite") && cite.open) compose(cite);

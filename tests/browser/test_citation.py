@@ -37,8 +37,29 @@ def test_without_javascript_there_is_no_empty_cite_this(browser, base_url):
     try:
         tab = context.new_page()
         tab.goto(base_url + ACTOR)
-        assert tab.locator("details.dq-cite").count() > 0
-        assert not tab.locator("details.dq-cite").first.is_visible()
+        assert tab.locator("article.dq-card").count() > 0 and tab.locator("details.dq-cite").count() == 0
         assert tab.locator(".dq-card__summary").first.is_visible()
     finally:
         context.close()
+
+
+def test_every_card_with_its_evidence_gets_cite_this_on_every_page_it_is_shown(page, base_url):
+    """dossier.js adds the disclosure to each full card (not to a card repeated under a further
+    proposal), on the first page and on pages reached by Material's instant navigation."""
+    page.goto(base_url + ACTOR)
+    settled(page)
+    full = page.locator("article.dq-card:not(.dq-card--again)")
+    assert full.count() > 0
+    assert page.locator("article.dq-card:not(.dq-card--again) > details.dq-cite").count() == full.count()
+    assert page.locator("article.dq-card--again details.dq-cite").count() == 0
+    href = page.locator("details.dq-cite a.dq-csl").first.get_attribute("href")
+    assert href == "../data/claims.csl.json.zip"
+    other = page.locator('a[href$="actors/index.html"]').first
+    other.click()
+    page.wait_for_url("**/actors/index.html")
+    page.locator("main a[href$='.html']").filter(has_text="Vladimir Putin").first.click()
+    page.wait_for_url("**/actors/vladimir-putin.html")
+    settled(page)
+    cards = page.locator("article.dq-card:not(.dq-card--again)")
+    assert cards.count() > 0
+    assert page.locator("article.dq-card:not(.dq-card--again) > details.dq-cite").count() == cards.count()

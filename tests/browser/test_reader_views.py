@@ -106,7 +106,7 @@ def test_a_printed_grid_shows_each_condition_in_full(page, base_url):
 
     pypdf = pytest.importorskip("pypdf")
     page.goto(base_url + "grid.html")
-    condition = page.locator("table.dq-grid .dq-cond-print").first.text_content()
+    condition = page.locator("table.dq-grid details.dq-cond > span").first.text_content()
     printed = pypdf.PdfReader(io.BytesIO(page.pdf(landscape=True)))
     text = " ".join(" ".join(p.extract_text() for p in printed.pages).split())
     assert condition.startswith("condition: ")
