@@ -50,7 +50,7 @@ import datetime as dt, sys, time
 from generator.site.pages import page_problems
 from generator.data import quotes
 from generator.data.normalize import normalize
-from generator.data.latest import shifts
+from generator.data.order import changes
 from generator.data.dates import parse
 M = 1024 * 1024
 def timed(label, fn):
@@ -89,9 +89,12 @@ fake = SimpleNamespace(
     sources={"s": SimpleNamespace(text="x" * 900_000)}, citations_by_source={"s": [(None, ev(sp)) for sp in spans]}
 )
 timed("20,000 passages cited in one source: its segments", lambda: f"{len(Dossier.segments(fake, 's'))} segments")
-items = [(f"a{n}", parse("2024-01"), "supports") for n in range(1_500)]
-items += [(f"b{n}", parse("2024-03"), "opposes") for n in range(1_500)]
-timed("2 x 1,500 overlapping claims of one actor: shift detection", lambda: f"{len(shifts(items))} shifts")
+items = [(f"a{n}", parse("2024-01"), None, "supports") for n in range(1_500)]
+items += [(f"b{n}", parse("2024-03"), None, "opposes") for n in range(1_500)]
+timed(
+    "1,500 claims of one actor in one month, 1,500 in a later one: the changes a view marks",
+    lambda: f"{len(changes(items))} changes",
+)
 """
 
 

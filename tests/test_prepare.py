@@ -4,7 +4,6 @@ result is the one process's, and an answer lost or garbled costs time, never a r
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -79,6 +78,31 @@ def test_two_processes_find_what_one_finds(dossier, store, forks, edit, monkeypa
     assert any(p.startswith("claims/others.yaml:") and "unknown actor `nobody-" in p for p in got[0])
 
 
+@pytest.mark.parametrize("value", [".nan", "-.inf", "!!float nan", "!!float 1.5"])
+def test_a_float_reaches_the_validator_as_one_process_reads_it(dossier, store, forks, edit, value, monkeypatch):
+    """orjson writes NaN as null: a file that could hold a non-finite float goes down the pipe as
+    json writes it, and the second process's answer is the one process's."""
+    split(dossier)
+    edit(dossier / "claims" / "envoy.yaml", "kind: reported-speech", f"kind: {value}")
+    real = prepare._halves
+
+    def envoy_to_the_second(files):
+        mine, theirs = real(files)
+        return [f for f in mine + theirs if "envoy" not in f.rel], [f for f in mine + theirs if "envoy" in f.rel]
+
+    monkeypatch.setattr(prepare, "_halves", envoy_to_the_second)
+    loaded = []
+    real_load = check_module.load_all
+    monkeypatch.setattr(check_module, "load_all", lambda *a: loaded.append(real_load(*a)) or loaded[-1])
+    got = _result(dossier)
+    assert len(forks) == 1
+    assert got == _one_process(dossier, monkeypatch)
+    assert any(p.startswith("claims/envoy.yaml:") for p in got[0])
+    kinds = [ev["kind"] for c in loaded[0].docs["claims/envoy.yaml"].data["claims"] for ev in c["evidence"]]
+    floats = [k for k in kinds if not isinstance(k, str)]
+    assert floats and all(isinstance(k, float) for k in floats), kinds  # as YAML has it: not null
+
+
 def test_what_the_second_process_made_is_cached(dossier, store, forks, monkeypatch):
     split(dossier)
     first = _result(dossier)
@@ -121,17 +145,15 @@ def test_a_lost_or_garbled_answer_costs_time_never_a_result(dossier, store, fork
             return {**made, "docs": {rel: [key, {**empty, "ids": "x"}] for rel, (key, _) in made["docs"].items()}}
         return {**made, "proofs": {key: [0, "1", 1, "", "", "", [], None, None] for key in made["proofs"]}}
 
-    class CutShort:  # the module's json, whose answers end halfway
-        loads = staticmethod(json.loads)
+    real_dumps = prepare._dumps
 
-        @staticmethod
-        def dumps(value) -> str:
-            body = json.dumps(value)
-            return body[: len(body) // 2]
+    def cut_short(value, files) -> bytes:  # answers that end halfway
+        body = real_dumps(value, files)
+        return body[: len(body) // 2]
 
     monkeypatch.setattr(prepare, "_made_apart", made_apart)
     if answer == "cut short":
-        monkeypatch.setattr(prepare, "json", CutShort)
+        monkeypatch.setattr(prepare, "_dumps", cut_short)
     got = _result(dossier)
     assert len(forks) == 1
     assert got == _one_process(dossier, monkeypatch)
