@@ -100,7 +100,7 @@ def test_an_occasion_with_several_stances_lists_each(dossier, edit):
     )
     d = _dossier(dossier)
     (point,) = [p for p in _keys(d).proposals if p.proposal.id == "border-deal"]
-    assert point.several == ((MINISTER, (("skeptical", ("quoted",)), ("opposes", ("quoted",)))),)
+    assert point.several == ((MINISTER, (("skeptical", ("quoted",), 1), ("opposes", ("quoted",), 1))),)
     assert MINISTER not in [name for _, names in point.stances for name, _ in names]
     assert point.uncertain == ()
     text = _text(_html(d))
@@ -228,8 +228,8 @@ def test_a_change_the_dates_show_is_not_called_proven(dossier, edit):
     assert (keys.shifts_by, [(s.by_dates, s.outlets_words) for s in keys.shifts]) == ("dates", [(True, ())])
     points = _points(_html(_dossier(dossier)))
     assert (
-        f"Changes of position the dates show: 1: {MINISTER} on “A border deal”, from opposes “ to skeptical of “."
-        in points
+        f"Changes of position recorded with both sides, as the dates show them: 1: {MINISTER} on “A border deal”, "
+        "from opposes “ to skeptical of “." in points
     )
     assert "prove" not in points
 
@@ -247,8 +247,8 @@ def test_a_change_only_a_text_orders_says_a_text_reports_it(dossier, edit):
     assert (keys.shifts_by, [s.by_dates for s in keys.shifts]) == ("texts", [False])
     points = _points(_html(_dossier(dossier)))
     assert (
-        f"Changes of position a text reports: 1: {MINISTER} on “A border deal”, from opposes “ to skeptical of “."
-        in points
+        f"Changes of position recorded with both sides, as a text reports them: 1: {MINISTER} on “A border deal”, "
+        "from opposes “ to skeptical of “." in points
     )
 
 

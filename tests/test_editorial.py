@@ -8,6 +8,7 @@ gives), so they are pinned here, beside the dossier's coverage test (test_dossie
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -123,28 +124,42 @@ def test_the_kyodo_headline_carries_no_stance(d):
                 pytest.fail(f"{c.id} cites the headline")
 
 
-def test_the_unattributed_new_formats_sentence_and_the_jef_lead_ground_nothing(d):
-    # Quotation marks, but third person and attributed to no one: whose words they are is not known.
-    # Review 5, m1 and X1: the lead's "instead wants security guarantees from the West" is borne out
-    # only by that sentence, and its "has abandoned his country's long-term goal of joining NATO" by
-    # no words of his; a lead is never a stance's only ground, so neither side of the change it
-    # reports carries a stance, and the source and the claim on his remarks say why.
+def test_the_change_the_jef_lead_reports_is_recorded_with_both_sides_never_on_the_lead_alone(d):
+    # Review 6, X1: the lead ("has abandoned his country's long-term goal of joining NATO, and
+    # instead wants security guarantees from the West") reports a change; both sides are recorded as
+    # the outlet's account, as the report on the talks with US envoys is, each stance resting on
+    # the lead and a sentence of the body, never on the lead alone. His quoted words stay neutral.
     sentence = "Kyiv needs new formats of interaction with the West and separate security guarantees."
     jef = "zelenskyy-abandons-joining-nato"
-    assert "zelenskyy-wants-western-guarantees-per-outlet" not in d.claims
-    cited = [c.id for c in d.claims.values() for ev in c.evidence if ev.source == jef]
-    for words in (sentence, "instead wants security guarantees", "long-term goal"):
-        assert [c.id for c in d.claims.values() for ev in c.evidence if words in ev.text] == [], words
-    assert not [c for c in cited if d.claims[c].stance_on("western-security-guarantees")]
-    notes = " ".join(d.sources[jef].notes.split())
-    assert sentence in notes
-    assert "neither side of it is recorded as a stance" in notes
-    (beyond,) = [p.note for p in d.sources[jef].perspective if p.label == "headline-goes-beyond-body"]
-    assert '"and instead wants security guarantees from the West" is borne out in the body only by' in " ".join(
-        beyond.split()
+    earlier, later = (
+        d.claims["zelenskyy-jef-report-earlier-nato-goal"],
+        d.claims["zelenskyy-jef-report-abandoned-nato-goal"],
     )
-    remarks = " ".join(d.claims["zelenskyy-nato-accession-will-not-happen"].notes.split())
-    assert "neither the earlier goal nor the new position is recorded as a stance" in remarks
+    assert earlier.actor == later.actor == "volodymyr-zelenskyy"
+    assert [(s.proposal, s.value, s.basis) for s in earlier.stances] == [
+        ("ukraine-nato-membership", "supports", "outlets-account")
+    ]
+    assert [(s.proposal, s.value, s.basis) for s in later.stances] == [
+        ("ukraine-nato-membership", "skeptical", "outlets-account"),
+        ("security-guarantees-instead-of-nato", "supports", "outlets-account"),
+        ("western-security-guarantees", "supports", "outlets-account"),
+    ]
+    for claim in (earlier, later):
+        for stance in claim.stances:
+            grounds = {ev.id for ev in rested_on(d, claim.id, stance.proposal)}
+            assert "lead" in grounds and len(grounds) >= 2, (claim.id, stance.proposal)
+    assert [ev.id for ev in rested_on(d, later.id, "western-security-guarantees")] == ["lead", "needs"]
+    # The unattributed sentence in quotation marks is the outlet's, never his quoted words.
+    assert {ev.kind for c in d.claims.values() for ev in c.evidence if ev.text == sentence} == {"framing"}
+    assert [o.claim for o in earlier.said.before] == [later.id] and "His new position" in earlier.said.before[0].reason
+    assert earlier.said.interval is None  # the goal has no date: only the text's order places it
+    # The latest recorded stance never shows the goal he abandoned.
+    latest = d.current("volodymyr-zelenskyy", "ukraine-nato-membership")
+    assert earlier.id not in {p.claim.id for p in latest.positions}
+    for quoted in ("zelenskyy-nato-accession-will-not-happen", "zelenskyy-ukraine-will-not-become-member"):
+        assert value(d, quoted, "ukraine-nato-membership") == "neutral"
+    notes = " ".join(d.sources[jef].notes.split())
+    assert "both sides are recorded as the outlet's account" in notes
 
 
 # --- a reported change of position: both sides -------------------------------------------------
@@ -168,12 +183,18 @@ def test_the_orders_the_kyiv_truce_text_states_are_recorded(d):
         "zelenskyy-strong-position-before-settlement-talks",
         "zelenskyy-end-conflict-as-soon-as-possible",
     ]
-    # No other claim states an order: "pre-meeting" does not order the audio statement before a
-    # remark made "during discussions" (discussions may span meetings), and "last week" in an
-    # undated text does not order the accusation before the answers the text reports.
+    # Review 6 (M1, X1): the other texts that report a change order its sides too: the
+    # "pre-meeting" audio statement before the remark made "during discussions with U.S. envoys",
+    # and the goal the JEF report says he "has abandoned" before "His new position". "last week"
+    # in an undated text still orders nothing.
     assert [c.id for c in d.claims.values() if c.said.before or c.said.after] == [
-        "zelenskyy-earlier-full-withdrawal-precondition"
+        "zelenskyy-earlier-full-withdrawal-precondition",
+        "zelenskyy-disappointed-nato-bid-rebuffed",
+        "zelenskyy-jef-report-earlier-nato-goal",
     ]
+    (pre,) = d.claims["zelenskyy-disappointed-nato-bid-rebuffed"].said.before
+    assert pre.claim == "zelenskyy-us-envoy-talks-outlet-summary"
+    assert '"In a pre-meeting audio statement shared with the media"' in " ".join(pre.reason.split())
     # The insistence is no longer a possible current condition on a negotiated settlement.
     current = d.current("volodymyr-zelenskyy", "negotiated-peace-settlement")
     # The March 2022 remark stays a candidate: its year is uncertain ("2022?"), so it orders nothing.
@@ -258,10 +279,21 @@ def test_zelenskyys_latest_position_on_membership_is_uncertain_and_the_uncertain
     assert march <= {p.claim.id for p in latest.positions}
     assert {p.stance.value for p in latest.positions} == {"supports", "skeptical", "neutral"}
     steps = d.steps[("volodymyr-zelenskyy", "ukraine-nato-membership")]
-    # Only "NATO equals security" (August 2022 or later) is placed: the report on the talks with US
-    # envoys is undated ("recently", review 5, m3) and the uncertain March dates order nothing.
-    assert [step.kind for step in steps] == ["one", "undated"]
-    assert [p.claim.id for p in steps[0].positions] == ["zelenskyy-nato-equals-security"]
+    # The two changes the texts report are ordered within themselves only: "NATO equals security"
+    # (August 2022 or later) cannot be placed against them, so they form one group of uncertain
+    # order (no arrow, no "changed"); the uncertain March dates order nothing.
+    assert [step.kind for step in steps] == ["uncertain", "undated"]
+    assert {p.claim.id for p in steps[0].positions} == {
+        "zelenskyy-nato-equals-security",
+        "zelenskyy-disappointed-nato-bid-rebuffed",
+        "zelenskyy-us-envoy-talks-outlet-summary",
+        "zelenskyy-jef-report-earlier-nato-goal",
+        "zelenskyy-jef-report-abandoned-nato-goal",
+    }
+    assert not any(step.changed_from for step in steps)
+    # Review 6, M1: the earlier sides are never shown as the latest.
+    shown = {p.claim.id for p in latest.positions}
+    assert not shown & {"zelenskyy-disappointed-nato-bid-rebuffed", "zelenskyy-jef-report-earlier-nato-goal"}
     assert march <= {p.claim.id for p in steps[-1].positions}
 
 
@@ -289,7 +321,9 @@ def test_what_zelenskyy_says_of_others_is_his_claim_and_no_position_of_theirs(d)
         for name in ev.via
         if name.casefold() in d.actors_by_name
     ]
-    assert relayed_by_actor == [("zelenskyy-not-discussing-territory-exchange", "Volodymyr Zelenskyy")]  # his own
+    # Review 6, m7: "according to Ukrainian President Volodymyr Zelenskyy" attributes the lead to
+    # him; it is no relay of his own words.
+    assert relayed_by_actor == []
     # His claims keep what he said of them, in his own stances and in their notes.
     expected = {
         "zelenskyy-partners-testing-waters-through-media": ("territory-for-nato-membership", "neutral"),
@@ -339,7 +373,8 @@ def test_source_004_is_a_week_not_an_invented_day(d):
     published = d.sources["zelenskyy-abandons-joining-nato"].published
     assert (published.date, published.basis) == ("2022-03-10?/2022-03-17?", "inferred")
     dated = [c.said.date for c in d.claims.values() if c.evidence[0].source == "zelenskyy-abandons-joining-nato"]
-    assert dated and all(date.endswith("?") for date in dated)
+    # the goal he abandoned has no date at all (review 6, X1)
+    assert dated and all(date is None or date.endswith("?") for date in dated)
 
 
 # --- coverage, actors, terminology -------------------------------------------------------------
@@ -693,7 +728,10 @@ def test_the_g_novosti_date_line_is_an_inferred_publication_date(d):
             assert "may be a page header rather than the date of publication" in reason, claim
     intro = _page("introduction")
     assert "names its outlet and date" not in intro and "dated 3 November 2024" not in intro
-    assert "Only one of the five texts names its outlet and carries a date line" in intro
+    # Review 6, m1: a bare site name is an inferred outlet.
+    assert "Only one of the five texts shows a site name, which is taken as its outlet (marked inferred)" in " ".join(
+        intro.split()
+    )
 
 
 def test_stoltenbergs_scenario_is_given_no_scope_the_text_does_not_state(d):
@@ -798,23 +836,40 @@ def test_no_uncertain_date_is_filed_under_a_year(d):
     assert [c.id for c in bands["2022"]] == ["ukraine-applied-for-nato-membership"]
     assert [c.id for c in bands["2023"]] == ["jensen-territory-for-membership-solution"]
     uncertain = {c.id for c in bands["Date uncertain"]}
+    # Review 6, m2: whatever its bounds ("by 17 March 2022 (uncertain)" too), as the timeline says.
     assert uncertain == {
         "zelenskyy-nato-accession-will-not-happen",
         "zelenskyy-count-on-own-strength",
         "zelenskyy-ukraine-will-not-become-member",
+        "zelenskyy-jef-report-abandoned-nato-goal",
         "zelenskyy-talks-sound-more-realistic",
         "ukrainian-officials-war-could-end-by-may",
         "peskov-too-early-to-predict-progress",
+        "moscow-demands-guarantee-ukraine-never-joins",
+        "russia-stated-aims-demilitarise-denazify",
+        "ukraine-calls-russias-stated-aims-a-pretext",
+        "western-allies-call-russias-stated-aims-a-pretext",
         "umerov-not-heard-of-territory-proposal",
         "umerov-would-do-very-bad-things",
+        "stoltenberg-membership-with-territories-occupied",
+        "western-diplomats-guarantees-de-facto-control",
+        "ukrainian-officials-guarantees-de-facto-control",
         "presidential-office-source-ft-report-nonsense",
+        "presidential-office-source-no-western-guarantees",
     }
     assert all(d.claims[c].said.interval.uncertain for c in uncertain)
+    spanning = {c.id for c in bands["Spanning years"]}
+    assert spanning == {
+        "zelenskyy-end-conflict-as-soon-as-possible",
+        "zelenskyy-nato-equals-security",
+        "zelenskyy-sky-news-ceasefire-without-territories",
+    }
+    assert not any(d.claims[c].said.interval.uncertain for c in spanning)
     reason = " ".join(d.sources["zelenskyy-abandons-joining-nato"].published.reason.split())
     assert "The text gives no year, so the year is marked uncertain (2022?)" in reason
     methodology = _page("methodology")
     assert "is taken from another text of the dossier" in methodology
-    assert 'an uncertain one under "Date uncertain"' in methodology
+    assert 'an uncertain one, whatever its bounds, under "Date uncertain"' in " ".join(methodology.split())
 
 
 def test_the_briefing_reports_the_change_as_the_texts_and_the_outlets_words(d):
@@ -824,11 +879,21 @@ def test_the_briefing_reports_the_change_as_the_texts_and_the_outlets_words(d):
 
     html = " ".join(pdf.briefing_html(d, title="T", scope="S", site_url=None).split())
     points = html[html.index('id="key-points"') : html.index('class="toc"')]
+    # Review 6, W1: every change a text reports is counted, each with the outlet's words it rests on:
+    # the withdrawal precondition and the preconditions for peace (the Kyiv truce report), and NATO
+    # membership in the report on the talks with US envoys and in the report on the JEF meeting.
     assert (
-        "Changes of position a text reports: 1: Volodymyr Zelenskyy on “Complete Russian withdrawal as a "
-        "precondition for negotiations”, from supports " in points
+        "Changes of position recorded with both sides, as a text reports them: 4: Volodymyr Zelenskyy on "
+        "“Complete Russian withdrawal as a precondition for negotiations”, from supports " in points
     )
-    assert "(the outlet’s account: “He abruptly changed tack last week”)." in points
+    assert "(the outlet’s account: “He abruptly changed tack last week”);" in points
+    assert "(the outlet’s account: “Explaining his U-turn on preconditions for peace”)" in points
+    assert "a significant diplomatic shift" not in points  # the lead's own words, not its introduction
+    assert "from supports ≈ to skeptical of ◇ (the outlet’s account: “Ukrainian President Volodymyr Zelensky" in points
+    assert (
+        "from supports ◇ to skeptical of ◇ (the outlet’s account: “Ukrainian President Volodymyr Zelenskiy has"
+        in points
+    )
     assert "prove" not in points
 
 
@@ -841,9 +906,9 @@ def test_the_key_points_count_each_date_once_by_what_it_leaves_open(d):
 
     keys = briefing.key_points(d, d.chronology, tuple(d.proposals), tuple(d.sources.values()))
     dated = keys.dated
-    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (22, 2, 3, 0, 17)
+    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (23, 2, 3, 0, 18)
     assert (dated.first.isoformat(), dated.last.isoformat()) == ("2022-09-01", "2023-08-31")
-    assert keys.undated == 33
+    assert keys.undated == 34
 
 
 def test_the_briefing_prints_his_words_beside_the_outlets_u_turn(d):
@@ -861,3 +926,85 @@ def test_the_briefing_prints_his_words_beside_the_outlets_u_turn(d):
     assert '"neutral" would say the words take no side' in " ".join(
         d.claims["zelenskyy-end-conflict-as-soon-as-possible"].notes.split()
     )
+
+
+# --- review 6 ------------------------------------------------------------------------------------
+
+
+def _site_text(real_built, rel: str) -> str:
+    html = (real_built / "site" / rel).read_text("utf-8")
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_it_could_be_done_later_is_open_and_its_only_after_is_the_proposal(d):
+    # Review 6, M2: "it could be done later through diplomatic means" is a possibility; "but only
+    # after we know we are strong enough" is the proposal's own terms, not a condition on it.
+    s = stance(d, "zelenskyy-return-territory-later-by-diplomacy", "diplomatic-return-of-territory")
+    assert (s.value, s.condition) == ("open", None)
+    notes = " ".join(d.claims["zelenskyy-return-territory-later-by-diplomacy"].notes.split())
+    assert '"it could be done later" says it is possible, not that he endorses it, hence "open"' in notes
+
+
+def test_every_reader_view_says_the_latest_is_recorded_not_held_today(d, real_built):
+    # Review 6, M3: the home page, the grid and the briefing, as the actor pages do.
+    from generator.site import pdf
+
+    home = _site_text(real_built, "index.html")
+    assert "each actor's latest recorded stance on each proposal" in home
+    assert "latest position" not in home and "how their positions moved" not in home
+    assert "their recorded positions, in order where the dates or texts show it" in home
+    grid = _site_text(real_built, "grid.html")
+    assert "Each actor's latest recorded stance on each proposal" in grid
+    assert "not a position the actor is known to hold today" in grid
+    html = " ".join(pdf.briefing_html(d, title="T", scope="S", site_url=None).split())
+    assert "latest position" not in html
+    assert "each actor’s latest recorded stance (the latest the dossier’s texts record, not a position" in html
+    assert "Each actor’s latest recorded stance on each proposal (not a position the actor is known" in html
+
+
+def test_the_exchange_is_in_the_outlets_words_not_denied_to_his_reported_remark(d):
+    # Review 6, M4: the report on the talks with US envoys reports a remark of his as the exchange.
+    summary = " ".join(d.proposals["security-guarantees-instead-of-nato"].summary.split())
+    assert "do his quoted or reported words state the exchange" not in summary
+    assert 'reports a remark of Zelensky\'s as "a willingness to forgo" NATO membership' in summary
+    assert "Neither text quotes him stating the exchange" in summary
+
+
+def test_small_fixes_of_review_6(d, real_built):
+    # m5: the guarantees stance rests on the reported sentence, the quotation being about NATO.
+    assert [ev.id for ev in rested_on(d, "zelenskyy-nato-best-security-guarantee", "western-security-guarantees")] == [
+        "guarantees"
+    ]
+    assert stance(d, "zelenskyy-nato-best-security-guarantee", "western-security-guarantees").basis == "reported"
+    assert [ev.id for ev in rested_on(d, "zelenskyy-nato-best-security-guarantee", "ukraine-nato-membership")] == [
+        "best"
+    ]
+    # m6: the forecast's only link to a settlement is where the text reports it, and it is neutral.
+    forecast = d.claims["ukrainian-officials-war-could-end-by-may"]
+    assert value(d, forecast.id, "negotiated-peace-settlement") == "neutral"
+    assert "that is the only link to a settlement" in " ".join(forecast.notes.split())
+    # m8: "these countries" are the United States and several European nations.
+    assert (
+        "the United States and several European nations"
+        in d.claims["zelenskyy-urges-nato-like-security-assurances"].summary
+    )
+    notes = " ".join(d.claims["zelenskyy-disappointed-nato-bid-rebuffed"].notes.split())
+    assert "(the European nations are not named)" in notes and '"(not named)"' not in notes
+    # m3: the column says what the order is.
+    page = (real_built / "site" / "proposals" / "ukraine-nato-membership.html").read_text("utf-8")
+    assert '<th scope="col">Stances, in the order known</th>' in page and "Stances, oldest first" not in page
+
+
+def test_the_key_points_keep_moscows_uncertain_conditions_and_count_each_basis(d):
+    # Review 6, m9: Moscow's two claims on a negotiated settlement set different conditions and
+    # neither is certainly the later: uncertain, as the table marks it. m4: a mixed chip counts
+    # under each of its bases, and the key point says so.
+    from generator.site import pdf
+
+    html = " ".join(pdf.briefing_html(d, title="T", scope="S", site_url=None).split())
+    points = unescape(re.sub(r"<[^>]+>", "", html[html.index('id="key-points"') : html.index('class="toc"')]))
+    settlement = points[points.index("Negotiated settlement between Ukraine and Russia:") :]
+    settlement = settlement[: settlement.index("\u2022") if "\u2022" in settlement else 600]
+    assert "latest recorded stance uncertain (?):" in settlement
+    assert '("Moscow", "the Kremlin", "Russia") (supports with conditions ◇ on 2 different conditions)' in settlement
+    assert "a stance resting on several kinds of evidence counted under each" in points

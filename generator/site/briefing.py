@@ -87,7 +87,9 @@ class Section:
 
 
 Named = tuple[str, tuple[str, ...]]  # an actor's name, and the bases its stance rests on (marks after the name)
-Marked = tuple[str, tuple[str, ...]]  # a stance value, and the bases it rests on
+# a stance value, the bases it rests on, and how many different conditions it is taken with
+Marked = tuple[str, tuple[str, ...], int]
+Side = tuple[str, tuple[str, ...]]  # a side of a change: its stance value, and the bases it rests on
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,8 @@ class Shift:
 
     actor: str
     proposal: str  # its title
-    before: Marked
-    after: Marked
+    before: Side
+    after: Side
     by_dates: bool = True  # False: a text's words order them (a stated ordering), not the dates alone
     outlets_words: tuple[str, ...] = ()
 
@@ -139,7 +141,7 @@ class KeyPoints:
     shifts: tuple[Shift, ...]
     shift_count: int
     shifts_by: str  # what orders the changes: "dates", "texts" or "both" (the key point's words)
-    bases: tuple[tuple[str, int], ...]  # current stances by basis
+    bases: tuple[tuple[str, int], ...]  # the latest stances by basis (one resting on several, under each)
     translation: tuple[tuple[int, str], ...]  # how many sources do what with quotations
     relays: tuple[str, ...]  # outlets and offices that passed words on, most used first
     accounts: tuple[str, ...]  # speakers through whose account another party's words or position are known
@@ -227,11 +229,11 @@ def key_points(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str
     pairs = [(a, p) for p in proposals for a in dossier.actors_on(p)]
     ranked = sorted(proposals, key=lambda p: (-len(dossier.actors_on(p)), list(dossier.proposals).index(p)))
     described = tuple(_proposal_point(dossier, p) for p in ranked[:KEY_PROPOSALS] if dossier.actors_on(p))
-    shifts = list(dict.fromkeys(_shifts(dossier, pairs)))  # one actor's same change, proven twice, counts once
+    shifts = _unique([*_shifts(dossier, pairs), *_stated_shifts(dossier, claims, proposals)])
     bases: Counter[str] = Counter()
     for a, p in pairs:
-        for point, _ in views.latest(dossier, a, p).stances:
-            bases[point.stance.basis] += 1
+        for found in views.latest(dossier, a, p).bases:  # a grid chip's bases: all its claims'
+            bases.update(found)
     relays: Counter[str] = Counter()
     accounts: Counter[str] = Counter()
     for claim in claims:
@@ -275,6 +277,40 @@ def _shifts(dossier: Dossier, pairs: list[tuple[str, str]]):
                 yield Shift(dossier.actors[a].name, dossier.proposals[p].title, before, after, by_dates, words)
 
 
+def _stated_shifts(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str, ...]):
+    """Each change a text reports between two claims of one actor (an order it states: "insisted
+    in the past" ... "changed tack"), where they take different stances on a proposal, whether
+    or not the pages can place the two among the actor's other claims on it."""
+    shown, wanted = {c.id for c in claims}, set(proposals)
+    ordered = [(c, dossier.claims[o.claim]) for c in claims for o in c.said.before]
+    ordered += [(dossier.claims[o.claim], c) for c in claims for o in c.said.after]
+    for earlier, later in ordered:
+        if later.actor != earlier.actor or not {earlier.id, later.id} <= shown:
+            continue
+        mine = {s.proposal: s for s in earlier.stances}
+        for after in later.stances:
+            before = mine.get(after.proposal)
+            if after.proposal in wanted and before is not None and before.value != after.value:
+                yield Shift(
+                    dossier.actors[earlier.actor].name,
+                    dossier.proposals[after.proposal].title,
+                    (before.value, (before.basis,)),
+                    (after.value, (after.basis,)),
+                    False,
+                    _outlets_words((Position(earlier, before), Position(later, after))),
+                )
+
+
+def _unique(shifts: list[Shift]) -> list[Shift]:
+    """One actor's same change on a proposal, found twice (by its steps and by the order a text
+    states), counts once: the first found. The same stances in two texts' accounts (the outlets'
+    words differ) are two changes."""
+    seen: dict[tuple, Shift] = {}
+    for shift in shifts:
+        seen.setdefault((shift.actor, shift.proposal, shift.before[0], shift.after[0], shift.outlets_words), shift)
+    return list(seen.values())
+
+
 def _item(claim: Claim) -> order.Item:
     return (claim.id, claim.said.interval, claim.occasion)
 
@@ -304,17 +340,23 @@ def _proposal_point(dossier: Dossier, proposal: str) -> ProposalPoint:
     """Every actor on the proposal, by its latest: under its stance when it has one (the key points
     give no conditions, so stances that differ only in their condition are one); with each of its
     stances when its latest occasion takes several (none of them is "the" stance); among the
-    uncertain when the claims that may be the latest disagree."""
+    uncertain when the claims that may be the latest disagree, in their stance or its condition
+    (the grid marks both "?"), with how many conditions a stance is taken on."""
     by_stance: dict[str, list[Named]] = {}
     several, uncertain = [], []
     for actor in dossier.actors_on(proposal):
         latest = views.latest(dossier, actor, proposal)
         name = _as_told(dossier, actor, [point for point, _ in latest.stances])
         found: dict[str, set[str]] = {}
+        conditions: dict[str, set[str | None]] = {}
         for (point, _), bases in zip(latest.stances, latest.bases, strict=True):
             found.setdefault(point.stance.value, set()).update(bases)
-        marked = tuple((value, _bases(found[value])) for value in views.STANCE_LABELS if value in found)
-        if len(marked) == 1:
+            conditions.setdefault(point.stance.value, set()).add(point.stance.condition)
+        marked = tuple(
+            (value, _bases(found[value]), len(conditions[value])) for value in views.STANCE_LABELS if value in found
+        )
+        # one stance, unless the claims that may be the latest take it on different conditions
+        if len(marked) == 1 and (latest.certain or marked[0][2] == 1):
             by_stance.setdefault(marked[0][0], []).append((name, marked[0][1]))
         elif latest.certain:
             several.append((name, marked))

@@ -65,7 +65,7 @@ GRID_ACTORS, GRID_PROPOSALS = 60, 30  # the most a grid shows: larger ones canno
 TIMELINE_PAGE_CLAIMS = 400  # a year with more claims is split by month
 UNDATED = "Date unknown"
 SPANNING = "Spanning years"  # the timeline band of dates that no single year holds
-UNCERTAIN = "Date uncertain"  # the band of dates within a year marked uncertain: no year page holds them
+UNCERTAIN = "Date uncertain"  # the band of dates marked uncertain: no year page holds them
 BANDS = (SPANNING, UNCERTAIN, UNDATED)  # after the years, in this order
 SEASONS = {3: "spring", 6: "summer", 9: "autumn"}  # by first month, as the dates module reads EDTF seasons
 
@@ -205,16 +205,17 @@ def _most_cited(items: dict, claims: dict, limit: int) -> tuple:
 
 def timeline_year(dating: Dating) -> str:
     """The timeline group a claim is placed in: the year its date lies in, when it lies within
-    one and is certain; otherwise (an interval across years, an open end) the band of dates
-    spanning years, or (within a year, but marked uncertain: "8–17 March 2022 (uncertain)") the
-    band of uncertain dates; else undated. A claim dated "February 2022 or later" is not a claim
-    from 2022, nor is one whose year the text does not give."""
+    one and is certain; a date marked uncertain ("8–17 March 2022 (uncertain)", "by 17 March
+    2022 (uncertain)"), the band of uncertain dates, whatever its bounds; a certain date across
+    years or with an open end, the band of dates spanning years; else undated. A claim dated
+    "February 2022 or later" is not a claim from 2022, nor is one whose year the text does not
+    give."""
     i = dating.interval
     if i is None:
         return UNDATED
-    if i.lower.year != i.upper.year:
-        return SPANNING
-    return UNCERTAIN if i.uncertain else str(i.lower.year)
+    if i.uncertain:
+        return UNCERTAIN
+    return SPANNING if i.lower.year != i.upper.year else str(i.lower.year)
 
 
 def language_name(tag: str) -> str:
