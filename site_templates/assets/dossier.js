@@ -151,7 +151,7 @@
 (function () {
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    var closed = document.querySelectorAll("details.dq-reason:not([open])");
+    var closed = document.querySelectorAll("details.dq-reason:not([open]), details.dq-cond:not([open])");
     for (var i = 0; i < closed.length; i++) { closed[i].open = true; opened.push(closed[i]); }
   });
   window.addEventListener("afterprint", function () {
