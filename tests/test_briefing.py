@@ -69,7 +69,8 @@ def test_beyond_the_principal_actors_the_briefing_lists_stances_only(real, monke
     assert len(sec.entries) == 1 and len(sec.others) == len(real.actors_on(busiest)) - 1 == 5
     monkeypatch.setattr(pdf.briefing, "CARD_BUDGET", 1)
     html = " ".join(pdf.briefing_html(real, title="T", scope="S", site_url=None, proposal=busiest).split())
-    assert "Also on record (5 more actors, their latest stances; the evidence is on the dossier’s website):" in html
+    also = "Also on record (5 more actors, their latest recorded stances; the evidence is on the dossier’s website):"
+    assert also in html
     assert "Also on record" not in " ".join(
         pdf.briefing_html(real, title="T", scope="S", site_url=None, record=True).split()
     )

@@ -1007,4 +1007,4 @@ def test_the_key_points_keep_moscows_uncertain_conditions_and_count_each_basis(d
     settlement = settlement[: settlement.index("\u2022") if "\u2022" in settlement else 600]
     assert "latest recorded stance uncertain (?):" in settlement
     assert '("Moscow", "the Kremlin", "Russia") (supports with conditions ◇ on 2 different conditions)' in settlement
-    assert "a stance resting on several kinds of evidence counted under each" in points
+    assert "What the latest recorded stances rest on (one resting on several kinds counted under each):" in points

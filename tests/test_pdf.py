@@ -167,11 +167,11 @@ def test_key_points_come_before_the_contents(real, reader):
     assert page.startswith("Key points") or "Key points" in page.split(".")[0]
     counts = f"{len(real.claims)} claims by {len(real.actors)} actors on {len(real.proposals)} proposals"
     assert f"{counts}, from {len(real.sources)} sources" in page
-    # The one change in the real dossier is one a text reports, in the outlet's words ("changed tack").
+    # The changes in the real dossier are ones a text reports, in the outlet's words ("changed tack").
     assert (
-        "Changes of position a text reports: 1: Volodymyr Zelenskyy on “Complete Russian withdrawal as a "
-        "precondition for negotiations”, from supports ≈ to skeptical of ◇ (the outlet’s account: “He abruptly "
-        "changed tack last week”)."
+        "Changes of position recorded with both sides, as a text reports them: 4: Volodymyr Zelenskyy on "
+        "“Complete Russian withdrawal as a precondition for negotiations”, from supports ≈ to skeptical of ◇ "
+        "(the outlet’s account: “He abruptly changed tack last week”);"
     ) in page
     assert "Contents" in " ".join(reader.pages[2].extract_text().split())
 
@@ -238,7 +238,7 @@ def test_cover_counts_and_date(real, reader):
     assert "Test briefing" in cover and "Everything on record." in cover
     assert "Dossier as of 2 December 2026" in cover
     counts = f"{len(real.claims)} {len(real.actors)} {len(real.proposals)} {len(real.sources)}"
-    assert counts == "55 15 21 5" and counts in cover and "claims actors proposals sources" in cover.lower()
+    assert counts == "57 15 21 5" and counts in cover and "claims actors proposals sources" in cover.lower()
 
 
 def test_outline_names_every_proposal(real, reader):

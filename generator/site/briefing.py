@@ -36,6 +36,7 @@ QUOTES_PHRASES = {
 }
 KEY_PROPOSALS = 6  # proposals the key points describe one by one (those with the most actors)
 KEY_SHIFTS = 6  # changes of position the key points name
+KEY_WORDS = 12  # of each passage of the outlet's that a change in the key points rests on
 # The briefing gives the evidence of every actor's current position while there are at most this many
 # (actor, proposal) pairs; beyond, of as many actors per proposal as share this budget, those with the
 # most claims on it, and lists the others' stances in a line each (the record has everything). The
@@ -316,13 +317,13 @@ def _item(claim: Claim) -> order.Item:
 
 
 def _outlets_words(positions: tuple[Position, ...]) -> tuple[str, ...]:
-    """The passages, each on one line, that the positions resting only on the outlet's account rest on."""
+    """The first passage, on one line and cut to its first KEY_WORDS words, that a position
+    resting only on the outlet's account rests on, for each side of a change that has one."""
     words: dict[str, None] = {}
     for pos in positions:
         if pos.stance.basis == "outlets-account":
-            for ev in pos.claim.evidence:
-                if not pos.stance.rests_on or ev.number in pos.stance.rests_on:
-                    words.setdefault(" ".join(ev.passage.exact.split()))
+            grounds = [ev for ev in pos.claim.evidence if not pos.stance.rests_on or ev.number in pos.stance.rests_on]
+            words.setdefault(views.first_words(grounds[0].passage.exact, KEY_WORDS))
     return tuple(words)
 
 

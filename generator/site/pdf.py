@@ -129,6 +129,7 @@ def briefing_html(
             marks=briefing.BASIS_MARKS,
             key_names=briefing.KEY_NAMES,
             basis_labels=briefing.BASIS_LABELS,
+            basis_words=views.BASIS_WORDS,
             quotes_labels=views.QUOTES_LABELS,
             date=f"{day.day} {day:%B} {day.year}" if day else "no claim records when it was added",
             keys=briefing.key_points(dossier, covered.claims, covered.proposals, covered.sources),
