@@ -189,12 +189,14 @@ def test_the_orders_the_kyiv_truce_text_states_are_recorded(d):
     # in an undated text still orders nothing.
     assert [c.id for c in d.claims.values() if c.said.before or c.said.after] == [
         "zelenskyy-earlier-full-withdrawal-precondition",
-        "zelenskyy-disappointed-nato-bid-rebuffed",
+        "zelenskyy-us-envoy-talks-earlier-aspiration",
         "zelenskyy-jef-report-earlier-nato-goal",
     ]
-    (pre,) = d.claims["zelenskyy-disappointed-nato-bid-rebuffed"].said.before
-    assert pre.claim == "zelenskyy-us-envoy-talks-outlet-summary"
-    assert '"In a pre-meeting audio statement shared with the media"' in " ".join(pre.reason.split())
+    # Review 7, M2: the shift is from "Ukraine's aspiration to join NATO", as the text says, not
+    # from the pre-meeting statement, which it gives as background.
+    (shift,) = d.claims["zelenskyy-us-envoy-talks-earlier-aspiration"].said.before
+    assert shift.claim == "zelenskyy-us-envoy-talks-outlet-summary"
+    assert '"In a significant diplomatic shift' in " ".join(shift.reason.split())
     # The insistence is no longer a possible current condition on a negotiated settlement.
     current = d.current("volodymyr-zelenskyy", "negotiated-peace-settlement")
     # The March 2022 remark stays a candidate: its year is uncertain ("2022?"), so it orders nothing.
@@ -212,7 +214,8 @@ def test_the_passive_nonsense_passage_is_not_the_offices_own_statement(d):
     claim = d.claims["presidential-office-source-ft-report-nonsense"]
     assert (claim.actor, d.actors[claim.actor].kind) == ("source-in-office-of-the-president", "anonymous")
     assert "office-of-the-president-of-ukraine" not in d.actors
-    assert value(d, claim.id, "settlement-with-de-facto-russian-control") == "neutral"
+    # Review 7, m2: calling the report "nonsense" does not address the scenario: no stance on it.
+    assert claim.stance_on("settlement-with-de-facto-russian-control") is None
     assert value(d, claim.id, "territorial-concessions") == "opposes"
     # "does not trade its sovereignty and territories" does not mention NATO: no stance on it.
     assert claim.stance_on("territory-for-nato-membership") is None
@@ -285,7 +288,7 @@ def test_zelenskyys_latest_position_on_membership_is_uncertain_and_the_uncertain
     assert [step.kind for step in steps] == ["uncertain", "undated"]
     assert {p.claim.id for p in steps[0].positions} == {
         "zelenskyy-nato-equals-security",
-        "zelenskyy-disappointed-nato-bid-rebuffed",
+        "zelenskyy-us-envoy-talks-earlier-aspiration",
         "zelenskyy-us-envoy-talks-outlet-summary",
         "zelenskyy-jef-report-earlier-nato-goal",
         "zelenskyy-jef-report-abandoned-nato-goal",
@@ -293,7 +296,7 @@ def test_zelenskyys_latest_position_on_membership_is_uncertain_and_the_uncertain
     assert not any(step.changed_from for step in steps)
     # Review 6, M1: the earlier sides are never shown as the latest.
     shown = {p.claim.id for p in latest.positions}
-    assert not shown & {"zelenskyy-disappointed-nato-bid-rebuffed", "zelenskyy-jef-report-earlier-nato-goal"}
+    assert not shown & {"zelenskyy-us-envoy-talks-earlier-aspiration", "zelenskyy-jef-report-earlier-nato-goal"}
     assert march <= {p.claim.id for p in steps[-1].positions}
 
 
@@ -328,7 +331,7 @@ def test_what_zelenskyy_says_of_others_is_his_claim_and_no_position_of_theirs(d)
     expected = {
         "zelenskyy-partners-testing-waters-through-media": ("territory-for-nato-membership", "neutral"),
         "zelenskyy-accuses-partners-pushing-territory-deal": ("territory-for-nato-membership", "skeptical"),
-        "zelenskyy-disappointed-nato-bid-rebuffed": ("ukraine-nato-membership", "supports"),
+        "zelenskyy-urges-nato-like-security-assurances": ("western-security-guarantees", "supports"),
     }
     for claim, (proposal, value_) in expected.items():
         assert d.claims[claim].actor == "volodymyr-zelenskyy"
@@ -398,7 +401,12 @@ def test_wire_and_un_usage_is_not_one_sides_terminology(d):
 
 def test_groups_whose_members_differ_between_texts_are_not_merged(d):
     assert d.claims["ukrainian-officials-guarantees-de-facto-control"].actor == "officials-in-ukraine-per-ft"
-    assert "ukrainian-officials" in d.actors
+    # Review 7, m2: the JEF report's "Ukrainian officials" forecast no proposal: no claim, no actor.
+    assert "ukrainian-officials" not in d.actors
+    notes = " ".join(d.sources["zelenskyy-abandons-joining-nato"].notes.split())
+    assert (
+        "give a forecast on no proposal the dossier records (their reasons are military), so it is not a claim" in notes
+    )
 
 
 def test_ids_use_neutral_spellings_and_titles_keep_the_texts(d):
@@ -508,7 +516,8 @@ OCCASIONS = {
     "answers-on-media-leaks": 10,  # one set of answers, chained by "He added", "Zelenskyy added"
     "kyodo-interview": 6,  # the lead and the body's "He made similar comments to Kyodo" included
     "remarks-explaining-change-of-position": 2,  # "Explaining his U-turn ... he added"
-    "pre-meeting-audio-statement": 2,  # "He urged these countries" continues the statement
+    # the disappointment and "He urged these countries", which continues it: one claim (review 7, M2)
+    "pre-meeting-audio-statement": 1,
     "radio-liberty-interview-umerov": 2,  # "No, I haven't heard anything like that. If it were the case ..."
     "remarks-relayed-by-trukha": 2,  # "he added"
 }
@@ -584,8 +593,13 @@ def test_the_significant_diplomatic_shift_is_his_and_the_state_has_no_abandoned_
     # the state's latest recorded position.
     assert "ukraine-aspiration-to-join-nato" not in d.claims
     shift = d.claims["zelenskyy-us-envoy-talks-outlet-summary"]
-    assert "zelenskyy-disappointed-nato-bid-rebuffed" in shift.see_also
-    assert value(d, "zelenskyy-disappointed-nato-bid-rebuffed", "ukraine-nato-membership") == "supports"
+    assert "zelenskyy-us-envoy-talks-earlier-aspiration" in shift.see_also
+    assert value(d, "zelenskyy-us-envoy-talks-earlier-aspiration", "ukraine-nato-membership") == "supports"
+    # Review 7, M2: the pre-meeting statement is one claim, on the assurances it calls for.
+    assert "zelenskyy-disappointed-nato-bid-rebuffed" not in d.claims
+    urged = d.claims["zelenskyy-urges-nato-like-security-assurances"]
+    assert [s.proposal for s in urged.stances] == ["western-security-guarantees"]
+    assert [ev.id for ev in rested_on(d, urged.id, "western-security-guarantees")] == ["urged"]
     state = [
         c.id for c in d.claims.values() if c.actor == "government-of-ukraine" and c.stance_on("ukraine-nato-membership")
     ]
@@ -804,7 +818,6 @@ def test_russias_longstanding_opposition_is_a_claim_of_its_own(d):
     "claim",
     [
         "zelenskyy-us-envoy-talks-outlet-summary",
-        "zelenskyy-disappointed-nato-bid-rebuffed",
         "zelenskyy-urges-nato-like-security-assurances",
         "zelenskyy-guarantees-must-be-legally-binding",
         "russia-demands-withdrawal-from-donetsk",
@@ -843,7 +856,6 @@ def test_no_uncertain_date_is_filed_under_a_year(d):
         "zelenskyy-ukraine-will-not-become-member",
         "zelenskyy-jef-report-abandoned-nato-goal",
         "zelenskyy-talks-sound-more-realistic",
-        "ukrainian-officials-war-could-end-by-may",
         "peskov-too-early-to-predict-progress",
         "moscow-demands-guarantee-ukraine-never-joins",
         "russia-stated-aims-demilitarise-denazify",
@@ -883,17 +895,15 @@ def test_the_briefing_reports_the_change_as_the_texts_and_the_outlets_words(d):
     # the withdrawal precondition and the preconditions for peace (the Kyiv truce report), and NATO
     # membership in the report on the talks with US envoys and in the report on the JEF meeting.
     assert (
-        "Changes of position recorded with both sides, as a text reports them: 4: Volodymyr Zelenskyy on "
+        "Changes of position recorded with both sides, as a text reports them: 3: Volodymyr Zelenskyy on "
         "“Complete Russian withdrawal as a precondition for negotiations”, from supports " in points
     )
-    assert "(the outlet’s account: “He abruptly changed tack last week”);" in points
-    assert "(the outlet’s account: “Explaining his U-turn on preconditions for peace”)" in points
-    assert "a significant diplomatic shift" not in points  # the lead's own words, not its introduction
-    assert "from supports ≈ to skeptical of ◇ (the outlet’s account: “Ukrainian President Volodymyr Zelensky" in points
-    assert (
-        "from supports ◇ to skeptical of ◇ (the outlet’s account: “Ukrainian President Volodymyr Zelenskiy has"
-        in points
-    )
+    # Review 7, M3: one U-turn, recorded on two proposals, is one change.
+    assert "(the outlet’s account: “He abruptly changed tack last week”), a change also recorded on 1 other" in points
+    assert "Explaining his U-turn" not in points
+    # the US envoys (review 7, M2: from the aspiration the text names) and the JEF meeting
+    assert "from supports ◇ to skeptical of ◇ (the outlet’s account: “In a significant diplomatic shift" in points
+    assert "from supports ◇ to skeptical of ◇ (the outlet’s account: “Ukrainian President Volodymyr Zelenskiy" in points
     assert "prove" not in points
 
 
@@ -906,7 +916,7 @@ def test_the_key_points_count_each_date_once_by_what_it_leaves_open(d):
 
     keys = briefing.key_points(d, d.chronology, tuple(d.proposals), tuple(d.sources.values()))
     dated = keys.dated
-    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (23, 2, 3, 0, 18)
+    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (22, 2, 3, 0, 17)
     assert (dated.first.isoformat(), dated.last.isoformat()) == ("2022-09-01", "2023-08-31")
     assert keys.undated == 34
 
@@ -979,16 +989,12 @@ def test_small_fixes_of_review_6(d, real_built):
     assert [ev.id for ev in rested_on(d, "zelenskyy-nato-best-security-guarantee", "ukraine-nato-membership")] == [
         "best"
     ]
-    # m6: the forecast's only link to a settlement is where the text reports it, and it is neutral.
-    forecast = d.claims["ukrainian-officials-war-could-end-by-may"]
-    assert value(d, forecast.id, "negotiated-peace-settlement") == "neutral"
-    assert "that is the only link to a settlement" in " ".join(forecast.notes.split())
     # m8: "these countries" are the United States and several European nations.
     assert (
         "the United States and several European nations"
         in d.claims["zelenskyy-urges-nato-like-security-assurances"].summary
     )
-    notes = " ".join(d.claims["zelenskyy-disappointed-nato-bid-rebuffed"].notes.split())
+    notes = " ".join(d.claims["zelenskyy-urges-nato-like-security-assurances"].notes.split())
     assert "(the European nations are not named)" in notes and '"(not named)"' not in notes
     # m3: the column says what the order is.
     page = (real_built / "site" / "proposals" / "ukraine-nato-membership.html").read_text("utf-8")
@@ -1008,3 +1014,62 @@ def test_the_key_points_keep_moscows_uncertain_conditions_and_count_each_basis(d
     assert "latest recorded stance uncertain (?):" in settlement
     assert '("Moscow", "the Kremlin", "Russia") (supports with conditions ◇ on 2 different conditions)' in settlement
     assert "What the latest recorded stances rest on (one resting on several kinds counted under each):" in points
+
+
+# --- review 7 ------------------------------------------------------------------------------------
+
+
+def test_an_invitation_during_the_war_is_related_to_membership_not_its_precondition(d):
+    # Review 7, W1: the wartime timing is his demand; NATO ties membership to the fighting's end.
+    assert [(r.proposal, r.relation) for r in d.proposals["nato-invitation-during-war"].related] == [
+        ("ukraine-nato-membership", "related-to")
+    ]
+
+
+def test_the_changes_a_text_reports_are_marked_where_the_dates_cannot_order_them(d, real_built):
+    # Review 7, M1: in a group of uncertain order, the side a text places first is "earlier, as
+    # the text reports", the other "changed from", and the actor's table says "changed".
+    page = _site_text(real_built, "proposals/ukraine-nato-membership.html")
+    row = page[page.index("Volodymyr Zelenskyy ? order uncertain:") :]
+    row = row[: row.index("date unknown or uncertain:")]
+    assert row.count("earlier, as the text reports") == 2
+    assert row.count("changed from “supports”, as the text reports") == 2
+    actor = (real_built / "site" / "actors" / "volodymyr-zelenskyy.html").read_text("utf-8")
+    table = actor[actor.index('<table class="dq-table dq-grid dq-current">') :]
+    (row,) = [
+        r for r in table[: table.index("</table>")].split("<tr>") if "proposals/ukraine-nato-membership.html" in r
+    ]
+    assert '<span class="dq-shift">changed</span>' in row
+    changes = d.stated_changes[("volodymyr-zelenskyy", "ukraine-nato-membership")]
+    assert {(e.id, later.id) for e, later, _, _ in changes} == {
+        ("zelenskyy-us-envoy-talks-earlier-aspiration", "zelenskyy-us-envoy-talks-outlet-summary"),
+        ("zelenskyy-jef-report-earlier-nato-goal", "zelenskyy-jef-report-abandoned-nato-goal"),
+    }
+
+
+def test_small_fixes_of_review_7(d, real_built):
+    # m3: "instead wants security guarantees" rests on the body's sentence on guarantees too.
+    grounds = [
+        ev.id for ev in rested_on(d, "zelenskyy-jef-report-abandoned-nato-goal", "security-guarantees-instead-of-nato")
+    ]
+    assert grounds == ["lead", "new-position", "needs"]
+    # m4: the video address has no intermediary.
+    reason = " ".join(d.sources["zelenskyy-abandons-joining-nato"].translation.reason.split())
+    assert reason.startswith("Some of Zelenskiy's words are relayed through Trukha and Nexta; his video-address")
+    # m5, m6: the home page and the timeline say what is verified and why a date is uncertain.
+    home = _site_text(real_built, "index.html")
+    assert "each quoted passage verified against 5 stored sources" in home and "proposals, proven" not in home
+    timeline = _site_text(real_built, "timeline.html")
+    assert "(a year taken from another text, or from a date line that may be a page header)" in timeline
+    assert "“August 2022 or later”" in timeline and "February 2022 or later" not in timeline
+    # m9: the order resting on the quotation's link to the Kyodo interview says it is inferred.
+    (kyodo,) = [
+        o
+        for o in d.claims["zelenskyy-earlier-full-withdrawal-precondition"].said.before
+        if o.claim == "zelenskyy-strong-position-before-settlement-talks"
+    ]
+    assert "linked to the Kyodo interview by inference" in " ".join(kyodo.reason.split())
+    # m1: the legends say that one occasion's claims carry no "?".
+    assert "claims made on one occasion are simultaneous: shown together, without ?" in _site_text(
+        real_built, "grid.html"
+    )

@@ -395,7 +395,36 @@ class Dossier:
         return {(p.claim.id, proposal): p for (_, proposal), points in self.history.items() for p in points}
 
     def has_shift(self, actor: str, proposal: str) -> bool:
-        return any(p.shift_from for p in self.history.get((actor, proposal), ()))
+        """Whether the dates show, or a text reports, a change of the actor's stance on it."""
+        return any(p.shift_from for p in self.history.get((actor, proposal), ())) or bool(
+            self.stated_changes.get((actor, proposal))
+        )
+
+    @cached_property
+    def stated_changes(self) -> dict[tuple[str, str], tuple[tuple[Claim, Claim, Stance, Stance], ...]]:
+        """The changes a text reports, per (actor, proposal): two claims of one actor that a text
+        orders (`said.before`/`after`) and that take different stances on it, as (earlier, later,
+        its stance, its stance), whether or not their dates place them among the actor's others."""
+        out: dict[tuple[str, str], list[tuple[Claim, Claim, Stance, Stance]]] = defaultdict(list)
+        pairs = [(c, self.claims[o.claim]) for c in self.claims.values() for o in c.said.before]
+        pairs += [(self.claims[o.claim], c) for c in self.claims.values() for o in c.said.after]
+        for earlier, later in pairs:
+            if earlier.actor != later.actor:
+                continue
+            before = {s.proposal: s for s in earlier.stances}
+            for after in later.stances:
+                was = before.get(after.proposal)
+                if was is not None and was.value != after.value:
+                    out[(earlier.actor, after.proposal)].append((earlier, later, was, after))
+        return {key: tuple(found) for key, found in out.items()}
+
+    def stated_earlier(self, claim: Claim, proposal: str) -> tuple[Claim, ...]:
+        """The claims a text places before `claim` with another stance on `proposal`."""
+        return tuple(e for e, later, _, _ in self.stated_changes.get((claim.actor, proposal), ()) if later is claim)
+
+    def stated_later(self, claim: Claim, proposal: str) -> tuple[Claim, ...]:
+        """The claims a text places after `claim` with another stance on `proposal`."""
+        return tuple(later for e, later, _, _ in self.stated_changes.get((claim.actor, proposal), ()) if e is claim)
 
     def proposals_of(self, actor: str) -> list[str]:
         return [p for p in self.proposals if (actor, p) in self._pairs]

@@ -258,8 +258,10 @@ def _loads(body: bytes) -> Any:
 
 
 def _offer(store: Store, made: dict[str, Any]) -> None:
+    # Taken as they came: the validator reads each proof it uses with `proofs.from_value`, as it
+    # reads a stored one, and proves anew whatever is not one (a garbled answer costs time).
     for key, value in made.items():
-        if isinstance(key, str) and proofs.from_value(value) is not None:
+        if isinstance(key, str):
             store.offer_proof(key, value)
 
 

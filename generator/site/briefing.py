@@ -9,6 +9,7 @@ with all its evidence). Ordering is the model's (`Dossier.current`, `Dossier.his
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections import Counter
@@ -131,6 +132,8 @@ class Shift:
     after: Side
     by_dates: bool = True  # False: a text's words order them (a stated ordering), not the dates alone
     outlets_words: tuple[str, ...] = ()
+    earlier: tuple[str, ...] = ()  # the ids of the claims on its earlier side (one change, however found)
+    others: tuple[str, ...] = ()  # the titles of the other proposals the same change is recorded on
 
 
 @dataclass(frozen=True)
@@ -275,40 +278,40 @@ def _shifts(dossier: Dossier, pairs: list[tuple[str, str]]):
                 pairs_across = itertools.product(earlier.positions, step.positions)
                 by_dates = all(order.dated_before(_item(x.claim), _item(y.claim)) for x, y in pairs_across)
                 words = _outlets_words((*earlier.positions, *step.positions))
-                yield Shift(dossier.actors[a].name, dossier.proposals[p].title, before, after, by_dates, words)
+                ids = tuple(pos.claim.id for pos in earlier.positions)
+                yield Shift(dossier.actors[a].name, dossier.proposals[p].title, before, after, by_dates, words, ids)
 
 
 def _stated_shifts(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str, ...]):
-    """Each change a text reports between two claims of one actor (an order it states: "insisted
-    in the past" ... "changed tack"), where they take different stances on a proposal, whether
-    or not the pages can place the two among the actor's other claims on it."""
-    shown, wanted = {c.id for c in claims}, set(proposals)
-    ordered = [(c, dossier.claims[o.claim]) for c in claims for o in c.said.before]
-    ordered += [(dossier.claims[o.claim], c) for c in claims for o in c.said.after]
-    for earlier, later in ordered:
-        if later.actor != earlier.actor or not {earlier.id, later.id} <= shown:
-            continue
-        mine = {s.proposal: s for s in earlier.stances}
-        for after in later.stances:
-            before = mine.get(after.proposal)
-            if after.proposal in wanted and before is not None and before.value != after.value:
-                yield Shift(
-                    dossier.actors[earlier.actor].name,
-                    dossier.proposals[after.proposal].title,
-                    (before.value, (before.basis,)),
-                    (after.value, (after.basis,)),
-                    False,
-                    _outlets_words((Position(earlier, before), Position(later, after))),
-                )
+    """Each change a text reports (`Dossier.stated_changes`) among these claims and proposals."""
+    shown = {c.id for c in claims}
+    for proposal in proposals:
+        for actor in dossier.actors_on(proposal):
+            for earlier, later, was, now in dossier.stated_changes.get((actor, proposal), ()):
+                if {earlier.id, later.id} <= shown:
+                    yield Shift(
+                        dossier.actors[actor].name,
+                        dossier.proposals[proposal].title,
+                        (was.value, (was.basis,)),
+                        (now.value, (now.basis,)),
+                        False,
+                        _outlets_words((Position(earlier, was), Position(later, now))),
+                        (earlier.id,),
+                    )
 
 
 def _unique(shifts: list[Shift]) -> list[Shift]:
-    """One actor's same change on a proposal, found twice (by its steps and by the order a text
-    states), counts once: the first found. The same stances in two texts' accounts (the outlets'
-    words differ) are two changes."""
+    """A change counts once: the same earlier claims of one actor (one change a text reports,
+    found by the steps and by the order it states, or recorded on several proposals) are one
+    change, shown on the first proposal found, with how many others it is recorded on."""
     seen: dict[tuple, Shift] = {}
     for shift in shifts:
-        seen.setdefault((shift.actor, shift.proposal, shift.before[0], shift.after[0], shift.outlets_words), shift)
+        key = (shift.actor, shift.earlier)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = shift
+        elif shift.proposal != first.proposal and shift.proposal not in first.others:
+            seen[key] = dataclasses.replace(first, others=(*first.others, shift.proposal))
     return list(seen.values())
 
 
@@ -320,10 +323,14 @@ def _outlets_words(positions: tuple[Position, ...]) -> tuple[str, ...]:
     """The first passage, on one line and cut to its first KEY_WORDS words, that a position
     resting only on the outlet's account rests on, for each side of a change that has one."""
     words: dict[str, None] = {}
+    taken: list[tuple[str, tuple[int, int]]] = []  # passages quoted: one overlapping them adds nothing
     for pos in positions:
         if pos.stance.basis == "outlets-account":
             grounds = [ev for ev in pos.claim.evidence if not pos.stance.rests_on or ev.number in pos.stance.rests_on]
-            words.setdefault(views.first_words(grounds[0].passage.exact, KEY_WORDS))
+            ev = grounds[0]
+            if not any(src == ev.source and a < ev.passage.span[1] and ev.passage.span[0] < b for src, (a, b) in taken):
+                taken.append((ev.source, ev.passage.span))
+                words.setdefault(views.first_words(ev.passage.exact, KEY_WORDS))
     return tuple(words)
 
 
