@@ -154,7 +154,7 @@ def test_basis_marks_are_drawn_and_explained_as_the_legend_says(real):
 
 
 def test_source_pages_mark_passages_by_kind_with_a_legend(real):
-    page = (real / "site" / "sources" / "zelenskyy-abandons-joining-nato.html").read_text("utf-8")
+    page = (real / "site" / "sources" / "report-on-jef-meeting.html").read_text("utf-8")
     assert "The highlight says whose words a passage is" in page
     kinds = set(re.findall(r'<mark (?:id="[^"]+" )?class="dq-mark dq-mark--([a-z-]+)', page))
     assert "framing" in kinds and "direct-quote" in kinds, kinds

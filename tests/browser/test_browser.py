@@ -17,7 +17,7 @@ PAGES = {
     "home": "index.html",
     "actor": "actors/volodymyr-zelenskyy.html",
     "proposal": "proposals/territory-for-nato-membership.html",
-    "source": "sources/zelenskyy-abandons-joining-nato.html",
+    "source": "sources/report-on-jef-meeting.html",
     "timeline": "timeline/2022.html",
     "timeline-index": "timeline.html",
     "grid": "grid.html",
