@@ -309,7 +309,7 @@ def test_claims_json_and_csv_carry_the_three_bases_and_the_cut(dossier, edit):
     edit(dossier / C, "  - id: envoy-guarantees\n", "  - id: envoy-guarantees\n    occasion: envoy-interview\n")
     edit(dossier / C, "binding-guarantees: supports,", "binding-guarantees: {stance: supports, rests_on: [gist]},")
     data, rows = exports(dossier)
-    assert (data["format_version"], data["published"]) == ("2.2.0", None)
+    assert (data["format_version"], data["published"]) == ("2.3.0", None)
     claims = {c["id"]: c for c in data["claims"]}
     claim = claims["envoy-guarantees"]
     assert claim["occasion"] == "envoy-interview" and claims["minister-no-village"]["occasion"] is None

@@ -324,8 +324,17 @@ def test_claims_json_and_csv_carry_the_orders_texts_state(real):
     assert sky["after"][0]["reason"].endswith('"He abruptly changed tack last week, telling Sky News".')
     with zipfile.ZipFile(real / "site" / "data" / "claims.csv.zip") as archive:
         rows = csv.DictReader(io.StringIO(archive.read("claims.csv").decode("utf-8")))
-    row = next(r for r in rows if r["claim_id"] == "zelenskyy-sky-news-ceasefire-without-territories")
+    by_claim = {r["claim_id"]: r for r in rows}
+    row = by_claim["zelenskyy-sky-news-ceasefire-without-territories"]
     assert (row["said_before"], row["said_after"]) == ("", "zelenskyy-earlier-full-withdrawal-precondition")
+    # Review 7, m7: a date marked uncertain says so beside its bounds (format 2.3).
+    umerov = by_claim["umerov-not-heard-of-territory-proposal"]
+    assert (umerov["said_date"], umerov["said_earliest"], umerov["said_uncertain"]) == (
+        "2024-10-18?",
+        "2024-10-18",
+        "true",
+    )
+    assert (row["said_date"], row["said_uncertain"]) == ("2022-08/..", "false")
 
 
 def test_the_csv_is_published_zipped_the_same_bytes_for_the_same_input():

@@ -24,7 +24,7 @@ from . import passages, views
 from .plan import SitePlan
 
 FORMAT = "dossier-claims"
-FORMAT_VERSION = "2.2.0"
+FORMAT_VERSION = "2.3.0"
 EXPORT_SCHEMA = "schema/claims-export.schema.json"
 CSV_COLUMNS = (
     "claim_id",
@@ -56,6 +56,7 @@ CSV_COLUMNS = (
     "evidence_basis",
     "said_before",
     "said_after",
+    "said_uncertain",
 )
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection), white
 # space before it or not; some read the full-width forms as the ASCII ones.
@@ -245,6 +246,8 @@ def claims_csv(plan: SitePlan) -> str:
                 ev.basis,
                 order["before"],
                 order["after"],
+                # the date's earliest and latest day above are its bounds, not a certainty
+                "true" if claim.said.interval is not None and claim.said.interval.uncertain else "false",
             )
             writer.writerow([_cell(v) for v in row])
     return out.getvalue()
