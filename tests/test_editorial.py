@@ -1070,6 +1070,9 @@ def test_small_fixes_of_review_7(d, real_built):
         if o.claim == "zelenskyy-strong-position-before-settlement-talks"
     ]
     assert "linked to the Kyodo interview by inference" in " ".join(kyodo.reason.split())
+    # m1: one interview's claims are labelled one occasion, whatever their date.
+    umerov = _site_text(real_built, "proposals/territory-for-nato-membership.html")
+    assert "Rustem Umerov one occasion, date uncertain:" in umerov
     # m1: the legends say that one occasion's claims carry no "?".
     assert "claims made on one occasion are simultaneous: shown together, without ?" in _site_text(
         real_built, "grid.html"

@@ -260,14 +260,13 @@ def step_label(step) -> str | None:
     if step.kind != "undated":
         return None
     claims = [point.claim for point in step.positions]
-    if any(c.said.interval is not None for c in claims):
-        return "date uncertain:" if all(c.said.interval is not None for c in claims) else "date unknown or uncertain:"
     occasions = {c.occasion for c in claims}
-    return (
-        "one occasion, date unknown:"
-        if len(claims) > 1 and len(occasions) == 1 and None not in occasions
-        else "date unknown:"
-    )
+    one = len(claims) > 1 and len(occasions) == 1 and None not in occasions
+    if any(c.said.interval is not None for c in claims):
+        if all(c.said.interval is not None for c in claims):
+            return "one occasion, date uncertain:" if one else "date uncertain:"
+        return "date unknown or uncertain:"
+    return "one occasion, date unknown:" if one else "date unknown:"
 
 
 @dataclass(frozen=True)
