@@ -194,3 +194,44 @@ def test_a_fork_refused_leaves_the_work_to_one_process(dossier, store, forks, mo
     monkeypatch.setattr(quotes, "find", lambda source, text, **kw: searched.append(text) or real(source, text, **kw))
     _result(dossier)
     assert searched == []  # and the cache was written all the same
+
+
+@pytest.mark.parametrize("handed", ["nothing", "not a list", "other items", "the other process gone"])
+def test_a_lost_or_garbled_handover_costs_time_never_a_result(dossier, store, forks, edit, handed, monkeypatch):
+    """Each process proves its share of the sources' quotes, some handed over by the other
+    (data/ahead.py): whatever arrives, or does not, the result is the one process's."""
+    from generator.data import ahead
+
+    _with_problems(dossier, edit)
+    real_give = ahead.Handover.give
+
+    def give(self, items):
+        if handed == "nothing":
+            return real_give(self, [])
+        if handed == "not a list":
+            (self.folder / f"to-{1 - self._me}.json").write_text('{"x": 1}', "utf-8")
+            os.write(self._pipes[1 - self._me][1], b"1")
+            return os.close(self._pipes[1 - self._me][1])
+        if handed == "other items":
+            wrong = [(source, {**ev, "text": "words that are in no source"}) for source, ev in items]
+            return real_give(self, [*wrong, ("no-such-source", {"text": "x"}), ("alpha", "not an item")])
+        return os.close(self._pipes[1 - self._me][1])  # gone without a word
+
+    monkeypatch.setattr(ahead.Handover, "give", give)
+    got = _result(dossier)
+    assert len(forks) == 1
+    assert got == _one_process(dossier, monkeypatch)
+
+
+def test_each_process_proves_only_its_share_of_the_sources(dossier, store, forks, monkeypatch):
+    """The first process reads the texts of its share only; the second's are proved there."""
+    from generator.data import ahead
+
+    split(dossier)
+    read: list[str] = []
+    real = ahead._text
+    monkeypatch.setattr(ahead, "_text", lambda root, record: read.append(record["id"]) or real(root, record))
+    got = _result(dossier)
+    assert len(forks) == 1
+    assert read and all(ahead.share(source) == 0 for source in read)  # this process's: the first
+    assert got == _one_process(dossier, monkeypatch)

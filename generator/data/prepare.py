@@ -14,12 +14,10 @@ a result: the files it should have parsed are parsed here, the quotes proved by 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
 import signal
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,12 +25,11 @@ from typing import Any
 import orjson
 
 from ..errors import InputError, Problem
-from . import proofs, schema
+from . import ahead, schema
 from .cache import Store, can_fork, digest
-from .files import MAX_SOURCE_BYTES, SOURCES_DIR, read_input
+from .files import read_input
 from .limits import limit_problems
-from .load import MAX_YAML_BYTES, Document, decode_utf8, parse_yaml
-from .quotes import SourceText
+from .load import MAX_YAML_BYTES, Document, parse_yaml
 
 # Less YAML than this to parse is done sooner in one process than by forking a second.
 MIN_PARALLEL_BYTES = 1024 * 1024
@@ -152,31 +149,36 @@ def _in_two_processes(
     its own proofs: the second process starts at once instead of after them."""
     store.load_proofs()  # before the fork: neither process proves what the cache holds
     mine, theirs = _halves(files)
+    handover = ahead.Handover()
     reader, writer = os.pipe()
     try:
         pid = os.fork()
     except OSError:  # no memory or no process to spare: this one does it all
-        os.close(reader)
-        os.close(writer)
+        for fd in (reader, writer):
+            os.close(fd)
+        handover.remove()
         return {f.rel: _parse(f, store) for f in [*cited, *files]}
     if pid == 0:  # the second process: its half, as JSON down the pipe, then gone
         status = 1
         try:
             os.close(reader)
+            handover.be(1)
             records = _records({**done, **{f.rel: _parse_checked(f) for f in cited}})
-            body = _dumps(_made_apart(root, theirs, records, store), theirs)
+            body = _dumps(_made_apart(root, theirs, records, store, handover), theirs)
             with os.fdopen(writer, "wb") as out:
                 out.write(body)
             status = 0
         finally:
             os._exit(status)  # never the parent's cleanup, buffers or exit handlers
     os.close(writer)
+    handover.be(0)
     with os.fdopen(reader, "rb") as answer:
         try:
             parsed = {f.rel: _parse(f, store) for f in cited}
             records = _records({**done, **parsed})
             ours = {f.rel: _parse(f, store) for f in mine}
-            _offer(store, _prove(root, [doc for doc, _ in ours.values() if doc is not None], records, store))
+            made = _prove_share(root, [doc for doc, _ in ours.values() if doc is not None], records, store, handover, 0)
+            _offer(store, made)
             parsed.update(ours)
             body = answer.read()
         except BaseException:  # interrupted: the second process's work is of no use any more
@@ -186,7 +188,21 @@ def _in_two_processes(
         finally:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)  # it has written all it had to say, or was killed
+            handover.remove()
     return {**parsed, **_taken(body, theirs, store)}
+
+
+def _prove_share(
+    root: Path, docs: list[Document], records: dict[str, dict], store: Store, handover: ahead.Handover, me: int
+) -> dict[str, list]:
+    """This process's share of the proving (data/ahead.py): its half's quotes of the other
+    share's sources handed over first, then its half's own and those the other hands over."""
+    items = ahead.cited(docs, records)
+    handover.give([item for item in items if ahead.share(item[0]) != me])
+    prover = ahead.Prover(root, records, store)
+    prover.prove([item for item in items if ahead.share(item[0]) == me])
+    prover.prove(handover.take())
+    return prover.made
 
 
 def _halves(files: list[_File]) -> tuple[list[_File], list[_File]]:
@@ -200,14 +216,16 @@ def _halves(files: list[_File]) -> tuple[list[_File], list[_File]]:
     return halves
 
 
-def _made_apart(root: Path, files: list[_File], records: dict[str, dict], store: Store) -> dict:
+def _made_apart(
+    root: Path, files: list[_File], records: dict[str, dict], store: Store, handover: ahead.Handover
+) -> dict:
     docs, parsed = {}, []
     for file in files:
         doc, problems = _parse_checked(file)
         docs[file.rel] = [file.entry_key, _entry(doc, file.key, problems)]
         if doc is not None:
             parsed.append(doc)
-    return {"docs": docs, "proofs": _prove(root, parsed, records, store)}
+    return {"docs": docs, "proofs": _prove_share(root, parsed, records, store, handover, 1)}
 
 
 def _taken(body: bytes, files: list[_File], store: Store) -> dict[str, tuple[Document | None, list[Problem]]]:
@@ -276,55 +294,3 @@ def _records(done: dict[str, tuple[Document | None, list[Problem]]]) -> dict[str
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     records.setdefault(item["id"], item)
     return records
-
-
-def _prove(root: Path, docs: list[Document], records: dict[str, dict], store: Store) -> dict[str, list]:
-    """The proofs of these claims files' quotes that the cache does not hold, by key."""
-    made: dict[str, list] = {}
-    texts: dict[str, tuple[SourceText, tuple[int, int] | None] | None] = {}
-    source_keys: dict[str, str] = {}
-    for source_id, record, ev in _cited(docs, records):
-        if source_id not in source_keys:
-            source_keys[source_id] = proofs.record_key(record)
-        key = proofs.key(source_keys[source_id], ev)
-        if key in made or store.proof(key) is not None:
-            continue
-        if source_id not in texts:
-            texts[source_id] = _text(root, record)
-        text = texts[source_id]
-        if text is not None:
-            found = proofs.prove(text[0], text[1], ev)
-            if isinstance(found, proofs.Proof):
-                made[key] = proofs.to_value(found)
-    return made
-
-
-def _cited(docs: list[Document], records: dict[str, dict]) -> Iterator[tuple[str, dict, dict]]:
-    """Each provable evidence item of these claims files whose source has a record."""
-    for doc in docs:
-        items = doc.data.get(CITING_KEY) if isinstance(doc.data, dict) else None
-        for item in items if isinstance(items, list) else ():
-            evidence = item.get("evidence") if isinstance(item, dict) else None
-            for ev in evidence if isinstance(evidence, list) else ():
-                source_id = ev.get("source") if isinstance(ev, dict) else None
-                if isinstance(source_id, str) and source_id in records and proofs.provable(ev):
-                    yield source_id, records[source_id], ev
-
-
-def _text(root: Path, record: dict) -> tuple[SourceText, tuple[int, int] | None] | None:
-    """The source's text and where its headline stands, when its bytes are the ones its sha256
-    names (whatever else is wrong with it, the validator reports)."""
-    name, sha256 = record.get("file"), record.get("sha256")
-    if not isinstance(name, str) or not isinstance(sha256, str):
-        return None
-    rel = f"{SOURCES_DIR}/{name}"
-    try:
-        raw = read_input(root, rel, MAX_SOURCE_BYTES)
-    except InputError:
-        return None
-    if hashlib.sha256(raw).hexdigest() != sha256:
-        return None
-    text, problem = decode_utf8(raw, rel)
-    if problem:
-        return None
-    return SourceText.of(text), proofs.headline(record, text)[0]
