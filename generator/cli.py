@@ -11,7 +11,6 @@ import gc
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 
 from .errors import ContentError, DossierError, UsageError, one_line, os_error_message, step_summary, summary_line
@@ -121,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # a bug, not the user's doing: one line, details on request
         if os.environ.get("DOSSIER_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         print(
             f"dossier: internal error: {type(exc).__name__}: {exc} (set DOSSIER_DEBUG=1 for details, and please "

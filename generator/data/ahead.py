@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -105,6 +104,8 @@ class Handover:
     and nothing is handed over."""
 
     def __init__(self) -> None:
+        import tempfile  # a first check's only: not among a warm check's imports
+
         self.folder = Path(tempfile.mkdtemp(prefix="dossier-check-"))
         self._pipes = (os.pipe(), os.pipe())  # the pipe to the first process, to the second
         self._me = -1
