@@ -101,7 +101,7 @@ def test_an_occasion_with_several_stances_lists_each(dossier, edit):
     d = _dossier(dossier)
     (point,) = [p for p in _keys(d).proposals if p.proposal.id == "border-deal"]
     assert point.several == ((MINISTER, (("skeptical", ("quoted",), 1), ("opposes", ("quoted",), 1))),)
-    assert MINISTER not in [name for _, names in point.stances for name, _ in names]
+    assert MINISTER not in [name for _, names in point.stances for name, _, _ in names]
     assert point.uncertain == ()
     text = _text(_html(d))
     assert (
@@ -122,10 +122,11 @@ def test_every_name_in_the_key_points_carries_its_basis_mark(dossier, edit):
     )
     d = _dossier(dossier)
     (point,) = [p for p in _keys(d).proposals if p.proposal.id == "binding-guarantees"]
-    assert point.stances == (("supports", (("The Envoy", ("outlets-account",)),)),)
+    # Review 8, m4: each name with its claim's date, so that two years are not read as one moment.
+    assert point.stances == (("supports", (("The Envoy", ("outlets-account",), "March 2024"),)),)
     text = _text(_html(d))
-    assert "Binding guarantees: supports: The Envoy ◇." in text
-    assert "neutral on: A spokesman “" in text
+    assert "Binding guarantees: supports: The Envoy ◇ (March 2024)." in text
+    assert "neutral on: A spokesman “ (date unknown)" in text
 
 
 def test_relaying_outlets_and_speakers_accounts_are_listed_apart_by_display_name(dossier, edit):

@@ -214,8 +214,11 @@ def test_the_passive_nonsense_passage_is_not_the_offices_own_statement(d):
     claim = d.claims["presidential-office-source-ft-report-nonsense"]
     assert (claim.actor, d.actors[claim.actor].kind) == ("source-in-office-of-the-president", "anonymous")
     assert "office-of-the-president-of-ukraine" not in d.actors
-    # Review 7, m2: calling the report "nonsense" does not address the scenario: no stance on it.
-    assert claim.stance_on("settlement-with-de-facto-russian-control") is None
+    # Review 8, M1: "no such discussion as reported" answers the FT's report of the scenario: a
+    # statement of fact about it, "neutral", and the proposal's summary gives the rebuttal.
+    assert value(d, claim.id, "settlement-with-de-facto-russian-control") == "neutral"
+    summary = " ".join(d.proposals["settlement-with-de-facto-russian-control"].summary.split())
+    assert 'the FT publication was labeled "nonsense", with "no such discussion as reported' in summary
     assert value(d, claim.id, "territorial-concessions") == "opposes"
     # "does not trade its sovereignty and territories" does not mention NATO: no stance on it.
     assert claim.stance_on("territory-for-nato-membership") is None
@@ -401,12 +404,14 @@ def test_wire_and_un_usage_is_not_one_sides_terminology(d):
 
 def test_groups_whose_members_differ_between_texts_are_not_merged(d):
     assert d.claims["ukrainian-officials-guarantees-de-facto-control"].actor == "officials-in-ukraine-per-ft"
-    # Review 7, m2: the JEF report's "Ukrainian officials" forecast no proposal: no claim, no actor.
-    assert "ukrainian-officials" not in d.actors
-    notes = " ".join(d.sources["report-on-jef-meeting"].notes.split())
-    assert (
-        "give a forecast on no proposal the dossier records (their reasons are military), so it is not a claim" in notes
-    )
+    assert "ukrainian-officials" in d.actors
+    # Review 8, X1: their forecast is recorded on the war aim it names, Moscow's "failure to impose
+    # a new government by force", as an assessment ("neutral"), not on a settlement it does not name.
+    forecast = d.claims["ukrainian-officials-war-could-end-by-may"]
+    assert [(s.proposal, s.value, s.basis) for s in forecast.stances] == [
+        ("russia-imposes-new-government", "neutral", "reported")
+    ]
+    assert "impose a new government by force" in d.proposals["russia-imposes-new-government"].summary
 
 
 def test_ids_use_neutral_spellings_and_titles_keep_the_texts(d):
@@ -857,6 +862,7 @@ def test_no_uncertain_date_is_filed_under_a_year(d):
         "zelenskyy-ukraine-will-not-become-member",
         "zelenskyy-jef-report-abandoned-nato-goal",
         "zelenskyy-talks-sound-more-realistic",
+        "ukrainian-officials-war-could-end-by-may",
         "peskov-too-early-to-predict-progress",
         "moscow-demands-guarantee-ukraine-never-joins",
         "russia-stated-aims-demilitarise-denazify",
@@ -917,7 +923,7 @@ def test_the_key_points_count_each_date_once_by_what_it_leaves_open(d):
 
     keys = briefing.key_points(d, d.chronology, tuple(d.proposals), tuple(d.sources.values()))
     dated = keys.dated
-    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (22, 2, 3, 0, 17)
+    assert (dated.count, dated.bounded, dated.open_end, dated.open_start, dated.uncertain) == (23, 2, 3, 0, 18)
     assert (dated.first.isoformat(), dated.last.isoformat()) == ("2022-09-01", "2023-08-31")
     assert keys.undated == 34
 
@@ -1077,3 +1083,22 @@ def test_small_fixes_of_review_7(d, real_built):
     assert "claims made on one occasion are simultaneous: shown together, without ?" in _site_text(
         real_built, "grid.html"
     )
+
+
+# --- review 8 ------------------------------------------------------------------------------------
+
+
+def test_fixes_of_review_8(d):
+    # M2: "it could be done later through diplomatic means" is the outlet's report: reported (≈).
+    s = stance(d, "zelenskyy-return-territory-later-by-diplomacy", "diplomatic-return-of-territory")
+    assert (s.value, s.basis) == ("open", "reported")
+    # m1: no editing history in what readers read (notes, reasons, summaries).
+    texts = [c.notes or "" for c in d.claims.values()] + [c.summary for c in d.claims.values()]
+    texts += [c.said.reason or "" for c in d.claims.values()] + [s.notes or "" for s in d.sources.values()]
+    assert [t for t in texts if re.search(r"\b[Rr]eview \d", t)] == []
+    # m2: that the journalists are Radio Liberty's is inferred, and says why.
+    evidence = d.claims["jensen-territory-for-membership-solution"].evidence
+    (reminded,) = [ev for ev in evidence if ev.kind == "reported-speech"]
+    assert reminded.via == ("Radio Liberty",) and "The journalists reminded" in reminded.via_reason
+    # m3: an error is reported where the site is built from, without an address the dossier lacks.
+    assert "through the repository the site is built from" in " ".join(_page("methodology").split())

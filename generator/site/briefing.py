@@ -88,7 +88,9 @@ class Section:
         return tuple(ev for ev in claim.evidence if ev.number in stance.rests_on or ev is first)
 
 
-Named = tuple[str, tuple[str, ...]]  # an actor's name, and the bases its stance rests on (marks after the name)
+# an actor's name, the bases its stance rests on (marks after the name), and its claim's date in
+# words when one claim takes it ("date unknown" for none), else ""
+Named = tuple[str, tuple[str, ...], str]
 # a stance value, the bases it rests on, and how many different conditions it is taken with
 Marked = tuple[str, tuple[str, ...], int]
 Side = tuple[str, tuple[str, ...]]  # a side of a change: its stance value, and the bases it rests on
@@ -365,13 +367,22 @@ def _proposal_point(dossier: Dossier, proposal: str) -> ProposalPoint:
         )
         # one stance, unless the claims that may be the latest take it on different conditions
         if len(marked) == 1 and (latest.certain or marked[0][2] == 1):
-            by_stance.setdefault(marked[0][0], []).append((name, marked[0][1]))
+            by_stance.setdefault(marked[0][0], []).append((name, marked[0][1], _when(latest)))
         elif latest.certain:
             several.append((name, marked))
         else:
             uncertain.append((name, marked))
     stances = tuple((s, tuple(by_stance[s])) for s in views.STANCE_LABELS if s in by_stance)
     return ProposalPoint(dossier.proposals[proposal], stances, tuple(several), tuple(uncertain))
+
+
+def _when(latest: views.Latest) -> str:
+    """The date of the one claim an actor's latest stance rests on, in words: beside the name in
+    the key points, so that stances of different years are not read as one moment's split."""
+    if len(latest.stances) != 1 or latest.stances[0][1] != 1:
+        return ""
+    said = latest.stances[0][0].claim.said
+    return views.date_display(said) if said.interval is not None else "date unknown"
 
 
 def _as_told(dossier: Dossier, actor: str, points) -> str:
