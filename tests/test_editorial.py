@@ -1080,9 +1080,7 @@ def test_small_fixes_of_review_7(d, real_built):
     umerov = _site_text(real_built, "proposals/territory-for-nato-membership.html")
     assert "Rustem Umerov one occasion, date uncertain:" in umerov
     # m1: the legends say that one occasion's claims carry no "?".
-    assert "claims made on one occasion are simultaneous: shown together, without ?" in _site_text(
-        real_built, "grid.html"
-    )
+    assert "(one occasion's claims together, without ?)" in _site_text(real_built, "grid.html")
 
 
 # --- review 8 ------------------------------------------------------------------------------------
