@@ -214,9 +214,9 @@ def test_the_passive_nonsense_passage_is_not_the_offices_own_statement(d):
     claim = d.claims["presidential-office-source-ft-report-nonsense"]
     assert (claim.actor, d.actors[claim.actor].kind) == ("source-in-office-of-the-president", "anonymous")
     assert "office-of-the-president-of-ukraine" not in d.actors
-    # Review 8, M1: "no such discussion as reported" answers the FT's report of the scenario: a
-    # statement of fact about it, "neutral", and the proposal's summary gives the rebuttal.
-    assert value(d, claim.id, "settlement-with-de-facto-russian-control") == "neutral"
+    # Review 8 and 9, M1: "nonsense", "no such discussion as reported" answer the FT's report of the
+    # scenario: doubt of it, "skeptical", and the proposal's summary gives the rebuttal.
+    assert value(d, claim.id, "settlement-with-de-facto-russian-control") == "skeptical"
     summary = " ".join(d.proposals["settlement-with-de-facto-russian-control"].summary.split())
     assert 'the FT publication was labeled "nonsense", with "no such discussion as reported' in summary
     assert value(d, claim.id, "territorial-concessions") == "opposes"
@@ -1100,3 +1100,20 @@ def test_fixes_of_review_8(d):
     assert reminded.via == ("Radio Liberty",) and "The journalists reminded" in reminded.via_reason
     # m3: an error is reported where the site is built from, without an address the dossier lacks.
     assert "through the repository the site is built from" in " ".join(_page("methodology").split())
+
+
+def test_fixes_of_review_9(d):
+    # m3: the Kyodo quotations state no condition of certain membership; they do state one.
+    (beyond,) = [
+        p.note for p in d.sources["report-on-kyodo-interview"].perspective if p.label == "headline-goes-beyond-body"
+    ]
+    assert "none of the words it then quotes from him states that condition" in " ".join(beyond.split())
+    # m8: reported speech in the outlet's voice, his quoted words as his.
+    for claim in ("zelenskyy-return-territory-later-by-diplomacy", "zelenskyy-nato-best-security-guarantee"):
+        summary = d.claims[claim].summary
+        assert summary.startswith("The outlet reports that Zelenskyy") and "in his quoted words" in summary
+    # m7: a relayed quotation is the source's rendering of the relaying party's version.
+    from generator.site import pdf
+
+    html = " ".join(pdf.briefing_html(d, title="T", scope="S", site_url=None).split())
+    assert "the source’s rendering of the relaying party’s version of the speaker’s words" in html
