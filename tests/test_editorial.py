@@ -182,6 +182,7 @@ def test_the_orders_the_kyiv_truce_text_states_are_recorded(d):
         "zelenskyy-sky-news-ceasefire-without-territories",
         "zelenskyy-strong-position-before-settlement-talks",
         "zelenskyy-end-conflict-as-soon-as-possible",
+        "zelenskyy-could-cede-territories-cannot-return",
     ]
     # Review 6 (M1, X1): the other texts that report a change order its sides too: the
     # "pre-meeting" audio statement before the remark made "during discussions with U.S. envoys",
@@ -906,7 +907,7 @@ def test_the_briefing_reports_the_change_as_the_texts_and_the_outlets_words(d):
         "“Complete Russian withdrawal as a precondition for negotiations”, from supports " in points
     )
     # Review 7, M3: one U-turn, recorded on two proposals, is one change.
-    assert "(the outlet’s account: “He abruptly changed tack last week”), a change also recorded on 1 other" in points
+    assert "(the outlet’s account: “He abruptly changed tack last week”), a change also recorded on 2 other" in points
     assert "Explaining his U-turn" not in points
     # the US envoys (review 7, M2: from the aspiration the text names) and the JEF meeting
     assert "from supports ◇ to skeptical of ◇ (the outlet’s account: “In a significant diplomatic shift" in points
@@ -1020,7 +1021,9 @@ def test_the_key_points_keep_moscows_uncertain_conditions_and_count_each_basis(d
     settlement = settlement[: settlement.index("\u2022") if "\u2022" in settlement else 600]
     assert "latest recorded stance uncertain (?):" in settlement
     assert '("Moscow", "the Kremlin", "Russia") (supports with conditions ◇ on 2 different conditions)' in settlement
-    assert "What the latest recorded stances rest on (one resting on several kinds counted under each):" in points
+    assert (
+        "What the latest recorded stances rest on, by the grid's cells (a cell whose claims rest on different" in points
+    )
 
 
 # --- review 7 ------------------------------------------------------------------------------------
@@ -1117,3 +1120,20 @@ def test_fixes_of_review_9(d):
 
     html = " ".join(pdf.briefing_html(d, title="T", scope="S", site_url=None).split())
     assert "the source’s rendering of the relaying party’s version of the speaker’s words" in html
+
+
+def test_the_kyodo_u_turn_is_recorded_on_territory_too(d):
+    # Review 10 (missing): "only ... the restoration of the country's 1991 borders" before any talks
+    # opposes territorial concessions; "We could even cede some territories" is the later side.
+    assert value(d, "zelenskyy-earlier-full-withdrawal-precondition", "territorial-concessions") == "opposes"
+    changes = d.stated_changes[("volodymyr-zelenskyy", "territorial-concessions")]
+    assert [(e.id, later.id, was.value, now.value) for e, later, was, now in changes] == [
+        (
+            "zelenskyy-earlier-full-withdrawal-precondition",
+            "zelenskyy-could-cede-territories-cannot-return",
+            "opposes",
+            "open",
+        )
+    ]
+    latest = d.current("volodymyr-zelenskyy", "territorial-concessions")
+    assert [p.claim.id for p in latest.positions] == ["zelenskyy-could-cede-territories-cannot-return"]

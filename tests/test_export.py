@@ -317,6 +317,7 @@ def test_claims_json_and_csv_carry_the_orders_texts_state(real):
         "zelenskyy-sky-news-ceasefire-without-territories",
         "zelenskyy-strong-position-before-settlement-talks",
         "zelenskyy-end-conflict-as-soon-as-possible",
+        "zelenskyy-could-cede-territories-cannot-return",
     ]
     assert earlier["after"] == [] and earlier["date"] is None
     sky = claims["zelenskyy-sky-news-ceasefire-without-territories"]["said"]

@@ -128,12 +128,13 @@ def test_the_briefing_points_at_the_site_and_an_uncertain_year_orders_nothing(te
     # "We are beginning to count on our own strength" is dated in March of an uncertain year: it may
     # be his latest claim on membership, so the briefing prints it. The only claims the briefing
     # leaves to the site as earlier are those a text orders (the Kiev truce report's "insisted in the
-    # past"), and it points at the proposal's page for them, never at a "full record".
+    # past", now on territorial concessions too), and it points at the proposal's page for them,
+    # never at a "full record".
     earlier = "Ourpeopleunderstandthis,andwearebeginningtocounton"
     assert earlier in flat(text) and earlier in flat(record_text)
     body = " ".join(text.split())
     assert "full record" not in body
-    assert body.count("earlier claim by") == 2
+    assert body.count("earlier claim by") == 3
     assert (
         "1 earlier claim by Volodymyr Zelenskyy on this proposal, with a change of position, is on the proposal’s page"
         " on the dossier’s website" in body
@@ -171,7 +172,7 @@ def test_key_points_come_before_the_contents(real, reader):
     assert (
         "Changes of position recorded with both sides, as a text reports them: 3: Volodymyr Zelenskyy on "
         "“Complete Russian withdrawal as a precondition for negotiations”, from supports ≈ to skeptical of ◇ "
-        "(the outlet’s account: “He abruptly changed tack last week”), a change also recorded on 1 other proposal;"
+        "(the outlet’s account: “He abruptly changed tack last week”), a change also recorded on 2 other proposals;"
     ) in page
     assert "Contents" in " ".join(reader.pages[2].extract_text().split())
 

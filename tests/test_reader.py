@@ -302,6 +302,7 @@ def test_both_cards_say_what_the_text_states_about_their_order(real):
         ("before", LATER),
         ("before", "zelenskyy-strong-position-before-settlement-talks"),
         ("before", "zelenskyy-end-conflict-as-soon-as-possible"),
+        ("before", "zelenskyy-could-cede-territories-cannot-return"),
     ]
     assert re.findall(r'Said (\w+):</span> <a href="[^"]*#claim-([a-z0-9-]+)"', later) == [("after", EARLIER)]
     assert "&#34;He abruptly changed tack last week, telling Sky News&#34;" in later

@@ -235,7 +235,7 @@ def key_points(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple[str
     pairs = [(a, p) for p in proposals for a in dossier.actors_on(p)]
     ranked = sorted(proposals, key=lambda p: (-len(dossier.actors_on(p)), list(dossier.proposals).index(p)))
     described = tuple(_proposal_point(dossier, p) for p in ranked[:KEY_PROPOSALS] if dossier.actors_on(p))
-    shifts = _unique([*_shifts(dossier, pairs), *_stated_shifts(dossier, claims, proposals)])
+    shifts = _unique(dossier, [*_shifts(dossier, pairs), *_stated_shifts(dossier, claims, proposals)])
     bases: Counter[str] = Counter()
     for a, p in pairs:
         for found in views.latest(dossier, a, p).bases:  # a grid chip's bases: all its claims'
@@ -302,19 +302,25 @@ def _stated_shifts(dossier: Dossier, claims: tuple[Claim, ...], proposals: tuple
                     )
 
 
-def _unique(shifts: list[Shift]) -> list[Shift]:
+def _unique(dossier: Dossier, shifts: list[Shift]) -> list[Shift]:
     """A change counts once: the same earlier claims of one actor (one change a text reports,
     found by the steps and by the order it states, or recorded on several proposals) are one
-    change, shown on the first proposal found, with how many others it is recorded on."""
-    seen: dict[tuple, Shift] = {}
+    change, shown on the proposal its earlier claim names first (what the change is about, as
+    the curator ordered its stances), with the other proposals it is recorded on."""
+
+    def rank(shift: Shift) -> int:
+        titles = [dossier.proposals[s.proposal].title for s in dossier.claims[shift.earlier[0]].stances]
+        return titles.index(shift.proposal) if shift.earlier and shift.proposal in titles else len(titles)
+
+    groups: dict[tuple, list[Shift]] = {}
     for shift in shifts:
-        key = (shift.actor, shift.earlier)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = shift
-        elif shift.proposal != first.proposal and shift.proposal not in first.others:
-            seen[key] = dataclasses.replace(first, others=(*first.others, shift.proposal))
-    return list(seen.values())
+        groups.setdefault((shift.actor, shift.earlier), []).append(shift)
+    out = []
+    for found in groups.values():
+        first = min(found, key=rank)  # the first found among equals
+        others = tuple(dict.fromkeys(s.proposal for s in found if s.proposal != first.proposal))
+        out.append(dataclasses.replace(first, others=others))
+    return out
 
 
 def _item(claim: Claim) -> order.Item:
