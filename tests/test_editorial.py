@@ -984,7 +984,7 @@ def test_the_exchange_is_in_the_outlets_words_not_denied_to_his_reported_remark(
     # Review 6, M4: the report on the talks with US envoys reports a remark of his as the exchange.
     summary = " ".join(d.proposals["security-guarantees-instead-of-nato"].summary.split())
     assert "do his quoted or reported words state the exchange" not in summary
-    assert 'reports a remark of Zelensky\'s as "a willingness to forgo" NATO membership' in summary
+    assert 'reports a remark of Zelenskyy\'s as "a willingness to forgo" NATO membership' in summary
     assert "Neither text quotes him stating the exchange" in summary
 
 
@@ -1137,3 +1137,12 @@ def test_the_kyodo_u_turn_is_recorded_on_territory_too(d):
     ]
     latest = d.current("volodymyr-zelenskyy", "territorial-concessions")
     assert [p.claim.id for p in latest.positions] == ["zelenskyy-could-cede-territories-cannot-return"]
+
+
+def test_the_dossiers_own_voice_spells_zelenskyy(d):
+    # Review 10, m6: the sources' spellings only in their titles and quoted words.
+    texts = [c.summary for c in d.claims.values()] + [p.summary for p in d.proposals.values()]
+    unquoted = [re.sub(r'"[^"]*"|“[^”]*”', "", t) for t in texts]
+    assert [t for t in unquoted if re.search(r"\bZelensk(y|iy)\b", t)] == []
+    # m5: no word the source does not use ("direct" talks).
+    assert "direct rounds" not in d.proposals["negotiated-peace-settlement"].summary
