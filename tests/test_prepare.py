@@ -188,7 +188,10 @@ def test_a_fork_refused_leaves_the_work_to_one_process(dossier, store, forks, mo
         raise OSError(12, "Cannot allocate memory")
 
     monkeypatch.setattr(prepare.os, "fork", refused)
+    open_before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
     assert _result(dossier) == _one_process(dossier, monkeypatch)
+    if open_before is not None:  # the handover's pipes closed with the fork refused
+        assert len(os.listdir("/proc/self/fd")) <= open_before
     searched: list[str] = []
     real = quotes.find
     monkeypatch.setattr(quotes, "find", lambda source, text, **kw: searched.append(text) or real(source, text, **kw))

@@ -140,3 +140,11 @@ class Handover:
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def abandon(self) -> None:
+        """No second process after all (a fork refused): its pipes closed and its folder gone."""
+        for pipe in self._pipes:
+            for fd in pipe:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.remove()

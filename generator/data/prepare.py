@@ -156,7 +156,7 @@ def _in_two_processes(
     except OSError:  # no memory or no process to spare: this one does it all
         for fd in (reader, writer):
             os.close(fd)
-        handover.remove()
+        handover.abandon()
         return {f.rel: _parse(f, store) for f in [*cited, *files]}
     if pid == 0:  # the second process: its half, as JSON down the pipe, then gone
         status = 1
