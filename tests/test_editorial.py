@@ -1022,7 +1022,8 @@ def test_the_key_points_keep_moscows_uncertain_conditions_and_count_each_basis(d
     assert "latest recorded stance uncertain (?):" in settlement
     assert '("Moscow", "the Kremlin", "Russia") (supports with conditions ◇ on 2 different conditions)' in settlement
     assert (
-        "What the latest recorded stances rest on, by the grid's cells (a cell whose claims rest on different" in points
+        # Review 11, W1: the unit is the stances the grid shows (a cell may show two of one kind).
+        "What the latest recorded stances rest on, counting each stance the grid shows (one whose claims" in points
     )
 
 
