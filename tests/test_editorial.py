@@ -1147,3 +1147,13 @@ def test_the_dossiers_own_voice_spells_zelenskyy(d):
     assert [t for t in unquoted if re.search(r"\bZelensk(y|iy)\b", t)] == []
     # m5: no word the source does not use ("direct" talks).
     assert "direct rounds" not in d.proposals["negotiated-peace-settlement"].summary
+
+
+def test_an_order_the_steps_show_is_not_told_twice(real_built):
+    # Where the text's order puts the two sides in steps of their own, the arrow and "changed" say
+    # it; "earlier, as the text reports" is for groups of uncertain order only.
+    page = _site_text(real_built, "proposals/territorial-concessions.html")
+    row = page[page.index("Volodymyr Zelenskyy opposes") :]
+    row = row[: row.index("Unnamed people")]
+    assert "→ open to" in row and row.count("changed from “opposes”") == 1
+    assert "as the text reports" not in row
