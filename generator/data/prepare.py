@@ -102,7 +102,7 @@ def _cached(store: Store, file: _File) -> tuple[Document | None, list[Problem]] 
 
 def _parse(file: _File, store: Store) -> tuple[Document | None, list[Problem]]:
     doc, problems = _parse_checked(file)
-    store.put_document(file.rel, file.entry_key, _entry(doc, file.key, problems))
+    store.put_document(file.rel, file.entry_key, _entry(doc, file.key, problems), _finite(file))
     return doc, problems
 
 
@@ -245,7 +245,7 @@ def _taken(body: bytes, files: list[_File], store: Store) -> dict[str, tuple[Doc
         if isinstance(given, list) and len(given) == 2 and given[0] == file.entry_key and isinstance(given[1], dict):
             try:
                 loaded = _from_entry(file.rel, file.raw, given[1])
-                store.put_document(file.rel, file.entry_key, given[1])
+                store.put_document(file.rel, file.entry_key, given[1], _finite(file))
             except (KeyError, TypeError, ValueError):
                 loaded = None
         out[file.rel] = loaded or _parse(file, store)
@@ -258,10 +258,15 @@ def _taken(body: bytes, files: list[_File], store: Store) -> dict[str, tuple[Doc
 _MAYBE_NONFINITE = re.compile(rb"\.(?:nan|inf)|float", re.IGNORECASE)
 
 
+def _finite(file: _File) -> bool:
+    """Whether what the file holds can have no NaN or infinity (which orjson writes as null)."""
+    return _MAYBE_NONFINITE.search(file.raw) is None
+
+
 def _dumps(answer: dict, files: list[_File]) -> bytes:
     """The second process's answer as JSON: by orjson (a quarter of json's time), unless a file
     could hold a float orjson would change."""
-    if any(_MAYBE_NONFINITE.search(f.raw) for f in files):
+    if not all(_finite(f) for f in files):
         return json.dumps(answer).encode("ascii")
     return orjson.dumps(answer)
 
