@@ -107,41 +107,6 @@ class _CachingLoader(_Loader):  # type: ignore[valid-type,misc]
         return super().resolve(kind, value, implicit)
 
 
-# What `_UntypedLoader` gives a node without an explicit tag: the converter types it (`_Converter.tag`).
-_IMPLICIT = "tag:dossier,2025:implicit"
-_RESOLVER = _Loader("")  # its `resolve`: how the loader types a plain scalar's text
-
-
-class _UntypedLoader(_Loader):  # type: ignore[valid-type,misc]
-    """The loader, typing nothing: libyaml's composer calls three Python methods a node (resolve,
-    and the path resolvers' descend and ascend), a fifth of the time a large file takes. Here they
-    are C functions that do nothing but return (`format` of a string returns it whatever it is
-    given), and the converter, which visits every node anyway, types the plain scalars itself,
-    by their text alone, as the resolver does.
-
-    Only where `_untyped_ok`: a scalar tagged `!` is typed by its text even when quoted (PyYAML
-    reads `! '2'` as 2), which the converter could not tell from a quoted one."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.resolve = _IMPLICIT.format
-        self.descend_resolver = slice  # takes (parent, index), as the composer calls it
-        self.ascend_resolver = tuple  # takes nothing
-
-
-def _untyped_ok(text: str) -> bool:
-    """Whether no `!` in `text` can begin a tag (each follows a letter or a digit, as in prose:
-    "win!"), and SafeLoader has no path resolvers (which type a node by where it stands)."""
-    if _Loader.yaml_path_resolvers:
-        return False
-    at = text.find("!")
-    while at != -1:
-        if at == 0 or not text[at - 1].isalnum():
-            return False
-        at = text.find("!", at + 1)
-    return True
-
-
 def _mark(node) -> Mark:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -157,23 +122,6 @@ class _Converter:
         # Only an anchor (`&`) lets two places share a node; without one there is nothing to track.
         self.seen: set[int] | None = set() if anchors else None
         self.aliased = False
-        self.tags: dict[str, str] = {}  # a plain scalar's text -> its tag (a file repeats them)
-
-    def tag(self, node) -> str:
-        """The node's tag; one the loader left untyped (`_IMPLICIT`) typed as SafeLoader types
-        it: a plain scalar by its text, anything quoted or a block as text."""
-        tag = node.tag
-        if tag != _IMPLICIT:
-            return tag
-        if node.__class__ is not _ScalarNode:
-            return _TAG + ("map" if isinstance(node, yaml.MappingNode) else "seq")
-        if node.style:  # quoted, or a block (`|`, `>`); a plain scalar's style is ""
-            return _STR
-        value = node.value
-        found = self.tags.get(value)
-        if found is None:
-            found = self.tags[value] = _RESOLVER.resolve(_ScalarNode, value, (True, False))
-        return found
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark[0], mark[1], ERROR, message))
@@ -195,9 +143,8 @@ class _Converter:
         if len(where) > MAX_DEPTH:
             self.problem(_mark(node), f"nested more than {MAX_DEPTH} levels deep: the format needs no more than a few")
             return None
-        tag = self.tag(node)
-        if not tag.startswith(_TAG):
-            self.problem(_mark(node), f"unsupported YAML tag `{tag}`: remove it")
+        if not node.tag.startswith(_TAG):
+            self.problem(_mark(node), f"unsupported YAML tag `{node.tag}`: remove it")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, where)
@@ -216,17 +163,12 @@ class _Converter:
         # The common case inline (a text value, no anchors, not too deep): one call per node
         # less, which is most of the time spent here on a large file.
         plain_values = self.seen is None and len(where) < MAX_DEPTH
-        tags = self.tags
         for key_node, value_node in node.value:
-            scalar = key_node.__class__ is _ScalarNode
-            key_tag = key_node.tag
-            if scalar and key_tag == _IMPLICIT:
-                key_tag = _STR if key_node.style else (tags.get(key_node.value) or self.tag(key_node))
-            if scalar and key_tag == _STR:
+            if key_node.__class__ is _ScalarNode and key_node.tag == _STR:
                 key = key_node.value
                 if self.hygiene:
                     self.text(key_node)
-            elif key_tag == _TAG + "merge":
+            elif key_node.tag == _TAG + "merge":
                 self.problem(_mark(key_node), "YAML merge keys (<<) are not supported: write the fields out")
                 continue
             else:
@@ -246,10 +188,7 @@ class _Converter:
             key_marks[key] = (mark.line + 1, mark.column + 1)
             mark = value_node.start_mark
             value_marks[key] = (mark.line + 1, mark.column + 1)
-            value_tag = value_node.tag
-            if value_tag == _IMPLICIT and value_node.__class__ is _ScalarNode:
-                value_tag = _STR if value_node.style else (tags.get(value_node.value) or self.tag(value_node))
-            if plain_values and value_tag == _STR and value_node.__class__ is _ScalarNode:
+            if plain_values and value_node.__class__ is _ScalarNode and value_node.tag == _STR:
                 out[key] = value_node.value
                 if self.hygiene:
                     self.text(value_node)
@@ -258,7 +197,7 @@ class _Converter:
         return out
 
     def _scalar(self, node, where: tuple) -> Any:
-        tag = self.tag(node)
+        tag = node.tag
         if tag == _TAG + "str":
             if self.hygiene:
                 self.text(node)
@@ -299,7 +238,7 @@ def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Pr
     if deep:
         message = f"nested more than {MAX_SCANNED_DEPTH} levels deep: the format needs no more than a few"
         return None, [Problem(rel, deep[0], deep[1], ERROR, message)]
-    loader = (_UntypedLoader if _untyped_ok(text) else _CachingLoader)(text)
+    loader = _CachingLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
