@@ -100,3 +100,45 @@ def test_a_single_changed_character_does_not_verify_there(text, data):
         else:  # matched as a quote cut with an ellipsis: each piece matched, words left out between
             pieces = re.split(r" ?\.\.\. ?", quotes.normalize_needle(changed))
             assert [quotes.normalize_needle(text[a:b]) for a, b in found.parts] == pieces
+
+
+# What an evidence item may hold, as YAML gives it: text, numbers (a NaN, an infinity, a whole
+# number past 64 bits), null, booleans, lists and mappings.
+_EVIDENCE_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None), max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_EVIDENCE_VALUES, _EVIDENCE_VALUES)
+@example(float("nan"), None)
+@example({"a": float("inf")}, {"a": None})
+@example(2**64, float(2**64))
+@example("\ud800", "\ufffd")
+def test_a_proof_key_tells_any_two_evidence_items_apart(a, b):
+    """The cache finds a quote's proof by its evidence item's canonical text: two items that differ
+    (a NaN and null, which orjson would write alike) never share one, the same item always has it."""
+    from generator.data.proofs import canonical
+
+    assert canonical(a) == canonical(a)
+    if canonical(a) == canonical(b):
+        assert _same(a, b), (a, b)
+
+
+def _same(a, b) -> bool:
+    """Equal as JSON data: NaN equal to NaN, a tuple to a list, True never to 1."""
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    if type(a) is bool or type(b) is bool:
+        return type(a) is type(b) and a == b
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    return type(a) is type(b) and a == b

@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from . import attribution, quotes
 from .cache import digest
 from .quotes import Miss, Passage, SourceText
@@ -32,9 +34,19 @@ class Proof:
     marks: str | None = None  # a direct quote's problem with the quotation marks around it
 
 
-def canonical(value: Any) -> str:
-    """JSON with sorted keys: the same data gives the same text, whatever order it was written in."""
-    return _CANONICAL.encode(value)
+def canonical(value: Any) -> bytes:
+    """JSON with sorted keys: the same data gives the same bytes, whatever order it was written in,
+    and two values never the same. By orjson (a fifth of json's time: a check makes one for every
+    quote, twice on a first check), except where it would write a NaN or an infinity as null (in
+    a text holding null, json's, which writes NaN) or refuses (a lone surrogate, a whole number
+    past 64 bits): a text orjson made holds no null, so it is never the text of another value."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:
+        text = None
+    if text is None or b"null" in text:
+        return _CANONICAL.encode(value).encode("utf-8", "surrogatepass")
+    return text
 
 
 def record_key(record: dict) -> str:
@@ -47,7 +59,7 @@ def key(source_key: str, ev: dict) -> str:
     """The cache key of `ev`'s proof: its source's `record_key` (64 hex digits: nothing it is
     followed by can shift what it covers) and the whole evidence item (its text, occurrence,
     prefix, kind, and any field a later matcher reads)."""
-    return hashlib.sha256((source_key + canonical(ev)).encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(source_key.encode("ascii") + canonical(ev)).hexdigest()
 
 
 def provable(ev: dict) -> bool:
