@@ -73,6 +73,17 @@ cli.run()
 """
 
 
+# A yardstick of the machine's speed at the moment: the same pure-Python loop in a fresh process.
+# A shared machine's speed moves by a third within the hour (its neighbours' load): read the
+# figures beside it.
+YARDSTICK = "s = 0\nfor i in range(10_000_000):\n    s += i"
+
+
+def yardstick() -> float:
+    """The fastest of three runs of YARDSTICK, in seconds."""
+    return min(timed([PY, "-c", YARDSTICK])["s"] for _ in range(3))
+
+
 def compile_package() -> None:
     """The package's bytecode in its `__pycache__` folders, as an installed (not editable) dossier
     has it from pip: where PYTHONDONTWRITEBYTECODE is set (this machine sets it), every timed
@@ -142,12 +153,13 @@ def bench_targets(root: Path, work: Path) -> dict:
     check = [PY, "-c", CHECK, str(root)]
     cache = work / f"cache-targets-{root.name}"
     shutil.rmtree(cache, ignore_errors=True)
+    before = yardstick()
     runs = {"cold": timed(check, cache=cache), "again": timed(check, cache=cache)}
     edit_one_claim(root)
     runs["edited"] = timed(check, cache=cache)
     for run in runs.values():
         run["own"] = json.loads(run["out"].strip().splitlines()[-1])["own"]
-    return {**runs, "preview": bench_preview(work)}
+    return {**runs, "preview": bench_preview(work), "yardstick": (before, yardstick())}
 
 
 def print_targets(r: dict, files: int) -> None:
@@ -179,6 +191,10 @@ def print_targets(r: dict, files: int) -> None:
         verdict = "" if met is None else ("yes" if met else "**no**")
         own = f" ({run['own']:.2f})" if "own" in run else ""
         print(f"| {label} | {run['s']:.2f} | {run['cpu']:.2f}{own} | {run['load']:.1f} | {target} | {verdict} |")
+    print(
+        f"\nyardstick (a pure-Python loop of 10,000,000 additions, the fastest of three): {r['yardstick'][0]:.2f} s "
+        f"before these runs, {r['yardstick'][1]:.2f} s after"
+    )
     print(
         "\n(the targets are wall times on a quiet machine; under load, read the CPU column: all the processes'"
         " time, and in brackets the check's own, which on a first check is the longest path, its second process"
