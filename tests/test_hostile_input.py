@@ -3,6 +3,7 @@ refused before libyaml parses, and bounded work whatever the inputs (timed, and 
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -182,3 +183,26 @@ def test_fuzzed_claims_never_crash_the_check_and_stay_fast(base, body):
     (base / "claims.yaml").write_text("claims:\n" + body, "utf-8")
     checked = api.check(base)  # problems, never an exception; the deadline bounds each example
     assert checked.dossier is None or checked.problems == [] or all(p.severity for p in checked.problems)
+
+
+@pytest.mark.parametrize("grown_to", [10, 5_000_000])
+def test_a_file_that_grows_while_it_is_read_is_read_whole_or_refused(tmp_path, monkeypatch, grown_to):
+    """The first read asks for the size fstat gave and a byte: a file larger by then is read on to
+    its end, and one past the limit refused, whatever fstat said."""
+    from generator.data import files
+    from generator.errors import InputError
+
+    (tmp_path / "claims.yaml").write_bytes(b"x" * grown_to)
+    real = files.os.fstat
+
+    def stale(fd):  # what fstat said before the file grew
+        info = real(fd)
+        return os.stat_result((*info[:6], 3, *info[7:]))
+
+    monkeypatch.setattr(files.os, "fstat", stale)
+    limit = 1_000_000
+    if grown_to <= limit:
+        assert files.read_input(tmp_path, "claims.yaml", limit) == b"x" * grown_to
+    else:
+        with pytest.raises(InputError, match="over the"):
+            files.read_input(tmp_path, "claims.yaml", limit)
