@@ -367,10 +367,11 @@ def test_a_fifo_among_the_inputs_is_never_opened(dossier, store):
     ]
 
 
-@pytest.mark.parametrize("value", [".nan", "-.inf", "!!float nan", "1.5"])
+@pytest.mark.parametrize("value", [".nan", "-.inf", "!!float nan", "1.0e+400", "9" * 400 + ".0", "1.5"])
 def test_a_float_comes_back_from_the_cache_as_written(dossier, store, edit, parsed, value, monkeypatch):
-    """orjson, which writes most entries, would write NaN as null: the entry of a file that could
-    hold one is written by json, so a check through the cache reads what the YAML says."""
+    """orjson, which writes most entries, would write NaN or infinity (1.0e+400 is one) as null: the
+    entry of a file that could hold one is written by json, so a check through the cache reads
+    what the YAML says."""
     edit(dossier / "claims.yaml", "kind: reported-speech", f"kind: {value}", count=2)
     first = _result(_check(dossier))
     assert any("kind" in p and "error" in p for p in first[0]), first[0]

@@ -206,3 +206,13 @@ def test_a_file_that_grows_while_it_is_read_is_read_whole_or_refused(tmp_path, m
     else:
         with pytest.raises(InputError, match="over the"):
             files.read_input(tmp_path, "claims.yaml", limit)
+
+
+def test_a_base_60_float_past_the_largest_is_a_problem_not_a_crash():
+    """PyYAML raises OverflowError building `1:0:0:…:0.0` (200 places); the check says where it is."""
+    from generator.data import load
+
+    _, problems = load.parse_yaml("claims.yaml", b"claims:\n  - id: " + b"1" + b":0" * 200 + b".0\n", "claims")
+    assert [p.gcc() for p in problems] == [
+        "claims.yaml:2:9: error: number too large for a float: quote it if it is text"
+    ]

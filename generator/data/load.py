@@ -216,7 +216,11 @@ class _Converter:
         if tag == _TAG + "int":
             return _constructor.construct_yaml_int(node)
         if tag == _TAG + "float":
-            return _constructor.construct_yaml_float(node)
+            try:
+                return _constructor.construct_yaml_float(node)
+            except OverflowError:  # a base-60 float of hundreds of places: 1:0:0:…:0.0
+                self.problem(_mark(node), "number too large for a float: quote it if it is text")
+                return None
         if tag == _TAG + "null":
             return None
         self.problem(_mark(node), f"unsupported YAML type {tag.removeprefix(_TAG)!r}: write plain text")

@@ -253,9 +253,10 @@ def _taken(body: bytes, files: list[_File], store: Store) -> dict[str, tuple[Doc
     return out
 
 
-# What a non-finite float needs in YAML: `.nan`, `.inf` or a float tag (`!!float nan`). orjson
-# writes NaN as null, so a file holding any of them is written by json, which keeps it.
-_MAYBE_NONFINITE = re.compile(rb"\.(?:nan|inf)|float", re.IGNORECASE)
+# What a non-finite float needs in YAML: `.nan`, `.inf`, a float tag (`!!float nan`), or a number
+# past the largest float (1.0e+400, or hundreds of digits: infinity). orjson writes NaN and
+# infinity as null, so a file that could hold any of them is written by json, which keeps them.
+_MAYBE_NONFINITE = re.compile(rb"\.(?:nan|inf)|float|[0-9.][eE][-+]?[0-9]{3}|[0-9_:.]{300}", re.IGNORECASE)
 
 
 def _finite(file: _File) -> bool:
