@@ -96,22 +96,3 @@ def test_the_gate_trusts_everything_but_content(tmp_path, workflow, fork):
         "- `setup.py`",
         "- `tests/conftest.py`",
     ]
-
-
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
-def test_a_pull_request_check_reads_the_cache_main_left_and_never_writes_it(workflow):
-    (job,) = yaml.safe_load(workflow.read_text("utf-8"))["jobs"].values()
-    names = [step.get("name", "") for step in job["steps"]]
-    uses = {step.get("name", ""): step for step in job["steps"]}
-    restore, save = (
-        uses["Restore the check's cache"],
-        uses["Save the check's cache (from main only; pull requests read it)"],
-    )
-    assert restore["uses"].startswith("actions/cache/restore@") and save["uses"].startswith("actions/cache/save@")
-    assert names.index("Restore the check's cache") < min(
-        i for i, n in enumerate(names) if n.startswith("Check citations")
-    )
-    assert save["if"] == "github.event_name == 'push'"  # a pull request's run saves nothing
-    # the folder the check uses when no DOSSIER_CACHE is set (data/cache.py)
-    assert restore["with"]["path"] == save["with"]["path"] == "~/.cache/dossier/check"
-    assert "DOSSIER_CACHE" not in workflow.read_text("utf-8")
