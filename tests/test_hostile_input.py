@@ -216,3 +216,21 @@ def test_a_base_60_float_past_the_largest_is_a_problem_not_a_crash():
     assert [p.gcc() for p in problems] == [
         "claims.yaml:2:9: error: number too large for a float: quote it if it is text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("1" * 5000, "claims.yaml:2:9: error: number too long: quote it if it is text")],
+)
+def test_a_number_python_cannot_read_is_a_problem_not_a_crash(value, message):
+    from generator.data import load
+
+    _, problems = load.parse_yaml("claims.yaml", f"claims:\n  - id: {value}\n".encode(), "claims")
+    assert [p.gcc() for p in problems] == [message]
+
+
+def test_an_occurrence_past_a_floats_range_is_a_whole_number_not_a_crash():
+    """`occurrence: <400 digits>` is a whole number no float holds (math.isfinite raised on it)."""
+    from generator.data.proofs import _whole
+
+    assert _whole(10**400) == 10**400 and _whole(0) is None and _whole(float("inf")) is None and _whole(2.0) == 2

@@ -113,7 +113,6 @@ class Store:
         self._known: dict[str, Any] | None = None  # every stored proof, loaded on first use
         self._own: dict[str, dict[str, Any]] = {}  # rel -> the proofs its own file holds, read on first use
         self._made: set[str] = set()  # claims files with a proof made in this check
-        self._finite: set[str] = set()  # documents that hold no NaN or infinity (`put_document`)
         self.hits = self.misses = 0
 
     # -- documents -------------------------------------------------------------------------
@@ -127,12 +126,12 @@ class Store:
         self.misses += 1
         return None
 
-    def put_document(self, rel: str, key: str, entry: Any, finite: bool = False) -> None:
-        """`finite`: the entry can hold no NaN or infinity (its file has none), so orjson, which
-        would write them as null, may write it."""
-        self._docs[rel] = (key, entry)
-        if finite:
-            self._finite.add(rel)
+    def put_document(self, rel: str, key: str, entry: Any) -> None:
+        """An entry is written only where orjson holds its data as it is (`"exact"`: no NaN or
+        infinity, which it writes as null; no whole number past 64 bits, which it reads back as a
+        float): another is parsed again on every check, which costs time, never a result."""
+        if isinstance(entry, dict) and entry.get("exact") is True:
+            self._docs[rel] = (key, entry)
 
     # -- verdicts --------------------------------------------------------------------------
     def verdict(self, rel: str, key: str) -> Any:
@@ -260,11 +259,11 @@ class Store:
         if self.folder is None:
             return
         try:
-            # Verdicts and proofs hold whole numbers and text only: never a NaN orjson would change.
+            # Documents are exact (`put_document`); verdicts and proofs hold small whole numbers
+            # (lines, columns, offsets) and text only.
             for kind, entries in (("docs", self._docs), ("verdicts", self._verdicts)):
                 for rel, (key, entry) in entries.items():
-                    finite = kind == "verdicts" or rel in self._finite
-                    _write(self.folder / kind, self._name(rel), {"rel": rel, "key": key, "entry": entry}, finite)
+                    _write(self.folder / kind, self._name(rel), {"rel": rel, "key": key, "entry": entry}, True)
             for rel in rels - self._kept:
                 used = self._proofs.get(rel, {})
                 if rel in self._made or set(used) != self._stored_proofs.get(rel, set()):

@@ -6,6 +6,7 @@ so we compose the node graph with libyaml (CSafeLoader) and convert it ourselves
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ class Document:
     has_modeline: bool = True
     raw: bytes | None = None  # set on a cached document: what `marked` is parsed from
     id_marks: list | None = None  # a cached document's (line, column) of each listed item's id
+    exact: bool = True  # orjson's JSON holds its data as it is (`_Converter.exact`)
     _marked: Any = None
 
     def locate(self, where: tuple, *, key: bool = False) -> Mark:
@@ -122,6 +124,10 @@ class _Converter:
         # Only an anchor (`&`) lets two places share a node; without one there is nothing to track.
         self.seen: set[int] | None = set() if anchors else None
         self.aliased = False
+        # Whether JSON by orjson holds the data as it is: no NaN or infinity (orjson writes null),
+        # no whole number past 64 bits (orjson reads it back as a float). The check's cache and
+        # its second process's answer take json, or nothing, for data that is not.
+        self.exact = True
 
     def problem(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(self.path, mark[0], mark[1], ERROR, message))
@@ -214,13 +220,21 @@ class _Converter:
                 self.implicit[where] = ("bool", node.value)
             return _constructor.construct_yaml_bool(node)
         if tag == _TAG + "int":
-            return _constructor.construct_yaml_int(node)
+            try:
+                whole = _constructor.construct_yaml_int(node)
+            except ValueError:  # past Python's 4,300 digits
+                self.problem(_mark(node), "number too long: quote it if it is text")
+                return None
+            self.exact = self.exact and -(2**63) <= whole < 2**64
+            return whole
         if tag == _TAG + "float":
             try:
-                return _constructor.construct_yaml_float(node)
-            except OverflowError:  # a base-60 float of hundreds of places: 1:0:0:…:0.0
+                number = _constructor.construct_yaml_float(node)
+            except (OverflowError, ValueError):  # a base-60 float of hundreds of places: 1:0:0:…:0.0
                 self.problem(_mark(node), "number too large for a float: quote it if it is text")
                 return None
+            self.exact = self.exact and math.isfinite(number)
+            return number
         if tag == _TAG + "null":
             return None
         self.problem(_mark(node), f"unsupported YAML type {tag.removeprefix(_TAG)!r}: write plain text")
@@ -269,7 +283,7 @@ def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Pr
     if conv.aliased:
         conv.problems += _alias_problems(rel, text)
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    doc = Document(rel, data, conv.implicit, first_line.startswith(MODELINE))
+    doc = Document(rel, data, conv.implicit, first_line.startswith(MODELINE), exact=conv.exact)
     return doc, conv.problems
 
 

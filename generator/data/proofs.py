@@ -125,6 +125,10 @@ def from_value(value: Any) -> Proof | None:
 
 def _whole(value: Any) -> int | None:
     """A positive whole number as JSON Schema counts them (1 and 1.0), else None."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, int):  # however large: math.isfinite cannot take one past a float's range
+        return value if value >= 1 else None
+    if not math.isfinite(value):
         return None
     return int(value) if value >= 1 and value == int(value) else None
