@@ -28,6 +28,16 @@ BAD_BLOCK = re.compile(f"[{_CONTROL}{_BIDI}{_NONCHAR}{_SURROGATE}]")
 # slower on every character, and most files have no character beyond U+FFFF to test them on.
 _BAD_BMP = re.compile(f"[{_CONTROL}{_BIDI}\ufdd0-\ufdef\ufffe\uffff{_SURROGATE}]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Every character that text hygiene or the block reader looks at closer (those of _BAD_BMP, any
+# beyond U+FFFF, tabs and the breaks YAML reads besides "\n"), in one scan: most files hold none.
+_ODD = re.compile(
+    f"[{_CONTROL}{_BIDI}\ufdd0-\ufdef\ufffe\uffff{_SURROGATE}\t\r\u2028\u2029\ufeff\U00010000-\U0010ffff]"
+)
+
+
+def has_odd(text: str) -> bool:
+    """Whether `text` holds a character `has_bad_block` or the block reader must look at closer."""
+    return _ODD.search(text) is not None
 
 
 def has_bad_block(text: str) -> bool:
@@ -52,7 +62,9 @@ def _mark_ranges() -> str:
 
 MAX_MARKS = 30  # combining marks on one letter (Unicode's stream-safe limit); real text has a few
 # Every combining mark lies at U+0300 or above: text without such a long run needs no more.
-_MAYBE_MARKS = re.compile(f"[^\\x00-\\u02ff]{{{MAX_MARKS + 1},}}")
+# (A run spelt as one character and then the rest: the regex engine then skips ahead to
+# candidates, three times faster on a file of quotes in curly quotation marks.)
+_MAYBE_MARKS = re.compile(f"[^\\x00-\\u02ff][^\\x00-\\u02ff]{{{MAX_MARKS},}}")
 
 
 @functools.cache

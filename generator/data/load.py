@@ -14,8 +14,10 @@ from typing import Any
 import yaml
 
 from ..errors import ERROR, Problem
+from .blockyaml import parse_block
 from .files import MAX_YAML_BYTES, read_input
-from .hygiene import has_bad_block, long_marks, prescan_depth, text_problem
+from .hygiene import has_bad_block, has_odd, long_marks, prescan_depth, text_problem
+from .marked import MAX_DEPTH, Mark, MDict, MList
 
 try:
     _Loader = yaml.CSafeLoader
@@ -23,7 +25,6 @@ except AttributeError:  # PyYAML built without libyaml: same behaviour, slower
     _Loader = yaml.SafeLoader
 
 MODELINE = "# yaml-language-server: $schema="
-MAX_DEPTH = 50  # the format nests five levels; deeper is a mistake or an attack
 # Checked on the text before libyaml composes it (libyaml recurses per level and crashes near
 # 50,000); the scan may count up to twice the real depth, hence a limit well above MAX_DEPTH.
 MAX_SCANNED_DEPTH = 200
@@ -33,25 +34,6 @@ _STR = _TAG + "str"
 _ScalarNode = yaml.ScalarNode
 _YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off"}
 _constructor = yaml.constructor.SafeConstructor()
-
-Mark = tuple[int, int]  # 1-based line and column
-
-
-class MDict(dict):
-    """A mapping that remembers where its keys and values stood."""
-
-    __slots__ = ("key_marks", "mark", "value_marks")
-    mark: Mark
-    key_marks: dict[str, Mark]
-    value_marks: dict[str, Mark]
-
-
-class MList(list):
-    """A sequence that remembers where its items stood."""
-
-    __slots__ = ("item_marks", "mark")
-    mark: Mark
-    item_marks: list[Mark]
 
 
 @dataclass
@@ -159,7 +141,7 @@ class _Converter:
             out.mark = _mark(node)
             out.item_marks = [_mark(item) for item in node.value]
             return out
-        return self._scalar(node, where)
+        return self.scalar(node, where)
 
     def _mapping(self, node, where: tuple) -> MDict:
         out = MDict()
@@ -178,7 +160,7 @@ class _Converter:
                 self.problem(_mark(key_node), "YAML merge keys (<<) are not supported: write the fields out")
                 continue
             else:
-                key = self._scalar(key_node, where) if isinstance(key_node, yaml.ScalarNode) else None
+                key = self.scalar(key_node, where) if isinstance(key_node, yaml.ScalarNode) else None
                 if not isinstance(key, str):
                     self.problem(_mark(key_node), "a key must be plain text")
                     continue
@@ -202,7 +184,7 @@ class _Converter:
                 out[key] = self.convert(value_node, (*where, key))
         return out
 
-    def _scalar(self, node, where: tuple) -> Any:
+    def scalar(self, node, where: tuple) -> Any:
         tag = node.tag
         if tag == _TAG + "str":
             if self.hygiene:
@@ -252,10 +234,28 @@ def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Pr
     text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]
-    deep = prescan_depth(text, MAX_SCANNED_DEPTH)
-    if deep:
-        message = f"nested more than {MAX_SCANNED_DEPTH} levels deep: the format needs no more than a few"
-        return None, [Problem(rel, deep[0], deep[1], ERROR, message)]
+    odd = has_odd(text)
+    hygiene = "\\" in text or (odd and has_bad_block(text)) or long_marks(text) is not None
+    conv = _Converter(rel, anchors="&" in text, hygiene=hygiene)
+    # The block reader for what it reads exactly (text hygiene is the converter's); libyaml for
+    # the rest, after a scan that bounds its recursion (the block reader's is bounded by MAX_DEPTH).
+    data = None if hygiene else parse_block(text, conv, odd=odd)
+    if data is None:
+        deep = prescan_depth(text, MAX_SCANNED_DEPTH)
+        if deep:
+            message = f"nested more than {MAX_SCANNED_DEPTH} levels deep: the format needs no more than a few"
+            return None, [Problem(rel, deep[0], deep[1], ERROR, message)]
+        conv = _Converter(rel, anchors="&" in text, hygiene=hygiene)
+        data, problems = _compose(rel, text, key, conv)
+        if problems:
+            return None, problems
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    doc = Document(rel, data, conv.implicit, first_line.startswith(MODELINE), exact=conv.exact)
+    return doc, conv.problems
+
+
+def _compose(rel: str, text: str, key: str, conv: _Converter) -> tuple[Any, list[Problem]]:
+    """libyaml's reading of `text`: the data, or the problems that leave no document."""
     loader = _CachingLoader(text)
     try:
         node = loader.get_single_node()
@@ -274,17 +274,10 @@ def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Pr
         loader.dispose()
     if node is None:
         return None, [Problem(rel, 1, 1, ERROR, f"file is empty: it must hold a mapping with a `{key}:` list")]
-    conv = _Converter(
-        rel,
-        anchors="&" in text,
-        hygiene="\\" in text or has_bad_block(text) or long_marks(text) is not None,
-    )
     data = conv.convert(node, ())
     if conv.aliased:
         conv.problems += _alias_problems(rel, text)
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    doc = Document(rel, data, conv.implicit, first_line.startswith(MODELINE), exact=conv.exact)
-    return doc, conv.problems
+    return data, []
 
 
 def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
