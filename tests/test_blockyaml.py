@@ -101,6 +101,7 @@ def test_what_the_block_reader_reads(text, expected):
         "a: b\r\nc: d\n",  # a carriage return
         "a: x\u2028y\n",  # a line break YAML reads and str.split("\\n") does not
         "a: x\ufeffy\n",  # a byte-order mark inside
+        "a: x\x85y\n",  # NEL, a line break to YAML 1.1
         "a: [x]]\n",  # libyaml refuses it
         "a:\nb: c\n",  # an empty value
         "a: b # note\n",  # a trailing comment
@@ -253,3 +254,16 @@ def _documents(draw) -> str:
 @example("k: 'a''\n\n   ''b'\n")
 def test_block_reader_agrees_with_libyaml_on_random_block_yaml(text):
     _agrees(text)
+
+
+def test_the_gate_looks_closer_at_every_character_hygiene_refuses_or_the_reader_declines():
+    # parse_yaml skips the hygiene scan and the reader's own when `has_odd` finds nothing: it
+    # must find every character either would act on.
+    from generator.data import blockyaml, hygiene
+
+    missed = [
+        hex(cp)
+        for cp in range(0x110000)
+        if (hygiene.BAD_BLOCK.match(chr(cp)) or blockyaml._NOT_MINE.match(chr(cp))) and not hygiene.has_odd(chr(cp))
+    ]
+    assert missed == []

@@ -22,9 +22,9 @@ import yaml
 
 from .marked import MAX_DEPTH, Mark, MDict, MList
 
-# Characters libyaml reads differently from a line split on "\n" (other line breaks, tabs, a
-# byte-order mark past the start): a file holding one is libyaml's.
-_NOT_MINE = re.compile("[\t\r\u2028\u2029\ufeff]")
+# Characters libyaml reads differently from a line split on "\n" (other line breaks, NEL among
+# them, tabs, a byte-order mark past the start): a file holding one is libyaml's.
+_NOT_MINE = re.compile("[\t\r\x85\u2028\u2029\ufeff]")
 # Every line: its indent, a sequence entry's dash, a key that is a plain name, and the rest.
 _LINE = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +|$))?(.*)", re.M)
 # A line of a single-quoted scalar: its text, the closing quote if on this line, what follows.
