@@ -1,7 +1,9 @@
 """Read the dossier's files: YAML into plain data that remembers where each value stood.
 
 PyYAML's constructors lose positions, keep the last of two duplicate keys and expand aliases,
-so we compose the node graph with libyaml (CSafeLoader) and convert it ourselves.
+so we compose the node graph with libyaml (CSafeLoader) and convert it ourselves. The block
+YAML most files are written in is read faster by `blockyaml`, into the same data, where it reads
+the text exactly; libyaml reads everything it declines.
 """
 
 from __future__ import annotations
