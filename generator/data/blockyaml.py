@@ -113,7 +113,8 @@ class _Reader:
                 raise _Decline  # a key YAML types (yes, null), or a duplicate: the converter's message
             key_marks[key] = (i + 1, col + 1)
             if not rest:
-                value_marks[key], out[key], i = self.nested(i + 1, col, (*where, key))
+                nested, i = self.nested(i + 1, col, (*where, key))
+                value_marks[key], out[key] = nested.mark, nested
             else:
                 value_col = len(lines[i]) - len(rest)
                 value_marks[key] = (i + 1, value_col + 1)
@@ -139,7 +140,7 @@ class _Reader:
             if indent > col or dash:
                 raise _Decline
 
-    def nested(self, i: int, col: int, where: tuple) -> tuple[Mark, Any, int]:
+    def nested(self, i: int, col: int, where: tuple) -> tuple[MList | MDict, int]:
         """The value of a key at `col` written on the lines from `i` on."""
         i = self.skip(i)
         if i == self.n:
@@ -147,12 +148,9 @@ class _Reader:
         indent, dash = len(self.toks[i][0]), self.toks[i][1]
         if indent < col or (indent == col and not dash):
             raise _Decline
-        value: MList | MDict
         if dash:
-            value, i = self.sequence(i, indent, where)
-        else:
-            value, i = self.mapping(i, indent, where)
-        return (value.mark, value, i)
+            return self.sequence(i, indent, where)
+        return self.mapping(i, indent, where)
 
     def sequence(self, i: int, col: int, where: tuple) -> tuple[MList, int]:
         """The sequence whose first dash is on line `i` at column `col`, and the next line after it."""
@@ -205,8 +203,7 @@ class _Reader:
         tag = self.tag(value)
         if tag == _STR:
             return value, i
-        start = yaml.error.Mark(self.conv.path, 0, line, value_col, None, None)
-        return self.conv.scalar(_ScalarNode(tag, value, start, start), where), i
+        return self.typed(tag, value, (line + 1, value_col + 1), where), i
 
     def folded(self, i: int, value: str, col: int) -> tuple[str, int]:
         """`value` and the lines from `i` on that continue it (indented past `col`), folded."""
@@ -308,8 +305,7 @@ class _Reader:
         mark = (self.flow_line + 1, self.flow_col + token.start(3 if word else 1) + 1)
         if word:
             if word[0] in _RESOLVERS and (tag := self.tag(word)) != _STR:
-                node = yaml.error.Mark(self.conv.path, 0, mark[0] - 1, mark[1] - 1, None, None)
-                return self.conv.scalar(_ScalarNode(tag, word, node, node), where), mark, token.end()
+                return self.typed(tag, word, mark, where), mark, token.end()
             return word, mark, token.end()
         if token.group(1) == "[":
             items, end = self.flow_list(mark, token.end(), where)
@@ -361,6 +357,11 @@ class _Reader:
         if token is None or token.group(1) not in (",", close):
             raise _Decline
         return token.group(1) == close, token.end()  # a trailing comma: the next entry declines
+
+    def typed(self, tag: str, value: str, mark: Mark, where: tuple) -> Any:
+        """A plain scalar YAML types as `tag`, built by the converter as from libyaml's node."""
+        start = yaml.error.Mark(self.conv.path, 0, mark[0] - 1, mark[1] - 1, None, None)
+        return self.conv.scalar(_ScalarNode(tag, value, start, start), where)
 
     def tag(self, value: str) -> str:
         tag = self.tags.get(value)

@@ -247,7 +247,7 @@ def parse_yaml(rel: str, raw: bytes, key: str) -> tuple[Document | None, list[Pr
         if deep:
             message = f"nested more than {MAX_SCANNED_DEPTH} levels deep: the format needs no more than a few"
             return None, [Problem(rel, deep[0], deep[1], ERROR, message)]
-        conv = _Converter(rel, anchors="&" in text, hygiene=hygiene)
+        conv = _Converter(rel, anchors="&" in text, hygiene=hygiene)  # the reader may have typed part of it
         data, problems = _compose(rel, text, key, conv)
         if problems:
             return None, problems
