@@ -113,6 +113,15 @@ def test_a_page_left_out_of_the_nav(dossier, edit, gcc, config_edit, refused):
     assert gcc(dossier) == expected
 
 
+def test_a_mkdocs_yml_nested_200000_deep_does_not_crash_the_check(dossier, gcc):
+    # libyaml's parser overflows its stack on this (the process dies); the nav check reads
+    # mkdocs.yml with the pure-Python loader, which raises RecursionError, and leaves the file to
+    # the build to report.
+    (dossier / "content/pages/new.md").write_text("# New\n", "utf-8")
+    (dossier / "mkdocs.yml").write_text("[" * 200_000, "utf-8")
+    assert gcc(dossier) == []
+
+
 # -- combining marks: normalization stays linear; text in the YAML refuses zalgo runs ------------
 ZALGO = "".join(("\u0301", "\u0316", "\u0334")[i % 3] for i in range(40))  # classes 230, 220, 1
 

@@ -113,6 +113,8 @@ class Store:
         self._known: dict[str, Any] | None = None  # every stored proof, loaded on first use
         self._own: dict[str, dict[str, Any]] = {}  # rel -> the proofs its own file holds, read on first use
         self._made: set[str] = set()  # claims files with a proof made in this check
+        self._read_verdicts: dict[str, Any] = {}  # rel -> its stored verdict file, read once
+        self._offered: dict[str, tuple[str, Any, dict[str, Any]]] = {}  # rel -> a second process's answer
         self.hits = self.misses = 0
 
     # -- documents -------------------------------------------------------------------------
@@ -135,16 +137,54 @@ class Store:
 
     # -- verdicts --------------------------------------------------------------------------
     def verdict(self, rel: str, key: str) -> Any:
-        """The verdict stored for the claims file `rel` under exactly this key, else None."""
-        found = self._read("verdicts", rel)
+        """The verdict for the claims file `rel` under exactly this key, else None: the one the
+        check's second process offered (data/apart.py), else the stored one."""
+        offered = self._offered.get(rel)
+        if offered is not None and offered[0] == key:
+            return offered[1]
+        if rel not in self._read_verdicts:
+            self._read_verdicts[rel] = self._read("verdicts", rel)
+        found = self._read_verdicts[rel]
         return found["entry"] if isinstance(found, dict) and found.get("key") == key and "entry" in found else None
 
     def put_verdict(self, rel: str, key: str, entry: Any) -> None:
         self._verdicts[rel] = (key, entry)
 
     def keep(self, rel: str) -> None:
-        """`rel` was answered by its verdict: no proof of it was asked for, and its stored proofs stay."""
-        self._kept.add(rel)
+        """`rel` was answered by its verdict: no proof of it was asked for, and its stored proofs
+        stay; or by a second process's answer, which is written as this check's own would be."""
+        offered = self._offered.pop(rel, None)
+        if offered is None:
+            self._kept.add(rel)
+            return
+        key, entry, proofs = offered
+        self._verdicts[rel] = (key, entry)
+        self._proofs[rel] = proofs
+        self._made.add(rel)
+
+    def made_verdict(self, rel: str) -> list | None:
+        """What this check made for the claims file `rel`, for another process's `offer_verdicts`:
+        [key, verdict, proofs used], or None when it made no verdict."""
+        if rel not in self._verdicts:
+            return None
+        key, entry = self._verdicts[rel]
+        return [key, entry, self._proofs.get(rel, {})]
+
+    def offer_verdicts(self, answer: Any) -> None:
+        """A second process's `made_verdict`s by file, taken as data: anything not of their shape is
+        left out (that file is checked here). A verdict is read as a stored one is
+        (`verdicts.from_entry`); a proof, when a later check finds it (`proofs.from_value`)."""
+        if not isinstance(answer, dict):
+            return
+        for rel, made in answer.items():
+            if (
+                isinstance(made, list)
+                and len(made) == 3
+                and isinstance(made[0], str)
+                and isinstance(made[2], dict)
+                and all(isinstance(k, str) for k in made[2])
+            ):
+                self._offered[rel] = (made[0], made[1], made[2])
 
     # -- proofs ----------------------------------------------------------------------------
     def proof(self, key: str, rel: str | None = None) -> Any:
@@ -293,7 +333,7 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _encode(value: Any) -> bytes:
+def encode(value: Any) -> bytes:
     """JSON by orjson (a fifth of json's time; a first check writes every entry), or by json where
     orjson refuses (a lone surrogate in a message): what is written holds no NaN, infinity or
     whole number past 64 bits (documents are `exact`, verdicts and proofs hold none)."""
@@ -304,7 +344,7 @@ def _encode(value: Any) -> bytes:
 
 
 def _write(folder: Path, name: str, value: Any) -> None:
-    body = _encode(value)
+    body = encode(value)
     blob = hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = folder / f".{name}.{os.getpid()}.tmp"

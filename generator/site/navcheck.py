@@ -21,7 +21,9 @@ MAX_CONFIG_BYTES = 1024 * 1024
 
 
 class _Tolerant(yaml.SafeLoader):
-    """mkdocs.yml holds `!ENV` and `!!python/name` tags; their values do not matter here."""
+    """mkdocs.yml holds `!ENV` and `!!python/name` tags; their values do not matter here. The
+    pure-Python loader, not libyaml's: a file of 200,000 `[` crashes libyaml's (a stack overflow),
+    where this one raises RecursionError."""
 
 
 _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -33,16 +35,17 @@ def nav_problems(root: Path, pages: dict[str, str]) -> list[Problem]:
     if not isinstance(nav, list) or not pages or _omitted_level(config) == "info":
         return []
     listed = set(_nav_files(nav))
+    unlisted = {rel: SitePlan.hand_written_path(rel) for rel in pages}
+    unlisted = {rel: path for rel, path in unlisted.items() if path not in listed}
     patterns = config.get("not_in_nav")
     spec = None
-    if isinstance(patterns, str) and patterns.strip():
-        import pathspec  # only for a `not_in_nav` (a tenth of a check's imports otherwise)
+    if unlisted and isinstance(patterns, str) and patterns.strip():
+        import pathspec  # only for a page the nav leaves out (a tenth of a check's imports otherwise)
 
         spec = pathspec.gitignore.GitIgnoreSpec.from_lines(patterns.splitlines())
     problems = []
-    for rel in pages:
-        path = SitePlan.hand_written_path(rel)
-        if path not in listed and not (spec is not None and spec.match_file(path)):
+    for rel, path in unlisted.items():
+        if not (spec is not None and spec.match_file(path)):
             message = (
                 f"the page is not in mkdocs.yml's `nav`, so the strict build fails: add it (`- Title: {echo(path)}`) "
                 "or list it under `not_in_nav`"

@@ -1,0 +1,100 @@
+"""The claims files' own checks shared with a forked second process, when many files have no
+verdict in the cache (a first check, a new version of the checker, an edit every verdict depends
+on) and a second core is free.
+
+The validator has read every file and checked the sources by then; the second process, a copy
+of it made by `fork`, checks the claims of half the files that need it and sends back what the
+cache would have held for each: its verdict (data/verdicts.py) and the proofs its quotes used,
+as plain JSON. The first checks the other half meanwhile, then takes those answers as stored
+verdicts are taken (checked, and refused for any fault of shape: `verdicts.from_entry`), so an
+answer lost, cut short or garbled costs time, never a result: the files it should have answered
+are checked here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import orjson
+
+from .cache import can_fork, encode
+
+# Fewer claims to check than this are checked sooner by one process than by forking a second
+# (a fork of a large check's process costs some tens of milliseconds; a claim's checks, about 0.07).
+MIN_CLAIMS_APART = 1000
+
+Group = TypeVar("Group", bound=Sequence)
+
+
+def halves(groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Two lists of about the same number of items, the largest groups first (greedy); the
+    groups of each in their given order."""
+    sizes, chosen = [0, 0], ([], [])  # type: tuple[list[int], tuple[list[int], list[int]]]
+    for n in sorted(range(len(groups)), key=lambda n: (-len(groups[n]), n)):
+        lighter = 0 if sizes[0] <= sizes[1] else 1
+        chosen[lighter].append(n)
+        sizes[lighter] += len(groups[n])
+    return [groups[n] for n in sorted(chosen[0])], [groups[n] for n in sorted(chosen[1])]
+
+
+def pays(groups: list[Group]) -> bool:
+    return sum(len(g) for g in groups) >= MIN_CLAIMS_APART and len(groups) >= 2 and can_fork()
+
+
+class Apart:
+    """`work` run in a forked second process; `answer()` waits for what it returned (plain JSON
+    data), or None when it gave nothing whole back (it failed, was killed, or could not start)."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self._pid = 0
+        self._reader = -1
+        reader, writer = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no memory or no process to spare: the caller does it all
+            os.close(reader)
+            os.close(writer)
+            return
+        if pid == 0:  # the second process: its answer down the pipe, then gone
+            status = 1
+            try:
+                os.close(reader)
+                body = encode(work())
+                with os.fdopen(writer, "wb") as out:
+                    out.write(body)
+                status = 0
+            finally:
+                os._exit(status)  # never the parent's cleanup, buffers or exit handlers
+        os.close(writer)
+        self._pid, self._reader = pid, reader
+
+    def answer(self) -> Any:
+        if not self._pid:
+            return None
+        try:
+            with os.fdopen(self._reader, "rb") as pipe:
+                body = pipe.read()
+        finally:
+            self._reap()
+        try:
+            return orjson.loads(body)
+        except ValueError:
+            return None
+
+    def cancel(self) -> None:
+        """The first process was interrupted: the second's work is of no use any more."""
+        if self._pid:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.close(self._reader)
+            self._reap()
+
+    def _reap(self) -> None:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
+        self._pid = 0
