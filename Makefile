@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pdf test test-fast lint check serve golden docs clean distclean browser-deps pdf-deps lock bench
+.PHONY: site pdf test test-fast lint check serve golden validators docs clean distclean browser-deps pdf-deps lock bench
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/mypy
+
+# Write the schema's item validators compiled ahead (generator/data/validators/gen_*.py) again, after the
+# schema or fastjsonschema changed: tests/test_validators.py fails until they are.
+validators: $(STAMP)
+	$(BIN)/python -m generator.data.validators
 
 # Rewrite the golden files under tests/golden/ (pages and exports) from the current templates.
 golden: $(STAMP)
