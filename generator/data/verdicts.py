@@ -83,11 +83,20 @@ def _problem(rel: str, line: Any, col: Any, severity: Any, message: Any) -> Prob
 
 
 def _passage(start: Any, end: Any, line: Any, exact: Any, prefix: Any, suffix: Any, parts: Any) -> Passage:
+    # Spelled out rather than looped over: a warm check reads 16,000 of these at 10,000 claims.
     spans = tuple([(a, b) for a, b in parts])
-    for value in (start, end, line, *(x for span in spans for x in span)):
-        if type(value) is not int or value < 0:
-            raise ValueError("not a passage")
-    if type(exact) is not str or type(prefix) is not str or type(suffix) is not str:
+    if not (
+        type(start) is int
+        and type(end) is int
+        and type(line) is int
+        and type(exact) is str
+        and type(prefix) is str
+        and type(suffix) is str
+        and start >= 0
+        and end >= 0
+        and line >= 0
+        and all(type(a) is int and type(b) is int and a >= 0 and b >= 0 for a, b in spans)
+    ):
         raise ValueError("not a passage")
     return Passage(start, end, line, exact, prefix, suffix, spans)
 
