@@ -389,3 +389,34 @@ def test_a_float_comes_back_from_the_cache_as_written(dossier, store, edit, pars
         assert 1.5 in kinds and reparsed == []
     else:  # not written: the file parsed again
         assert not claims and reparsed == ["claims.yaml"]
+
+
+# -- one reading of a stored passage, for proofs and verdicts alike ------------------------------
+_PASSAGE = [10, 25, 3, "the exact words", "before ", " after", [[10, 25]]]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        (0, -1),  # a start before the text
+        (1, 2.0),  # an offset that is not whole
+        (2, True),  # a line that is a boolean
+        (3, None),  # no text
+        (5, b" after"),  # bytes, not text
+        (6, [[10, -25]]),  # a part that ends before the text
+        (6, [[10]]),  # a part with no end
+        (6, 7),  # parts that are not a list
+    ],
+)
+def test_a_stored_passage_of_another_shape_is_refused_by_proofs_and_verdicts(change):
+    from generator.data import proofs, verdicts
+
+    at, value = change
+    assert proofs.from_value([*_PASSAGE, None, None]) is not None  # the untouched one is read
+    bad = list(_PASSAGE)
+    bad[at] = value
+    assert proofs.passage_of(*bad) is None
+    assert proofs.from_value([*bad, None, None]) is None
+    entry = {"problems": [], "passages": [[0, 0, *bad]]}
+    assert verdicts.from_entry("claims.yaml", entry) is None
+    assert verdicts.from_entry("claims.yaml", {"problems": [], "passages": [[0, 0, *_PASSAGE]]}) is not None

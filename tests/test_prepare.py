@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from generator.data import cache, prepare, quotes
+from generator.data import apart, cache, prepare, quotes
 from generator.data import check as check_module
 from tests.test_split_claims import split
 
@@ -34,7 +34,7 @@ def forks(monkeypatch) -> list[int]:
             seen.append(pid)
         return pid
 
-    monkeypatch.setattr(prepare.os, "fork", fork)
+    monkeypatch.setattr(apart.os, "fork", fork)
     return seen
 
 
@@ -187,7 +187,7 @@ def test_a_fork_refused_leaves_the_work_to_one_process(dossier, store, forks, mo
     def refused() -> int:
         raise OSError(12, "Cannot allocate memory")
 
-    monkeypatch.setattr(prepare.os, "fork", refused)
+    monkeypatch.setattr(apart.os, "fork", refused)
     open_before = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
     assert _result(dossier) == _one_process(dossier, monkeypatch)
     if open_before is not None:  # the handover's pipes closed with the fork refused

@@ -1,4 +1,5 @@
-"""The claims files' own checks shared with a forked second process, when many files have no
+"""A forked second process's work and its answer down a pipe (`Apart`: data/prepare.py's and
+the validator's); and the claims files' own checks shared with one, when many files have no
 verdict in the cache (a first check, a new version of the checker, an edit every verdict depends
 on) and a second core is free.
 
@@ -45,11 +46,25 @@ def pays(groups: list[Group]) -> bool:
     return sum(len(g) for g in groups) >= MIN_CLAIMS_APART and len(groups) >= 2 and can_fork()
 
 
-class Apart:
-    """`work` run in a forked second process; `answer()` waits for what it returned (plain JSON
-    data), or None when it gave nothing whole back (it failed, was killed, or could not start)."""
+def in_json(work: Callable[[], Any]) -> Callable[[], bytes]:
+    """`work`'s plain data as JSON (read back by `loads`)."""
+    return lambda: encode(work())
 
-    def __init__(self, work: Callable[[], Any]) -> None:
+
+def loads(body: bytes) -> Any:
+    """What `in_json` wrote, or None for anything else (nothing, half of it)."""
+    try:
+        return orjson.loads(body)
+    except ValueError:
+        return None
+
+
+class Apart:
+    """`work` run in a forked second process (data/prepare.py's, the validator's);
+    `answer()` waits for the bytes it returned: none when it failed, was killed or never
+    started (`started`: a fork refused leaves the work to the caller)."""
+
+    def __init__(self, work: Callable[[], bytes]) -> None:
         self._pid = 0
         self._reader = -1
         reader, writer = os.pipe()
@@ -63,7 +78,7 @@ class Apart:
             status = 1
             try:
                 os.close(reader)
-                body = encode(work())
+                body = work()
                 with os.fdopen(writer, "wb") as out:
                     out.write(body)
                 status = 0
@@ -72,18 +87,18 @@ class Apart:
         os.close(writer)
         self._pid, self._reader = pid, reader
 
-    def answer(self) -> Any:
+    @property
+    def started(self) -> bool:
+        return self._pid != 0
+
+    def answer(self) -> bytes:
         if not self._pid:
-            return None
+            return b""
         try:
             with os.fdopen(self._reader, "rb") as pipe:
-                body = pipe.read()
+                return pipe.read()
         finally:
             self._reap()
-        try:
-            return orjson.loads(body)
-        except ValueError:
-            return None
 
     def cancel(self) -> None:
         """The first process was interrupted: the second's work is of no use any more."""

@@ -13,10 +13,7 @@ a result: the files it should have parsed are parsed here, the quotes proved by 
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +21,7 @@ from typing import Any
 import orjson
 
 from ..errors import InputError, Problem
-from . import ahead, schema
+from . import ahead, apart, schema
 from .cache import Store, can_fork, digest
 from .files import read_input
 from .limits import limit_problems
@@ -156,45 +153,30 @@ def _in_two_processes(
     store.load_proofs()  # before the fork: neither process proves what the cache holds
     mine, theirs = _halves(files)
     handover = ahead.Handover()
-    reader, writer = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:  # no memory or no process to spare: this one does it all
-        for fd in (reader, writer):
-            os.close(fd)
+
+    def second() -> bytes:  # in the second process: its half, as JSON down the pipe
+        handover.be(1)
+        records = _records({**done, **{f.rel: _parse_checked(f) for f in cited}})
+        return _dumps(_made_apart(root, theirs, records, store, handover))
+
+    helper = apart.Apart(second)
+    if not helper.started:  # no memory or no process to spare: this one does it all
         handover.abandon()
         return {f.rel: _parse(f, store) for f in [*cited, *files]}
-    if pid == 0:  # the second process: its half, as JSON down the pipe, then gone
-        status = 1
-        try:
-            os.close(reader)
-            handover.be(1)
-            records = _records({**done, **{f.rel: _parse_checked(f) for f in cited}})
-            body = _dumps(_made_apart(root, theirs, records, store, handover))
-            with os.fdopen(writer, "wb") as out:
-                out.write(body)
-            status = 0
-        finally:
-            os._exit(status)  # never the parent's cleanup, buffers or exit handlers
-    os.close(writer)
     handover.be(0)
-    with os.fdopen(reader, "rb") as answer:
-        try:
-            parsed = {f.rel: _parse(f, store) for f in cited}
-            records = _records({**done, **parsed})
-            ours = {f.rel: _parse(f, store) for f in mine}
-            made = _prove_share(root, [doc for doc, _ in ours.values() if doc is not None], records, store, handover, 0)
-            _offer(store, made)
-            parsed.update(ours)
-            body = answer.read()
-        except BaseException:  # interrupted: the second process's work is of no use any more
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-            raise
-        finally:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, 0)  # it has written all it had to say, or was killed
-            handover.remove()
+    try:
+        parsed = {f.rel: _parse(f, store) for f in cited}
+        records = _records({**done, **parsed})
+        ours = {f.rel: _parse(f, store) for f in mine}
+        made = _prove_share(root, [doc for doc, _ in ours.values() if doc is not None], records, store, handover, 0)
+        _offer(store, made)
+        parsed.update(ours)
+        body = helper.answer()
+    except BaseException:  # interrupted: the second process's work is of no use any more
+        helper.cancel()
+        raise
+    finally:
+        handover.remove()
     return {**parsed, **_taken(body, theirs, store)}
 
 

@@ -105,6 +105,19 @@ def from_value(value: Any) -> Proof | None:
     """A proof as the cache holds it, or None when it is not one (an entry of another shape)."""
     try:
         start, end, line, exact, prefix, suffix, parts, headline, marks = value
+    except (TypeError, ValueError):
+        return None
+    passage = passage_of(start, end, line, exact, prefix, suffix, parts)
+    if passage is None or not ((headline is None or type(headline) is int) and (marks is None or type(marks) is str)):
+        return None
+    return Proof(passage, headline, marks)
+
+
+def passage_of(start: Any, end: Any, line: Any, exact: Any, prefix: Any, suffix: Any, parts: Any) -> Passage | None:
+    """A passage from the plain values the cache holds (a proof's, a verdict's), or None when they
+    are not those of one: offsets and lines whole and not negative, texts. Spelled out rather than
+    looped over: a warm check reads one per quote."""
+    try:
         spans = tuple([(a, b) for a, b in parts])
     except (TypeError, ValueError):
         return None
@@ -115,12 +128,13 @@ def from_value(value: Any) -> Proof | None:
         and type(exact) is str
         and type(prefix) is str
         and type(suffix) is str
-        and (headline is None or type(headline) is int)
-        and (marks is None or type(marks) is str)
-        and all(type(a) is int and type(b) is int for a, b in spans)
+        and start >= 0
+        and end >= 0
+        and line >= 0
+        and all(type(a) is int and type(b) is int and a >= 0 and b >= 0 for a, b in spans)
     ):
         return None
-    return Proof(Passage(start, end, line, exact, prefix, suffix, spans), headline, marks)
+    return Passage(start, end, line, exact, prefix, suffix, spans)
 
 
 def _whole(value: Any) -> int | None:

@@ -310,13 +310,13 @@ class Validator:
         those checked by a second process meanwhile, and answered by what it sends back (data/apart.py)."""
         missing = [items for items in files if context and self._verdict_of(items, context) is None]
         theirs = apart.halves(missing)[1] if apart.pays(missing) else []
-        helper = apart.Apart(lambda: self._made_apart(theirs, checked, context)) if theirs else None
+        helper = apart.Apart(apart.in_json(lambda: self._made_apart(theirs, checked, context))) if theirs else None
         skipped = {id(items) for items in theirs}
         try:
             for items in files:
                 if id(items) not in skipped:
                     self._check_claims_of(items, checked, context)
-            answer = helper.answer() if helper else None
+            answer = apart.loads(helper.answer()) if helper else None
         except BaseException:
             if helper:
                 helper.cancel()

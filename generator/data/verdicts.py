@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import ERROR, WARNING, Problem
 from .cache import digest
-from .proofs import canonical
+from .proofs import canonical, passage_of
 from .quotes import Passage
 
 # Each quote's passage, by its claim's index in the file and its evidence's index in the claim.
@@ -82,23 +82,11 @@ def _problem(rel: str, line: Any, col: Any, severity: Any, message: Any) -> Prob
     return Problem(rel, line, col, severity, message)
 
 
-def _passage(start: Any, end: Any, line: Any, exact: Any, prefix: Any, suffix: Any, parts: Any) -> Passage:
-    # Spelled out rather than looped over: a warm check reads 16,000 of these at 10,000 claims.
-    spans = tuple([(a, b) for a, b in parts])
-    if not (
-        type(start) is int
-        and type(end) is int
-        and type(line) is int
-        and type(exact) is str
-        and type(prefix) is str
-        and type(suffix) is str
-        and start >= 0
-        and end >= 0
-        and line >= 0
-        and all(type(a) is int and type(b) is int and a >= 0 and b >= 0 for a, b in spans)
-    ):
+def _passage(*values: Any) -> Passage:
+    passage = passage_of(*values)
+    if passage is None:
         raise ValueError("not a passage")
-    return Passage(start, end, line, exact, prefix, suffix, spans)
+    return passage
 
 
 def _whole(*values: Any) -> bool:
