@@ -6,6 +6,7 @@ and an answer lost or garbled costs time, never a result."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 
@@ -142,6 +143,42 @@ def test_an_interrupted_check_leaves_no_second_process_behind():
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped: no zombie either
     assert helper.answer() == b""
+
+
+def test_an_interrupt_while_waiting_for_the_answer_ends_the_second_process_at_once():
+    helper = apart.Apart(lambda: time.sleep(30) or b"late")
+    pid = helper._pid
+
+    def interrupt(*_) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGALRM, interrupt)
+    started = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(KeyboardInterrupt):
+            helper.answer()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    assert time.monotonic() - started < 5  # not the second process's 30 s
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # killed and reaped
+    helper.cancel()  # what the caller's handler does next: nothing left to do, no error
+
+
+def test_the_store_takes_an_offer_only_for_a_file_asked_about_and_only_where_it_answered(tmp_path, monkeypatch):
+    monkeypatch.setenv("DOSSIER_CACHE", str(tmp_path / "user-cache"))
+    store = cache.Store(tmp_path)
+    entry = {"problems": [], "passages": []}
+    store.offer_verdicts({"a.yaml": ["k", entry, {"p": 1}], "b.yaml": ["k", entry, {}]}, {"a.yaml"})
+    assert store.verdict("b.yaml", "k") is None  # not asked about: not taken
+    assert store.verdict("a.yaml", "another key") is None
+    store.keep("a.yaml")  # answered by something else than the offer: the offer is not written
+    assert store.made_verdict("a.yaml") is None
+    assert store.verdict("a.yaml", "k") == entry
+    store.keep("a.yaml")  # answered by the offer: written as this check's own
+    assert store.made_verdict("a.yaml") == ["k", entry, {"p": 1}]
 
 
 def test_a_fork_refused_leaves_the_claims_to_one_process(dossier, store, forks, monkeypatch):

@@ -94,20 +94,30 @@ class Apart:
     def answer(self) -> bytes:
         if not self._pid:
             return b""
+        reader, self._reader = self._reader, -1  # closed by the file object, whatever happens
         try:
-            with os.fdopen(self._reader, "rb") as pipe:
-                return pipe.read()
+            with os.fdopen(reader, "rb") as pipe:
+                body = pipe.read()
+        except BaseException:  # interrupted while waiting: not a moment more for the second process
+            self._kill()
+            raise
         finally:
             self._reap()
+        return body
 
     def cancel(self) -> None:
         """The first process was interrupted: the second's work is of no use any more."""
         if self._pid:
-            with contextlib.suppress(OSError):
-                os.kill(self._pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.close(self._reader)
+            self._kill()
+            if self._reader >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(self._reader)
+                self._reader = -1
             self._reap()
+
+    def _kill(self) -> None:
+        with contextlib.suppress(OSError):
+            os.kill(self._pid, signal.SIGKILL)
 
     def _reap(self) -> None:
         with contextlib.suppress(ChildProcessError):

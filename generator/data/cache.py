@@ -115,6 +115,7 @@ class Store:
         self._made: set[str] = set()  # claims files with a proof made in this check
         self._read_verdicts: dict[str, Any] = {}  # rel -> its stored verdict file, read once
         self._offered: dict[str, tuple[str, Any, dict[str, Any]]] = {}  # rel -> a second process's answer
+        self._answered: set[str] = set()  # files whose verdict was the one offered
         self.hits = self.misses = 0
 
     # -- documents -------------------------------------------------------------------------
@@ -141,6 +142,7 @@ class Store:
         check's second process offered (data/apart.py), else the stored one."""
         offered = self._offered.get(rel)
         if offered is not None and offered[0] == key:
+            self._answered.add(rel)
             return offered[1]
         if rel not in self._read_verdicts:
             self._read_verdicts[rel] = self._read("verdicts", rel)
@@ -153,11 +155,11 @@ class Store:
     def keep(self, rel: str) -> None:
         """`rel` was answered by its verdict: no proof of it was asked for, and its stored proofs
         stay; or by a second process's answer, which is written as this check's own would be."""
-        offered = self._offered.pop(rel, None)
-        if offered is None:
+        if rel not in self._answered:
             self._kept.add(rel)
             return
-        key, entry, proofs = offered
+        key, entry, proofs = self._offered.pop(rel)
+        self._answered.discard(rel)
         self._verdicts[rel] = (key, entry)
         self._proofs[rel] = proofs
         self._made.add(rel)
@@ -170,15 +172,17 @@ class Store:
         key, entry = self._verdicts[rel]
         return [key, entry, self._proofs.get(rel, {})]
 
-    def offer_verdicts(self, answer: Any) -> None:
-        """A second process's `made_verdict`s by file, taken as data: anything not of their shape is
-        left out (that file is checked here). A verdict is read as a stored one is
-        (`verdicts.from_entry`); a proof, when a later check finds it (`proofs.from_value`)."""
+    def offer_verdicts(self, answer: Any, asked: set[str]) -> None:
+        """A second process's `made_verdict`s by file, for the files it was `asked` to check, taken
+        as data: anything not of their shape is left out (that file is checked here). A verdict is
+        read as a stored one is (`verdicts.from_entry`); a proof, when a later check finds it
+        (`proofs.from_value`)."""
         if not isinstance(answer, dict):
             return
         for rel, made in answer.items():
             if (
-                isinstance(made, list)
+                rel in asked
+                and isinstance(made, list)
                 and len(made) == 3
                 and isinstance(made[0], str)
                 and isinstance(made[2], dict)

@@ -321,7 +321,7 @@ class Validator:
             if helper:
                 helper.cancel()
             raise
-        self.store.offer_verdicts(answer)
+        self.store.offer_verdicts(answer, {items[0].doc.path for items in theirs})
         for items in theirs:
             self._check_claims_of(items, checked, context)
 
