@@ -20,7 +20,7 @@ from ..site.generate import Generated, build_epoch, generate
 from ..site.lock import build_lock
 from ..site.render import TEMPLATES
 from . import config as mkdocs_config
-from .pagefind import index_site
+from .pagefind import Indexer
 from .passthrough import Prerenderer
 from .plugin import install
 
@@ -60,13 +60,23 @@ class Preview:
         self.layout = None  # until this build has finished
         quiet = logging.getLogger("mkdocs.commands.build")
         quiet.addFilter(_not_the_dirty_warning)  # strict mode would count it as a failure
+        # Pagefind on the search records, in its own process on the other core while MkDocs builds
+        # (as `dossier build` runs it): a third of a rebuild when it ran after MkDocs.
+        reindex = not dirty or generated.records != self.records
+        if reindex:
+            self.live.mkdir(parents=True, exist_ok=True)  # Pagefind's work folder goes beside the site
+        indexer = Indexer(generated.records, Path(config.site_dir)) if reindex else None
         try:
             with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
                 run_mkdocs(config, serve_url=config.site_url, dirty=dirty)
+            if indexer:
+                indexer.finish()
+        except BaseException:
+            if indexer:
+                indexer.cancel()
+            raise
         finally:
             quiet.removeFilter(_not_the_dirty_warning)
-        if not dirty or generated.records != self.records:
-            index_site(Path(config.site_dir), generated.records)
         if not dirty:
             shutil.rmtree(site, ignore_errors=True)
             (self.live / "next").rename(site)

@@ -1,0 +1,38 @@
+"""The preview's rebuild (publish/serve.py): Pagefind runs beside MkDocs, only when the search
+records changed, and leaves its bundle, whole, in the served site and nothing else behind."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.publish import pagefind, serve
+
+pytestmark = pytest.mark.slow  # builds a site of its own, three times
+
+
+def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(dossier, tmp_path, edit, monkeypatch):
+    started: list[int] = []
+    real = pagefind.Indexer
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, records, site_dir):
+            started.append(len(records))
+            super().__init__(records, site_dir)
+
+    monkeypatch.setattr(serve, "Indexer", Counted)
+    live = tmp_path / "live"
+    preview = serve.Preview(dossier, live, "http://127.0.0.1:8000/")
+    first = preview.once()
+    bundle = live / "site" / pagefind.SEARCH_BUNDLE
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    assert started == [len(first.records)]
+    edit(dossier / "claims.yaml", "summary: The minister says", "summary: The minister said again")
+    second = preview.once()
+    assert second.records != first.records and started == [len(first.records), len(second.records)]
+    assert json.loads((bundle / "pagefind-entry.json").read_text("utf-8")) != entry  # a new index
+    assert pagefind._indexed(bundle) == len(second.records)
+    preview.once()  # nothing changed: the records neither, so no Pagefind
+    assert len(started) == 2
+    assert sorted(p.name for p in live.iterdir()) == ["site"]  # no work folder left behind
