@@ -4,6 +4,7 @@ records changed, and leaves its bundle, whole, in the served site and nothing el
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -33,6 +34,13 @@ def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(doss
     assert second.records != first.records and started == [len(first.records), len(second.records)]
     assert json.loads((bundle / "pagefind-entry.json").read_text("utf-8")) != entry  # a new index
     assert pagefind._indexed(bundle) == len(second.records)
+    kept = preview.prerenderer
     preview.once()  # nothing changed: the records neither, so no Pagefind
     assert len(started) == 2
     assert sorted(p.name for p in live.iterdir()) == ["site"]  # no work folder left behind
+    assert preview.prerenderer is kept  # its converter and headings serve the next rebuild
+    config = dossier / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "\n", "utf-8")
+    os.utime(config, ns=(config.stat().st_mtime_ns + 10**9,) * 2)
+    preview.once()  # mkdocs.yml changed: a whole build, with a converter made from it
+    assert preview.prerenderer is not kept and len(started) == 3

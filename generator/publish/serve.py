@@ -35,6 +35,9 @@ class Preview:
         self.root, self.live, self.site_url = root, live, site_url
         self.layout: tuple | None = None  # what a full build depends on, as of the last one
         self.records: list[dict] | None = None  # the search records indexed last
+        # Kept while mkdocs.yml and the templates are as they were: its Markdown converter, and the
+        # headings it converted, serve the next rebuild too.
+        self.prerenderer: Prerenderer | None = None
 
     def _layout(self) -> tuple:
         files = [self.root / mkdocs_config.CONFIG_FILE, *(p for p in TEMPLATES.rglob("*") if p.is_file())]
@@ -50,8 +53,10 @@ class Preview:
         layout = self._layout()
         site = self.live / "site"
         config = mkdocs_config.load(self.root, site_dir=site)
+        if self.prerenderer is None or layout != self.layout:
+            self.prerenderer = Prerenderer(config)
         # On disk, once: MkDocs' dirty build compares each page's time with its output's.
-        generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls, Prerenderer(config))
+        generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls, self.prerenderer)
         dirty = layout == self.layout and generated.removed == 0 and site.is_dir()
         if not dirty:
             config.site_dir = str(self.live / "next")
