@@ -14,7 +14,7 @@ import pytest
 
 from generator.data import apart, cache, prepare, quotes, validate
 from generator.data import check as check_module
-from tests.test_prepare import _one_process, _result, _with_problems
+from tests.test_prepare import _one_process, _result, _with_problems, counted_forks
 from tests.test_split_claims import split
 
 pytestmark = pytest.mark.skipif(
@@ -37,17 +37,7 @@ def forks(monkeypatch) -> list[int]:
     monkeypatch.setattr(apart, "can_fork", lambda: True)
     monkeypatch.setattr(prepare, "MIN_PARALLEL_BYTES", 1 << 40)
     monkeypatch.setattr(cache, "BACKGROUND_WRITES", 1 << 20)
-    seen: list[int] = []
-    real = apart.os.fork
-
-    def fork() -> int:
-        pid = real()
-        if pid:
-            seen.append(pid)
-        return pid
-
-    monkeypatch.setattr(apart.os, "fork", fork)
-    return seen
+    return counted_forks(monkeypatch)
 
 
 def _checked_here(monkeypatch) -> list[str]:
@@ -208,7 +198,7 @@ def test_a_fork_refused_leaves_the_claims_to_one_process(dossier, store, forks, 
 )
 def test_halves_split_by_items_and_keep_the_order(sizes, first, second):
     groups = [[n] * size for n, size in enumerate(sizes)]
-    mine, theirs = apart.halves(groups)
+    mine, theirs = apart.halves(groups, len)
     assert [g[0] for g in mine] == first and [g[0] for g in theirs] == second
 
 

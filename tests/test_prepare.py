@@ -25,8 +25,13 @@ def forks(monkeypatch) -> list[int]:
     tests left running (the check's own code takes no lock a thread could hold): the pids forked."""
     monkeypatch.setattr(prepare, "MIN_PARALLEL_BYTES", 0)
     monkeypatch.setattr(prepare, "can_fork", lambda: True)
+    return counted_forks(monkeypatch)
+
+
+def counted_forks(monkeypatch) -> list[int]:
+    """The pids forked from now on by the check's second processes (data/apart.py)."""
     seen: list[int] = []
-    real = os.fork
+    real = apart.os.fork
 
     def fork() -> int:
         pid = real()

@@ -28,21 +28,22 @@ from .cache import can_fork, encode
 # (a fork of a large check's process costs some tens of milliseconds; a claim's checks, about 0.07).
 MIN_CLAIMS_APART = 1000
 
-Group = TypeVar("Group", bound=Sequence)
+Item = TypeVar("Item")
 
 
-def halves(groups: list[Group]) -> tuple[list[Group], list[Group]]:
-    """Two lists of about the same number of items, the largest groups first (greedy); the
-    groups of each in their given order."""
+def halves(items: list[Item], weight: Callable[[Item], int]) -> tuple[list[Item], list[Item]]:
+    """Two lists of about the same weight, the heaviest items placed first (greedy); the items of
+    each in their given order."""
     sizes, chosen = [0, 0], ([], [])  # type: tuple[list[int], tuple[list[int], list[int]]]
-    for n in sorted(range(len(groups)), key=lambda n: (-len(groups[n]), n)):
+    weights = [weight(item) for item in items]
+    for n in sorted(range(len(items)), key=lambda n: (-weights[n], n)):
         lighter = 0 if sizes[0] <= sizes[1] else 1
         chosen[lighter].append(n)
-        sizes[lighter] += len(groups[n])
-    return [groups[n] for n in sorted(chosen[0])], [groups[n] for n in sorted(chosen[1])]
+        sizes[lighter] += weights[n]
+    return [items[n] for n in sorted(chosen[0])], [items[n] for n in sorted(chosen[1])]
 
 
-def pays(groups: list[Group]) -> bool:
+def pays(groups: Sequence[Sequence]) -> bool:
     return sum(len(g) for g in groups) >= MIN_CLAIMS_APART and len(groups) >= 2 and can_fork()
 
 

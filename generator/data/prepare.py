@@ -194,14 +194,8 @@ def _prove_share(
 
 
 def _halves(files: list[_File]) -> tuple[list[_File], list[_File]]:
-    """Two lists of about the same bytes, the largest files first (greedy)."""
-    halves: tuple[list[_File], list[_File]] = ([], [])
-    sizes = [0, 0]
-    for file in sorted(files, key=lambda f: (-len(f.raw), f.rel)):
-        lighter = 0 if sizes[0] <= sizes[1] else 1
-        halves[lighter].append(file)
-        sizes[lighter] += len(file.raw)
-    return halves
+    """Two lists of about the same bytes."""
+    return apart.halves(files, lambda f: len(f.raw))
 
 
 def _made_apart(

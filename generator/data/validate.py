@@ -309,7 +309,7 @@ class Validator:
         """Each claims file's claims (`_check_claims_of`); where many files have no verdict, half of
         those checked by a second process meanwhile, and answered by what it sends back (data/apart.py)."""
         missing = [items for items in files if context and self._verdict_of(items, context) is None]
-        theirs = apart.halves(missing)[1] if apart.pays(missing) else []
+        theirs = apart.halves(missing, len)[1] if apart.pays(missing) else []
         helper = apart.Apart(apart.in_json(lambda: self._made_apart(theirs, checked, context))) if theirs else None
         skipped = {id(items) for items in theirs}
         try:
