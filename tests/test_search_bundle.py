@@ -198,6 +198,38 @@ def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
 
 
+def test_pages_the_writer_cannot_read_are_one_line(tmp_path, monkeypatch):
+    """The process that writes the record pages says what stopped it, and the build says that."""
+    monkeypatch.setattr(pagefind.orjson, "dumps", lambda pages: b"[[")  # cut short
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [ACTOR])
+    assert str(caught.value) == (
+        "Pagefind failed (exit status 1): error: the search records could not be written: "
+        "unexpected end of data: line 1 column 3 (char 2)"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+
+
+def test_two_records_at_one_address_fail_the_build_at_once(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.Indexer([ACTOR, {**ACTOR, "content": "Ana again"}], site)
+    assert str(caught.value) == "two search records have one address: actors/ana.html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_record_at_an_address_pagefind_cannot_take_fails_the_build(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [{**ACTOR, "url": "actors/../x.html"}])
+    assert str(caught.value) == "search record with an address Pagefind cannot be given: actors/../x.html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+
+
 def test_no_record_makes_no_bundle(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

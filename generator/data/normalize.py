@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 NORMALIZATIONS = (
@@ -64,6 +65,7 @@ _SPECIAL = re.compile("[\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2010-\
 
 
 _CHUNK = re.compile(r"\S+(?:\s+\S+){0,31}\s*|\s+")  # up to 32 words and the white space after them
+_WORD = re.compile(r"\S+\s*|\s+")  # one word and the white space after it
 
 
 @dataclass(frozen=True)
@@ -168,15 +170,21 @@ def _changes(text: str) -> list[tuple[int, int]]:
 
 def _normalize_slow(text: str) -> tuple[str, list]:
     """For text not in NFC: the runs of words that are in NFC (most of a text, usually) take the
-    fast way; the others compose each starter with its combining marks, one unit at a time.
-    A run ends after white space, where no unit can straddle it."""
+    fast way; in the others, the words that are; the rest compose each starter with its
+    combining marks, one unit at a time. A run ends after white space, where no unit can
+    straddle it."""
+    return _in_runs(text, _CHUNK, lambda run: _in_runs(run, _WORD, _normalize_units))
+
+
+def _in_runs(text: str, runs: re.Pattern, slow: Callable[[str], tuple[str, list]]) -> tuple[str, list]:
+    """Each run of `text` (white space ends every one) the fast way when it can be, else `slow`."""
     out: list[str] = []
     pieces: list = []
     norm_len = 0
-    for chunk in _CHUNK.finditer(text):
-        part, start = chunk.group(), chunk.start()
+    for run in runs.finditer(text):
+        part, start = run.group(), run.start()
         fast = unicodedata.is_normalized("NFC", part) and not _marked_special(part)
-        norm, found = (_normalize_nfc if fast else _normalize_units)(part)
+        norm, found = (_normalize_nfc if fast else slow)(part)
         pieces += [(n + norm_len, o + start, nl, ol) for n, o, nl, ol in found]
         out.append(norm)
         norm_len += len(norm)

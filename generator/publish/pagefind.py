@@ -5,8 +5,10 @@ documented `get_executable`) indexes the records the site layer made (site/searc
 Pagefind takes a folder of HTML: each record is written once as a small page
 (`search.documents`) into a private folder, at the path that is its URL (a claim's
 `actors/ACTOR.html#claim-ID` is a file of that name), since Pagefind gives each page the URL of
-its path in the folder. The process writes the bundle into the same private folder; its exit is
-the end of the writing. `finish` checks that every record was indexed, makes the bundle
+its path in the folder. The pages are rendered here and written by a process of this module
+(`_main`: their files' creation is most of the kernel's work of a large build), which then
+becomes Pagefind; Pagefind writes the bundle into the same private folder, and its exit is the
+end of the writing. `finish` checks that every record was indexed, makes the bundle
 byte-identical from one build to the next (see `stable`) and renames it into the site, which
 MkDocs has finished by then (MkDocs empties its folder when it starts: nothing can be put in it
 before). The private folder is made beside the site (the same file system, so the bundle moves
@@ -25,13 +27,14 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
-from ..data.check import gc_paused
-from ..errors import BuildError, one_line
+import orjson
+
+from ..errors import BuildError, one_line, os_error_message
 from ..site import search
 from ..site.plan import SEARCH_BUNDLE
 from . import stable
@@ -53,14 +56,14 @@ UNUSED = (
     "pagefind-ui.js",
     "wasm.unknown.pagefind",
 )
+PAGES_FILE = "pages.json"  # the records' pages, for the process that writes them
 
 
 class Indexer:
-    """Pagefind on `records`, started at once (a process of its own, on the other core while
-    MkDocs builds into `site_dir`); `finish` waits for it and puts the bundle into `site_dir`.
-    A thread waits for the process and removes the record pages as soon as it exits (13,000
-    files at 10,000 claims: their removal takes seconds of a busy disk, better spent while
-    MkDocs still builds)."""
+    """Pagefind on `records`, started at once; `finish` waits for it and puts the bundle into
+    `site_dir`. The records' pages go to a process of its own as one file; it writes them each
+    as a file (13,000 at 10,000 claims, whose creation costs seconds of the kernel's time on a
+    slow disk) and then becomes Pagefind (`_main`), all on the other core while MkDocs builds."""
 
     def __init__(self, records: list[dict[str, Any]], site_dir: Path):
         self._site = Path(site_dir)
@@ -68,15 +71,21 @@ class Indexer:
         self._process: subprocess.Popen | None = None
         if not records:  # nothing to find (Pagefind refuses an empty site): no bundle, and the box says so
             return
+        command = _command()  # a missing binary or a record Pagefind cannot take is said at once
+        pages = list(zip(_files_for(records), (page for _, page in search.documents(records))))
         self._work = Path(tempfile.mkdtemp(prefix=f"{self._site.name}-search-", dir=self._site.parent))
         try:
-            _write_records(self._work / "records", records)
+            with open(self._work / PAGES_FILE, "xb") as out:
+                out.write(orjson.dumps(pages))
             with open(self._work / "pagefind.log", "xb") as log:
                 self._process = subprocess.Popen(
-                    _command(), cwd=self._work, env=_environment(), stdin=subprocess.DEVNULL, stdout=log, stderr=log
+                    [sys.executable, "-m", __name__, *command],
+                    cwd=self._work,
+                    env=_environment(),
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
                 )
-            self._reaper = threading.Thread(target=self._reap, name="pagefind", daemon=True)
-            self._reaper.start()
         except BaseException:
             shutil.rmtree(self._work, ignore_errors=True)
             raise
@@ -87,7 +96,6 @@ class Indexer:
         if self._process is None:
             return
         try:
-            self._reaper.join()
             code = self._process.wait()
             bundle = self._work / "bundle"
             if code != 0:
@@ -106,17 +114,13 @@ class Indexer:
             self.cancel()
 
     def cancel(self) -> None:
-        """Stop Pagefind if it still runs and remove the private folder."""
+        """Stop Pagefind (or the writing of its pages) if it still runs and remove the private folder."""
         if self._process is None:
             return
         if self._process.poll() is None:
             self._process.kill()
-        self._reaper.join()
+            self._process.wait()
         shutil.rmtree(self._work, ignore_errors=True)
-
-    def _reap(self) -> None:
-        self._process.wait()  # type: ignore[union-attr]  # started before this thread
-        shutil.rmtree(self._work / "records", ignore_errors=True)
 
     def _said(self) -> str:
         """': ' and the line of Pagefind's output that says what went wrong, as one line."""
@@ -160,21 +164,55 @@ def _command() -> list[str]:
 
 def _environment() -> dict[str, str]:
     """Ours without PAGEFIND_* (Pagefind reads its options from those too, and from a
-    pagefind.yml in its working folder: the private folder has none)."""
-    return {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
+    pagefind.yml in its working folder: the private folder has none), and the package on the
+    Python path."""
+    env = {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
+    # The first process is this module (`_main`): the package it is part of, wherever the build runs.
+    package = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join([package, env["PYTHONPATH"]]) if env.get("PYTHONPATH") else package
+    return env
 
 
-@gc_paused  # every object made here is short-lived garbage of no cycle: a pass over the heap is waste
-def _write_records(folder: Path, records: list[dict[str, Any]]) -> None:
-    """Each record's page at its URL's path in `folder`, a fresh folder of ours: every folder
-    and file in it is created here (O_EXCL: a second record at one address is an error, and
-    nothing there can be a link), through one descriptor per folder (13,000 files at 10,000
-    claims: no path is resolved twice)."""
+def _main(command: list[str]) -> None:
+    """The process `Indexer` starts, in its private folder (`python -m generator.publish.pagefind
+    PAGEFIND ARGS...`): each page of PAGES_FILE written at its path, then this process becomes
+    Pagefind (so that stopping it stops Pagefind). The pages are not removed: the folder goes
+    when the build is done with it."""
+    try:
+        pages = orjson.loads(Path(PAGES_FILE).read_bytes())
+        os.unlink(PAGES_FILE)
+        _write_pages(Path("records"), pages)
+    except (OSError, ValueError, TypeError) as exc:
+        what = os_error_message(exc, PAGES_FILE) if isinstance(exc, OSError) else one_line(str(exc))
+        print(f"error: the search records could not be written: {what}", file=sys.stderr, flush=True)
+        sys.exit(1)
+    if os.name == "posix":
+        os.execv(command[0], command)
+    sys.exit(subprocess.call(command))  # where a process cannot become another
+
+
+def _files_for(records: list[dict[str, Any]]) -> list[str]:
+    """Each record's page path (`_file_for`), or a BuildError for an address Pagefind cannot be
+    given or one that two records share."""
+    paths, seen = [], set()
+    for record in records:
+        path = _file_for(record["url"])
+        if path in seen:
+            raise BuildError(f"two search records have one address: {one_line(record['url'])}")
+        seen.add(path)
+        paths.append(path)
+    return paths
+
+
+def _write_pages(folder: Path, pages: list[tuple[str, str]]) -> None:
+    """Each (path, text) at its path in `folder`, a fresh folder of ours: every folder and file
+    in it is created here (O_EXCL: nothing there can be a link), through one descriptor per
+    folder (13,000 files at 10,000 claims: no path is resolved twice)."""
     folder.mkdir()
     folders: dict[str, int] = {"": os.open(folder, os.O_RDONLY | os.O_DIRECTORY)}
     try:
-        for url, page in search.documents(records):
-            parent, _, name = _file_for(url).rpartition("/")
+        for path, page in pages:
+            parent, _, name = path.rpartition("/")
             out = os.open(name, _NEW, 0o644, dir_fd=_folder(folders, parent))
             try:
                 data = memoryview(page.encode("utf-8"))
@@ -225,3 +263,7 @@ def _read_log(path: Path) -> str:
         return path.read_bytes()[-20000:].decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])
