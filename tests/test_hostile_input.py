@@ -234,3 +234,50 @@ def test_an_occurrence_past_a_floats_range_is_a_whole_number_not_a_crash():
     from generator.data.proofs import _whole
 
     assert _whole(10**400) == 10**400 and _whole(0) is None and _whole(float("inf")) is None and _whole(2.0) == 2
+
+
+def test_a_sources_file_is_found_as_resolving_it_in_full_finds_it(tmp_path):
+    """`SourceFiles.path` takes one `lstat` for a plain file right in the sources' folder and
+    resolves everything else in full: the same answer, or the same refusal, as `resolve_input`."""
+    from generator.data.files import SOURCES_DIR, SourceFiles, resolve_input
+    from generator.errors import InputError
+
+    root = tmp_path / "dossier"
+    folder = root / SOURCES_DIR
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("a", "utf-8")
+    (folder / "sub" / "b.txt").write_text("b", "utf-8")
+    (folder / "in.txt").symlink_to("a.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (tmp_path / "secret.txt").write_text("s", "utf-8")
+    (folder / "out.txt").symlink_to(tmp_path / "secret.txt")
+    names = ["a.txt", "sub/b.txt", "in.txt", "out.txt", "loop.txt", "gone.txt", "sub", "", ".", "..", "../../x"]
+
+    def answers(files: SourceFiles) -> list[str]:
+        found = []
+        for name in names:
+            try:
+                found.append(files.path(name))
+            except InputError as exc:
+                found.append(f"refused: {exc.problem.message}")
+        return found
+
+    def in_full() -> list[str]:
+        found = []
+        for name in names:
+            try:
+                found.append(resolve_input(root, f"{SOURCES_DIR}/{name}"))
+            except InputError as exc:
+                found.append(f"refused: {exc.problem.message}")
+        return found
+
+    expected = in_full()
+    assert expected[0] == str(folder.resolve() / "a.txt") and expected[3].startswith("refused: is a symbolic link")
+    assert answers(SourceFiles(root)) == expected
+    # the sources' folder itself a link (inside the root): still where resolving it in full leads
+    (root / "texts").mkdir()
+    for entry in folder.iterdir():
+        entry.rename(root / "texts" / entry.name)
+    folder.rmdir()
+    folder.symlink_to(root / "texts")
+    assert answers(SourceFiles(root)) == in_full()

@@ -23,7 +23,7 @@ from typing import Any
 from ..errors import InputError
 from . import proofs
 from .cache import Store
-from .files import MAX_SOURCE_BYTES, SOURCES_DIR, read_input
+from .files import SOURCES_DIR, SourceFiles
 from .load import Document, decode_utf8
 from .quotes import SourceText
 
@@ -55,6 +55,7 @@ class Prover:
 
     def __init__(self, root: Path, records: dict[str, dict], store: Store):
         self.root, self.records, self.store = root, records, store
+        self._files = SourceFiles(root)
         self.made: dict[str, list] = {}
         self._texts: dict[str, tuple[SourceText, tuple[int, int] | None] | None] = {}
         self._keys: dict[str, str] = {}
@@ -70,7 +71,7 @@ class Prover:
             if key in self.made or self.store.proof(key) is not None:
                 continue
             if source_id not in self._texts:
-                self._texts[source_id] = _text(self.root, record)
+                self._texts[source_id] = _text(self._files, record)
             text = self._texts[source_id]
             if text is not None:
                 found = proofs.prove(text[0], text[1], ev)
@@ -78,7 +79,7 @@ class Prover:
                     self.made[key] = proofs.to_value(found)
 
 
-def _text(root: Path, record: dict) -> tuple[SourceText, tuple[int, int] | None] | None:
+def _text(files: SourceFiles, record: dict) -> tuple[SourceText, tuple[int, int] | None] | None:
     """The source's text and where its headline stands, when its bytes are the ones its sha256
     names (whatever else is wrong with it, the validator reports)."""
     name, sha256 = record.get("file"), record.get("sha256")
@@ -86,7 +87,7 @@ def _text(root: Path, record: dict) -> tuple[SourceText, tuple[int, int] | None]
         return None
     rel = f"{SOURCES_DIR}/{name}"
     try:
-        raw = read_input(root, rel, MAX_SOURCE_BYTES)
+        raw = files.read(name)
     except InputError:
         return None
     if hashlib.sha256(raw).hexdigest() != sha256:

@@ -5,12 +5,10 @@ Runs on items that passed the schema; every problem is collected, none raised.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
-import stat
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,7 +19,7 @@ from ..errors import ERROR, WARNING, InputError, Problem
 from . import apart, attribution, dates, elision, orderings, proofs, publication, quotes, verdicts
 from .assemble import kind_bases
 from .cache import Store
-from .files import MAX_PAGE_BYTES, MAX_SOURCE_BYTES, PAGES_DIR, SOURCES_DIR, list_inputs, read_input, resolve_input
+from .files import MAX_PAGE_BYTES, PAGES_DIR, SOURCES_DIR, SourceFiles, inside, list_inputs, read_input
 from .hygiene import name_problem
 from .load import Document, decode_utf8
 from .model import date_range
@@ -172,9 +170,8 @@ class Validator:
 
     # -- sources ---------------------------------------------------------------------------
     @cached_property
-    def _real_dirs(self) -> tuple[str, str]:
-        """The root and the sources' folder, links resolved."""
-        return os.path.realpath(self.root), os.path.realpath(os.path.join(self.root, SOURCES_DIR))
+    def _sources(self) -> SourceFiles:
+        return SourceFiles(self.root)
 
     def _affected(self, item: _Item) -> str:
         citing = self._citing.get(item.data["id"], [])
@@ -196,17 +193,16 @@ class Validator:
             message = f"`{rel}` does not exist{self._affected(item)}: add the file or correct `file`"
             self.report(item, ("file",), message)
             return
-        base = self._real_dirs[1]
         try:
-            real = self._source_path(data["file"], rel)
-            if not _under(real, base):
+            real = self._sources.path(data["file"])
+            if not inside(real, self._sources.real_folder):
                 self.report(
                     item,
                     ("file",),
                     f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there",
                 )
                 return
-            raw = read_input(self.root, rel, MAX_SOURCE_BYTES, real)
+            raw = self._sources.read(data["file"], real)
         except InputError as exc:
             self.report(item, ("file",), f"`{rel}` {exc.problem.message}")
             return
@@ -229,19 +225,6 @@ class Validator:
         if wrong:
             self.report(item, ("original", "file"), wrong)
         self._check_headline(item, text, checked)
-
-    def _source_path(self, file: str, rel: str) -> str:
-        """Where a source's file leads. The sources' folder's own links are resolved once
-        (`_real_dirs`): a file right in it that is not a link is where it stands, one `lstat`
-        instead of one per folder of the path (thousands of sources); anything else is resolved
-        in full. `read_input` opens it without following a link either way."""
-        root, base = self._real_dirs
-        if "/" not in file and _under(base, root):
-            candidate = os.path.join(base, file)
-            with contextlib.suppress(OSError):
-                if not stat.S_ISLNK(os.lstat(candidate).st_mode):
-                    return candidate
-        return resolve_input(self.root, rel, root)
 
     def _check_headline(self, item: _Item, text: str, checked: Validated) -> None:
         span, found = proofs.headline(item.data, text)
@@ -564,10 +547,6 @@ def check_pages(root: Path) -> tuple[dict[str, str], list[Problem]]:
             continue
         pages[rel] = text
     return pages, problems
-
-
-def _under(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _s(value):

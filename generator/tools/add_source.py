@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..data import dates
-from ..data.files import SOURCES_DIR
+from ..data.files import MAX_SOURCE_BYTES, SOURCES_DIR
 from ..data.load import decode_utf8, load_yaml
 from ..data.originals import MAX_ORIGINAL_BYTES
 from ..data.schema import data_files, schema
-from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import ERROR, DossierError, UsageError
 from . import contentwrite, entry_rules
 from .yamltext import one_line, scalar

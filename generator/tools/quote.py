@@ -10,10 +10,9 @@ from dataclasses import dataclass
 import yaml
 
 from ..data import attribution, quotemarks, quotes
-from ..data.files import SOURCES_DIR, read_input
+from ..data.files import MAX_SOURCE_BYTES, SOURCES_DIR, read_input
 from ..data.load import decode_utf8
 from ..data.schema import vocabulary
-from ..data.validate import MAX_SOURCE_BYTES
 from ..errors import DossierError, UsageError
 from ..errors import one_line as escaped
 from .add_source import recorded, sources_file
