@@ -160,7 +160,7 @@ def bench_hostile(work: Path) -> list[tuple[str, str]]:
     figure, _, message = last.partition(" ")
     rows.append(("8 KB quote not found in a 0.9 MB source: the hint", f"{figure} s (exit {code}): {message}…"))
 
-    from generator.data.validate import MAX_SOURCE_BYTES
+    from generator.data.files import MAX_SOURCE_BYTES
 
     root = _dossier(work, "hostile-4mib")
     _big_source(root, MAX_SOURCE_BYTES)
