@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from generator import api
 from generator.errors import BuildError
 from generator.publish import pagefind, stable
 from generator.site import search
+
+ROOT = Path(__file__).resolve().parent.parent
 
 CLAIM = {
     "url": "actors/ana.html#claim-ana-no-village",
@@ -275,3 +278,14 @@ def test_the_fixtures_records_are_indexed_whole(built):
     assert sorted(found) == sorted("/" + r["url"] for r in records)
     assert found["/introduction.html"]["content"] == "Introduction. A tiny dossier for the tests."
     assert os.path.isfile(built / "site" / "pagefind" / "pagefind.js")
+
+
+def test_the_process_that_writes_the_pages_imports_little():
+    """A preview's rebuild waits for it: it reads JSON and writes files, nothing of the site."""
+    code = (
+        "import sys, generator.publish.pagefind_pages; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'markdown', 'mkdocs', 'yaml') "
+        "or m.startswith(('generator.site', 'generator.data'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

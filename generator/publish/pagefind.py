@@ -6,7 +6,7 @@ Pagefind takes a folder of HTML: each record is written once as a small page
 (`search.documents`) into a private folder, at the path that is its URL (a claim's
 `actors/ACTOR.html#claim-ID` is a file of that name), since Pagefind gives each page the URL of
 its path in the folder. The pages are rendered here and written by a process of this module
-(`_main`: their files' creation is most of the kernel's work of a large build), which then
+(`pagefind_pages`: their files' creation is most of the kernel's work of a large build), which then
 becomes Pagefind; Pagefind writes the bundle into the same private folder, and its exit is the
 end of the writing. `finish` checks that every record was indexed, makes the bundle
 byte-identical from one build to the next (see `stable`) and renames it into the site, which
@@ -34,10 +34,10 @@ from typing import Any
 
 import orjson
 
-from ..errors import BuildError, one_line, os_error_message
+from ..errors import BuildError, one_line
 from ..site import search
 from ..site.plan import SEARCH_BUNDLE
-from . import stable
+from . import pagefind_pages, stable
 
 # The pages' permalinks (the ¶ after each heading of a hand-written page) are not text.
 EXCLUDE = ".headerlink"
@@ -56,14 +56,13 @@ UNUSED = (
     "pagefind-ui.js",
     "wasm.unknown.pagefind",
 )
-PAGES_FILE = "pages.json"  # the records' pages, for the process that writes them
 
 
 class Indexer:
     """Pagefind on `records`, started at once; `finish` waits for it and puts the bundle into
     `site_dir`. The records' pages go to a process of its own as one file; it writes them each
     as a file (13,000 at 10,000 claims, whose creation costs seconds of the kernel's time on a
-    slow disk) and then becomes Pagefind (`_main`), all on the other core while MkDocs builds."""
+    slow disk) and then becomes Pagefind (`pagefind_pages`), all on the other core while MkDocs builds."""
 
     def __init__(self, records: list[dict[str, Any]], site_dir: Path):
         self._site = Path(site_dir)
@@ -75,11 +74,11 @@ class Indexer:
         pages = list(zip(_files_for(records), (page for _, page in search.documents(records))))
         self._work = Path(tempfile.mkdtemp(prefix=f"{self._site.name}-search-", dir=self._site.parent))
         try:
-            with open(self._work / PAGES_FILE, "xb") as out:
+            with open(self._work / pagefind_pages.PAGES_FILE, "xb") as out:
                 out.write(orjson.dumps(pages))
             with open(self._work / "pagefind.log", "xb") as log:
                 self._process = subprocess.Popen(
-                    [sys.executable, "-m", __name__, *command],
+                    [sys.executable, "-m", pagefind_pages.__name__, *command],
                     cwd=self._work,
                     env=_environment(),
                     stdin=subprocess.DEVNULL,
@@ -167,28 +166,10 @@ def _environment() -> dict[str, str]:
     pagefind.yml in its working folder: the private folder has none), and the package on the
     Python path."""
     env = {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
-    # The first process is this module (`_main`): the package it is part of, wherever the build runs.
+    # The first process is `pagefind_pages`: the package it is part of, wherever the build runs.
     package = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join([package, env["PYTHONPATH"]]) if env.get("PYTHONPATH") else package
     return env
-
-
-def _main(command: list[str]) -> None:
-    """The process `Indexer` starts, in its private folder (`python -m generator.publish.pagefind
-    PAGEFIND ARGS...`): each page of PAGES_FILE written at its path, then this process becomes
-    Pagefind (so that stopping it stops Pagefind). The pages are not removed: the folder goes
-    when the build is done with it."""
-    try:
-        pages = orjson.loads(Path(PAGES_FILE).read_bytes())
-        os.unlink(PAGES_FILE)
-        _write_pages(Path("records"), pages)
-    except (OSError, ValueError, TypeError) as exc:
-        what = os_error_message(exc, PAGES_FILE) if isinstance(exc, OSError) else one_line(str(exc))
-        print(f"error: the search records could not be written: {what}", file=sys.stderr, flush=True)
-        sys.exit(1)
-    if os.name == "posix":
-        os.execv(command[0], command)
-    sys.exit(subprocess.call(command))  # where a process cannot become another
 
 
 def _files_for(records: list[dict[str, Any]]) -> list[str]:
@@ -202,40 +183,6 @@ def _files_for(records: list[dict[str, Any]]) -> list[str]:
         seen.add(path)
         paths.append(path)
     return paths
-
-
-def _write_pages(folder: Path, pages: list[tuple[str, str]]) -> None:
-    """Each (path, text) at its path in `folder`, a fresh folder of ours: every folder and file
-    in it is created here (O_EXCL: nothing there can be a link), through one descriptor per
-    folder (13,000 files at 10,000 claims: no path is resolved twice)."""
-    folder.mkdir()
-    folders: dict[str, int] = {"": os.open(folder, os.O_RDONLY | os.O_DIRECTORY)}
-    try:
-        for path, page in pages:
-            parent, _, name = path.rpartition("/")
-            out = os.open(name, _NEW, 0o644, dir_fd=_folder(folders, parent))
-            try:
-                data = memoryview(page.encode("utf-8"))
-                while data:
-                    data = data[os.write(out, data) :]
-            finally:
-                os.close(out)
-    finally:
-        for fd in folders.values():
-            os.close(fd)
-
-
-_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-
-
-def _folder(folders: dict[str, int], rel: str) -> int:
-    """The descriptor of `rel` under the records folder, made (and kept) on first use."""
-    if rel not in folders:
-        above, _, name = rel.rpartition("/")
-        parent = _folder(folders, above)
-        os.mkdir(name, 0o755, dir_fd=parent)
-        folders[rel] = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=parent)
-    return folders[rel]
 
 
 def _file_for(url: str) -> str:
@@ -263,7 +210,3 @@ def _read_log(path: Path) -> str:
         return path.read_bytes()[-20000:].decode("utf-8", "replace")
     except OSError:
         return ""
-
-
-if __name__ == "__main__":
-    _main(sys.argv[1:])
