@@ -30,6 +30,14 @@ CLAIM = {
 ACTOR = {"url": "actors/ana.html", "content": "Ana", "meta": {"title": "Ana"}, "filters": {"kind": ["Actor"]}}
 
 
+@pytest.fixture(params=["here", "apart"])
+def both_ways(request, monkeypatch):
+    """The record pages written by the build's process, or by one of their own (MIN_RECORDS_APART)."""
+    if request.param == "apart":
+        monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
+    return request.param
+
+
 def _fragments(bundle: Path) -> dict[str, dict]:
     """Pagefind's per-page files (gzip of `pagefind_dcd` + JSON), by URL."""
     found = {}
@@ -87,7 +95,7 @@ def test_an_address_outside_the_folder_is_refused(url):
     assert str(caught.value) == f"search record with an address Pagefind cannot be given: {url}"
 
 
-def test_every_value_reaches_the_bundle_as_written(tmp_path):
+def test_every_value_reaches_the_bundle_as_written(tmp_path, both_ways):
     site = tmp_path / "site"
     site.mkdir()
     pagefind.index_site(site, [CLAIM, ACTOR])
@@ -129,7 +137,7 @@ def test_pagefinds_own_settings_from_the_environment_and_the_folder_are_not_read
     assert _fragments(site / "pagefind")["/actors/ana.html"]["content"] == "Ana"
 
 
-def test_a_link_where_the_bundle_goes_is_replaced_never_followed(tmp_path):
+def test_a_link_where_the_bundle_goes_is_replaced_never_followed(tmp_path, both_ways):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "pagefind.js").write_bytes(b"mine")
@@ -141,7 +149,7 @@ def test_a_link_where_the_bundle_goes_is_replaced_never_followed(tmp_path):
     assert [(p.name, p.read_bytes()) for p in outside.iterdir()] == [("pagefind.js", b"mine")]
 
 
-def test_a_second_bundle_replaces_the_first(tmp_path):
+def test_a_second_bundle_replaces_the_first(tmp_path, both_ways):
     site = tmp_path / "site"
     site.mkdir()
     pagefind.index_site(site, [CLAIM, ACTOR])
@@ -150,7 +158,7 @@ def test_a_second_bundle_replaces_the_first(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_pagefinds_failure_is_one_line_and_leaves_nothing(tmp_path, monkeypatch):
+def test_pagefinds_failure_is_one_line_and_leaves_nothing(tmp_path, monkeypatch, both_ways):
     monkeypatch.setattr(pagefind, "GLOB", "**/*.htm")  # no file matches: Pagefind stops
     site = tmp_path / "site"
     site.mkdir()
@@ -160,7 +168,7 @@ def test_pagefinds_failure_is_one_line_and_leaves_nothing(tmp_path, monkeypatch)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
 
 
-def test_a_record_pagefind_skipped_fails_the_build(tmp_path, monkeypatch):
+def test_a_record_pagefind_skipped_fails_the_build(tmp_path, monkeypatch, both_ways):
     monkeypatch.setattr(pagefind, "GLOB", "**/*.html")  # the claim's file (…html#claim-…) is left out
     site = tmp_path / "site"
     site.mkdir()
@@ -188,7 +196,7 @@ def test_a_missing_binary_is_one_line(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path):
+def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path, both_ways):
     site = tmp_path / "site"
     site.mkdir()
     indexer = pagefind.Indexer([CLAIM, ACTOR], site)
@@ -203,6 +211,7 @@ def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path):
 
 def test_pages_the_writer_cannot_read_are_one_line(tmp_path, monkeypatch):
     """The process that writes the record pages says what stopped it, and the build says that."""
+    monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
     monkeypatch.setattr(pagefind.orjson, "dumps", lambda pages: b"[[")  # cut short
     site = tmp_path / "site"
     site.mkdir()

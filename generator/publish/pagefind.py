@@ -58,11 +58,18 @@ UNUSED = (
 )
 
 
+# From this many records on, their pages are written by a process of their own (`pagefind_pages`)
+# beside MkDocs; fewer are written here, before it: sooner than such a process starts (its
+# interpreter and imports take 60-100 ms of CPU; a small file's creation, 0.02-0.8 ms).
+MIN_RECORDS_APART = 1000
+
+
 class Indexer:
     """Pagefind on `records`, started at once; `finish` waits for it and puts the bundle into
-    `site_dir`. The records' pages go to a process of its own as one file; it writes them each
-    as a file (13,000 at 10,000 claims, whose creation costs seconds of the kernel's time on a
-    slow disk) and then becomes Pagefind (`pagefind_pages`), all on the other core while MkDocs builds."""
+    `site_dir`. Many records' pages go to a process of their own as one file; it writes them
+    each as a file (13,000 at 10,000 claims, whose creation costs seconds of the kernel's time
+    on a slow disk) and then becomes Pagefind (`pagefind_pages`), all on the other core while
+    MkDocs builds."""
 
     def __init__(self, records: list[dict[str, Any]], site_dir: Path):
         self._site = Path(site_dir)
@@ -74,11 +81,15 @@ class Indexer:
         pages = list(zip(_files_for(records), (page for _, page in search.documents(records))))
         self._work = Path(tempfile.mkdtemp(prefix=f"{self._site.name}-search-", dir=self._site.parent))
         try:
-            with open(self._work / pagefind_pages.PAGES_FILE, "xb") as out:
-                out.write(orjson.dumps(pages))
+            if len(pages) < MIN_RECORDS_APART:
+                pagefind_pages.write_pages(self._work / "records", pages)
+            else:
+                with open(self._work / pagefind_pages.PAGES_FILE, "xb") as out:
+                    out.write(orjson.dumps(pages))
+                command = [sys.executable, "-m", pagefind_pages.__name__, *command]
             with open(self._work / "pagefind.log", "xb") as log:
                 self._process = subprocess.Popen(
-                    [sys.executable, "-m", pagefind_pages.__name__, *command],
+                    command,
                     cwd=self._work,
                     env=_environment(),
                     stdin=subprocess.DEVNULL,
