@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 import os
 
+import jinja2
 import pytest
 
+from generator import api
+from generator.publish import config as mkdocs_config
 from generator.publish import pagefind, serve
 
-pytestmark = pytest.mark.slow  # builds a site of its own, three times
+pytestmark = pytest.mark.slow  # builds a site of its own, four times
 
 
 def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(dossier, tmp_path, edit, monkeypatch):
@@ -34,13 +37,30 @@ def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(doss
     assert second.records != first.records and started == [len(first.records), len(second.records)]
     assert json.loads((bundle / "pagefind-entry.json").read_text("utf-8")) != entry  # a new index
     assert pagefind._indexed(bundle) == len(second.records)
-    kept = preview.prerenderer
+    kept, listed = preview.prerenderer, preview.theme_files
+    theme = mkdocs_config.load(dossier).theme
+    assert listed == jinja2.FileSystemLoader(theme.dirs).list_templates()  # what MkDocs lists itself
     preview.once()  # nothing changed: the records neither, so no Pagefind
     assert len(started) == 2
     assert sorted(p.name for p in live.iterdir()) == ["site"]  # no work folder left behind
     assert preview.prerenderer is kept  # its converter and headings serve the next rebuild
+    assert preview.theme_files is listed  # and the theme's files, listed once
     config = dossier / "mkdocs.yml"
     config.write_text(config.read_text("utf-8") + "\n", "utf-8")
     os.utime(config, ns=(config.stat().st_mtime_ns + 10**9,) * 2)
     preview.once()  # mkdocs.yml changed: a whole build, with a converter made from it
     assert preview.prerenderer is not kept and len(started) == 3
+    assert preview.theme_files is not listed and preview.theme_files == listed
+    # The static files of the theme in the served site are those a build of its own copies.
+    served = sorted(p.relative_to(live / "site").as_posix() for p in (live / "site" / "assets").rglob("*"))
+    api.build(dossier)
+    built = sorted(p.relative_to(dossier / "site").as_posix() for p in (dossier / "site" / "assets").rglob("*"))
+    assert served == built and any(p.startswith("assets/javascripts/bundle.") for p in built)
+
+
+def test_mkdocs_makes_the_theme_loader_the_preview_replaces(dossier):
+    """`_ListedLoader` stands in for the loader of MkDocs' `Theme.get_env`: a FileSystemLoader of
+    the theme's folders. If MkDocs makes it another way, this fails before a preview goes wrong."""
+    theme = mkdocs_config.load(dossier).theme
+    env = theme.get_env()
+    assert type(env.loader) is jinja2.FileSystemLoader and env.loader.searchpath == list(theme.dirs)
