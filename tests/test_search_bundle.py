@@ -298,3 +298,75 @@ def test_the_process_that_writes_the_pages_imports_little():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+# -- where the record pages go: in memory where there is room -------------------------------------
+
+
+def _pages_seen(monkeypatch) -> list[Path]:
+    """The folders Pagefind is started in (where the record pages are), as it starts."""
+    seen: list[Path] = []
+    real = subprocess.Popen
+
+    def popen(command, **kwargs):
+        seen.append(Path(kwargs["cwd"]))
+        assert (Path(kwargs["cwd"]) / "records").is_dir() or Path(kwargs["cwd"], "pages.json").is_file()
+        return real(command, **kwargs)
+
+    monkeypatch.setattr(pagefind.subprocess, "Popen", popen)
+    return seen
+
+
+def test_the_record_pages_go_to_memory_and_are_removed(tmp_path, monkeypatch, both_ways):
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(pagefind, "MEMORY", memory)
+    seen = _pages_seen(monkeypatch)
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [CLAIM, ACTOR])
+    assert len(seen) == 1 and seen[0].parent == memory and seen[0].name.startswith(f"dossier-search-{os.getpid()}-")
+    assert sorted(_fragments(site / "pagefind")) == ["/actors/ana.html", "/actors/ana.html#claim-ana-no-village"]
+    assert not any(memory.iterdir()) and sorted(p.name for p in tmp_path.iterdir()) == ["memory", "site"]
+
+
+@pytest.mark.parametrize("why", ["no room", "a link", "none"])
+def test_without_room_in_memory_the_pages_go_beside_the_site(tmp_path, monkeypatch, why):
+    memory = tmp_path / "memory"
+    if why == "a link":
+        (tmp_path / "elsewhere").mkdir()
+        memory.symlink_to(tmp_path / "elsewhere")
+    elif why == "no room":
+        memory.mkdir()
+        monkeypatch.setattr(pagefind, "MEMORY_SPARE", 2**62)
+    monkeypatch.setattr(pagefind, "MEMORY", memory)
+    seen = _pages_seen(monkeypatch)
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [ACTOR])
+    assert len(seen) == 1 and seen[0].parent == tmp_path and seen[0].name.startswith("site-search-")
+    assert sorted(_fragments(site / "pagefind")) == ["/actors/ana.html"]
+    if why == "a link":
+        assert not any((tmp_path / "elsewhere").iterdir())
+
+
+def test_a_killed_builds_pages_in_memory_are_removed_by_the_next(tmp_path, monkeypatch):
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(pagefind, "MEMORY", memory)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # its process id names no process now
+    (memory / f"dossier-search-{gone.pid}-abc" / "records").mkdir(parents=True)
+    (memory / f"dossier-search-{os.getpid()}-live").mkdir()  # a build still running: this one
+    (memory / "dossier-search-x-y").mkdir()  # not a name of ours
+    (memory / "other").mkdir()
+    (memory / f"dossier-search-{gone.pid}-link").symlink_to(memory / "other")
+    site = tmp_path / "site"
+    site.mkdir()
+    pagefind.index_site(site, [ACTOR])
+    assert {p.name for p in memory.iterdir()} == {
+        f"dossier-search-{gone.pid}-link",
+        f"dossier-search-{os.getpid()}-live",
+        "dossier-search-x-y",
+        "other",
+    }
