@@ -24,6 +24,7 @@ bundle is written; working around either took its private methods.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -207,13 +208,14 @@ def _in_memory(size: int) -> Path | None:
 
 def _remove_stale(folder: Path) -> None:
     """This user's record folders whose build is gone (its process id named in the folder's)."""
-    for entry in os.scandir(folder):
-        pid = entry.name.removeprefix(MEMORY_PREFIX).split("-", 1)[0]
-        if not entry.name.startswith(MEMORY_PREFIX) or not pid.isdigit() or entry.is_symlink():
-            continue
-        if entry.stat(follow_symlinks=False).st_uid != os.getuid() or _alive(int(pid)):
-            continue
-        shutil.rmtree(entry.path, ignore_errors=True)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            pid = entry.name.removeprefix(MEMORY_PREFIX).split("-", 1)[0]
+            if not entry.name.startswith(MEMORY_PREFIX) or not pid.isdigit() or entry.is_symlink():
+                continue
+            with contextlib.suppress(OSError):  # gone meanwhile: nothing to remove
+                if entry.stat(follow_symlinks=False).st_uid == os.getuid() and not _alive(int(pid)):
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _alive(pid: int) -> bool:
