@@ -9,8 +9,9 @@ the metadata. The files are gzip streams of `pagefind_dcd` + CBOR (RFC 8949), re
 with cbor2; their layout is Pagefind's own (hence its exact pin).
 
 Pagefind numbers the pages in the order its folder is listed (publish/pagefind.py writes one
-file per record): the same on one file system from build to build, but not necessarily on
-another (ext4 lists a folder by a hash seeded per file system). Renumbering them here would
+file per record, in memory where there is room): the same on one file system from build to
+build, but not necessarily on another (ext4 lists a folder by a hash seeded per file system,
+Linux's tmpfs in the order the files were made). Renumbering them here would
 mean rewriting every index chunk (8 s of CPU at 10,000 claims), so it is not done: two file
 systems may give bundles that differ in that numbering, with the same pages, words and filters
 (results of exactly equal score may then come in another order).
