@@ -333,3 +333,25 @@ def test_the_payload_titles_are_escaped_in_search_and_nav(payload_site):
         raw = path.read_text("utf-8")
         assert "<script>alert(" not in raw, path
         assert "<img src=x" not in raw and '<img src="x"' not in raw, path
+
+
+def test_a_search_index_that_cannot_start_keeps_the_previous_site(dossier, monkeypatch):
+    """Pagefind's pages cannot be written (a full disk, say): the build stops with one line, the
+    previous site stays, and no temporary folder is left."""
+    import errno
+
+    from generator.publish import build as building
+    from tests.conftest import tree_hash
+
+    def full(records, site_dir):
+        raise OSError(errno.ENOSPC, "No space left on device", str(site_dir / "x"))
+
+    root = dossier
+    api.build(root)
+    before = tree_hash(root / "site")
+    monkeypatch.setattr(building, "Indexer", full)
+    with pytest.raises(OutputError) as caught:
+        api.build(root)
+    assert str(caught.value).endswith("; the previous site/ is kept")
+    assert tree_hash(root / "site") == before
+    assert not [p.name for p in root.iterdir() if p.name.startswith(".site-")]

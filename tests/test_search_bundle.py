@@ -218,7 +218,7 @@ def test_pages_the_writer_cannot_read_are_one_line(tmp_path, monkeypatch):
     with pytest.raises(BuildError) as caught:
         pagefind.index_site(site, [ACTOR])
     assert str(caught.value) == (
-        "Pagefind failed (exit status 1): error: the search records could not be written: "
+        "Pagefind failed (exit status 1): error: the search records could not be read: "
         "unexpected end of data: line 1 column 3 (char 2)"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
@@ -325,7 +325,7 @@ def test_the_record_pages_go_to_memory_and_are_removed(tmp_path, monkeypatch, bo
     site = tmp_path / "site"
     site.mkdir()
     pagefind.index_site(site, [CLAIM, ACTOR])
-    assert len(seen) == 1 and seen[0].parent == memory and seen[0].name.startswith(f"dossier-search-{os.getpid()}-")
+    assert len(seen) == 1 and seen[0].parent == memory and seen[0].name.startswith("dossier-search-")
     assert sorted(_fragments(site / "pagefind")) == ["/actors/ana.html", "/actors/ana.html#claim-ana-no-village"]
     assert not any(memory.iterdir()) and sorted(p.name for p in tmp_path.iterdir()) == ["memory", "site"]
 
@@ -351,22 +351,58 @@ def test_without_room_in_memory_the_pages_go_beside_the_site(tmp_path, monkeypat
 
 
 def test_a_killed_builds_pages_in_memory_are_removed_by_the_next(tmp_path, monkeypatch):
+    """A folder whose lock no process holds is a killed build's (in whatever process namespace it
+    ran); one whose lock is held, or that has no lock yet, is a running build's."""
+    import fcntl
+
     memory = tmp_path / "memory"
     memory.mkdir()
     monkeypatch.setattr(pagefind, "MEMORY", memory)
-    gone = subprocess.Popen([sys.executable, "-c", "pass"])
-    gone.wait()  # its process id names no process now
-    (memory / f"dossier-search-{gone.pid}-abc" / "records").mkdir(parents=True)
-    (memory / f"dossier-search-{os.getpid()}-live").mkdir()  # a build still running: this one
-    (memory / "dossier-search-x-y").mkdir()  # not a name of ours
-    (memory / "other").mkdir()
-    (memory / f"dossier-search-{gone.pid}-link").symlink_to(memory / "other")
+    for name in ("dossier-search-dead", "dossier-search-running", "dossier-search-new", "other"):
+        (memory / name / "records").mkdir(parents=True)
+    (memory / "dossier-search-dead" / ".lock").write_bytes(b"")
+    (memory / "dossier-search-running" / ".lock").write_bytes(b"")
+    held = os.open(memory / "dossier-search-running" / ".lock", os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    (memory / "dossier-search-link").symlink_to(memory / "other")
+    site = tmp_path / "site"
+    site.mkdir()
+    try:
+        pagefind.index_site(site, [ACTOR])
+    finally:
+        os.close(held)
+    assert {p.name for p in memory.iterdir()} == {
+        "dossier-search-running",
+        "dossier-search-new",
+        "dossier-search-link",
+        "other",
+    }
+
+
+def test_the_writing_process_reads_nothing_a_pull_request_could_plant(tmp_path, monkeypatch):
+    """It runs isolated: no PYTHONPATH, no sitecustomize, no module of the working folder."""
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    marker = tmp_path / "ran"
+    for name in ("sitecustomize.py", "usercustomize.py", "orjson.py"):
+        (planted / name).write_text(f"open({str(marker)!r}, 'a').write({name!r})\n", "utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(planted))
+    monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
     site = tmp_path / "site"
     site.mkdir()
     pagefind.index_site(site, [ACTOR])
-    assert {p.name for p in memory.iterdir()} == {
-        f"dossier-search-{gone.pid}-link",
-        f"dossier-search-{os.getpid()}-live",
-        "dossier-search-x-y",
-        "other",
-    }
+    assert sorted(_fragments(site / "pagefind")) == ["/actors/ana.html"] and not marker.exists()
+
+
+def test_a_pagefind_that_cannot_start_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
+    monkeypatch.setattr(pagefind, "_binary", lambda: str(tmp_path / "no-pagefind"))
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [ACTOR])
+    assert str(caught.value) == (
+        f"Pagefind failed (exit status 1): error: Pagefind could not be started: {tmp_path / 'no-pagefind'}: "
+        "does not exist: create it or fix the name"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

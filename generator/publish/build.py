@@ -132,8 +132,9 @@ def mkdocs_build(root: Path, config, generated: Generated, briefing: Briefing | 
         raise OutputError(os_error_message(exc, ".site-*")) from None
     config.site_dir = str(tmp)
     install(config, generated, in_memory=True)
-    indexer = Indexer(generated.records, tmp)
+    indexer: Indexer | None = None
     try:
+        indexer = Indexer(generated.records, tmp)
         with (
             mkdocs_config.shown_warnings(),
             mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier)), NO_MKDOCS_2_WARNING="1"),
@@ -143,7 +144,8 @@ def mkdocs_build(root: Path, config, generated: Generated, briefing: Briefing | 
         if briefing:
             briefing.write(tmp)
     except BaseException as exc:
-        indexer.cancel()
+        if indexer:
+            indexer.cancel()
         if briefing:
             briefing.cancel()
         shutil.rmtree(tmp, ignore_errors=True)

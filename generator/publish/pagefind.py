@@ -29,7 +29,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -63,7 +62,8 @@ UNUSED = (
 # Where the record pages are written when there is room: a file system in memory.
 MEMORY = Path("/dev/shm")
 MEMORY_PREFIX = "dossier-search-"
-MEMORY_SPARE = 64 * 1024 * 1024  # bytes left free there, past four times the pages' own
+MEMORY_SPARE = 16 * 1024 * 1024  # bytes left free there, past what the pages take
+LOCK = ".lock"  # in the folder, locked (flock) while a build uses it
 # From this many records on, their pages are written by a process of their own (`pagefind_pages`)
 # beside MkDocs; fewer are written here, before it: sooner than such a process starts (its
 # interpreter and imports take 60-100 ms of CPU; a small file's creation, 0.02-0.8 ms).
@@ -86,16 +86,17 @@ class Indexer:
         binary = _binary()  # a missing binary or a record Pagefind cannot take is said at once
         pages = list(zip(_files_for(records), (page for _, page in search.documents(records))))
         self._work = Path(tempfile.mkdtemp(prefix=f"{self._site.name}-search-", dir=self._site.parent))
-        self._pages = self._work  # where the record pages go: in memory where there is room (`_in_memory`)
+        self._pages, self._lock = self._work, -1  # the record pages' folder: in memory where there is room
         try:
-            self._pages = _in_memory(sum(len(page) for _, page in pages)) or self._work
+            apart = len(pages) >= MIN_RECORDS_APART
+            self._pages, self._lock = _in_memory(pages, apart) or (self._work, -1)
             command = _command(binary, self._work / "bundle")
-            if len(pages) < MIN_RECORDS_APART:
+            if not apart:
                 pagefind_pages.write_pages(self._pages / "records", pages)
             else:
                 with open(self._pages / pagefind_pages.PAGES_FILE, "xb") as out:
                     out.write(orjson.dumps(pages))
-                command = [sys.executable, "-m", pagefind_pages.__name__, *command]
+                command = [*pagefind_pages.run(), *command]
             with open(self._work / "pagefind.log", "xb") as log:
                 self._process = subprocess.Popen(
                     command,
@@ -144,6 +145,9 @@ class Indexer:
     def _remove(self) -> None:
         shutil.rmtree(self._work, ignore_errors=True)
         shutil.rmtree(self._pages, ignore_errors=True)
+        if self._lock >= 0:
+            os.close(self._lock)
+            self._lock = -1
 
     def _said(self) -> str:
         """': ' and the line of Pagefind's output that says what went wrong, as one line."""
@@ -189,54 +193,56 @@ def _command(binary: str, bundle: Path) -> list[str]:
     ]
 
 
-def _in_memory(size: int) -> Path | None:
-    """A private folder for `size` bytes of record pages in a file system held in memory (Linux's
-    /dev/shm) with room to spare, or None. Pagefind reads the pages once and they are removed:
-    there, creating 13,335 of them took 0.3 s of the kernel's time, against 3-8 s on this
-    machine's disk. A killed build's folder is removed by the next (`_remove_stale`)."""
+def _in_memory(pages: list[tuple[str, str]], apart: bool) -> tuple[Path, int] | None:
+    """A private folder for the record pages in a file system held in memory (Linux's /dev/shm)
+    with room to spare, and the descriptor of its lock; or None. Pagefind reads the pages once
+    and they are removed: there, creating 13,335 of them took 0.3 s of the kernel's time,
+    against 3-8 s on this machine's disk. The lock is held while the folder is in use: a killed
+    build's folder, whose lock no process holds, is removed by the next build (`_remove_stale`)."""
+    import fcntl  # POSIX only, as /dev/shm is
+
     try:
         if MEMORY.is_symlink() or not MEMORY.is_dir():
             return None
-        room = os.statvfs(MEMORY)
-        if room.f_bavail * room.f_frsize < 4 * size + MEMORY_SPARE:
-            return None
         _remove_stale(MEMORY)
-        return Path(tempfile.mkdtemp(prefix=f"{MEMORY_PREFIX}{os.getpid()}-", dir=MEMORY))
+        room = os.statvfs(MEMORY)
+        # tmpfs gives each file whole pages (4 KiB); the pages' JSON for a process of their own, as much again
+        size = sum(-(-len(page.encode("utf-8")) // 4096) * 4096 for _, page in pages)
+        need = size * (2 if apart else 1) + MEMORY_SPARE
+        if room.f_bavail * room.f_frsize < need or (room.f_files and room.f_favail < len(pages) + 1000):
+            return None
+        folder = Path(tempfile.mkdtemp(prefix=MEMORY_PREFIX, dir=MEMORY))
+        lock = os.open(folder / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return folder, lock
     except OSError:
         return None
 
 
 def _remove_stale(folder: Path) -> None:
-    """This user's record folders whose build is gone (its process id named in the folder's)."""
+    """This user's record folders that no build holds the lock of (the build is gone, whatever
+    process namespace it ran in)."""
+    import fcntl
+
     with os.scandir(folder) as entries:
         for entry in entries:
-            pid = entry.name.removeprefix(MEMORY_PREFIX).split("-", 1)[0]
-            if not entry.name.startswith(MEMORY_PREFIX) or not pid.isdigit() or entry.is_symlink():
+            if not entry.name.startswith(MEMORY_PREFIX) or entry.is_symlink():
                 continue
-            with contextlib.suppress(OSError):  # gone meanwhile: nothing to remove
-                if entry.stat(follow_symlinks=False).st_uid == os.getuid() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):  # no lock yet (a folder being made), or gone meanwhile
+                if entry.stat(follow_symlinks=False).st_uid != os.getuid():
+                    continue
+                lock = os.open(os.path.join(entry.path, LOCK), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+                try:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError: a build holds it
                     shutil.rmtree(entry.path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's: alive
-        return True
-    return True
+                finally:
+                    os.close(lock)
 
 
 def _environment() -> dict[str, str]:
     """Ours without PAGEFIND_* (Pagefind reads its options from those too, and from a
-    pagefind.yml in its working folder: the private folder has none), and the package on the
-    Python path."""
-    env = {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
-    # The first process is `pagefind_pages`: the package it is part of, wherever the build runs.
-    package = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join([package, env["PYTHONPATH"]]) if env.get("PYTHONPATH") else package
-    return env
+    pagefind.yml in its working folder: the private folder has none)."""
+    return {key: value for key, value in os.environ.items() if not key.upper().startswith("PAGEFIND_")}
 
 
 def _files_for(records: list[dict[str, Any]]) -> list[str]:

@@ -1,8 +1,7 @@
-"""The process that writes the search records' pages for Pagefind and then becomes it
-(`python -m generator.publish.pagefind_pages PAGEFIND ARGS...`, started by
-`pagefind.Indexer` in its private folder): apart from the build so that creating thousands of
-small files costs the build's own thread nothing, and with as few imports as it can, since a
-preview's rebuild waits for it.
+"""The process that writes the search records' pages for Pagefind and then becomes it (`run()`
+and the Pagefind command, started by `pagefind.Indexer` in its private folder): apart from the
+build so that creating thousands of small files costs the build's own thread nothing, and with
+as few imports as it can, since a preview's rebuild waits for it.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import orjson
 
@@ -19,21 +19,41 @@ from ..errors import one_line, os_error_message
 PAGES_FILE = "pages.json"  # the records' pages, [[path, text], ...], from the Indexer
 
 
-def main(command: list[str]) -> None:
+def run() -> list[str]:
+    """How to start this process: Python isolated from the environment and the working folder
+    (`-I`: no PYTHONPATH, no sitecustomize of a folder a pull request could fill), with the
+    package's own folder searched last, after the standard library and the installed packages."""
+    package = str(Path(__file__).resolve().parents[2])
+    code = "import sys; sys.path.append(sys.argv.pop(1)); from generator.publish.pagefind_pages import main; main()"
+    return [sys.executable, "-I", "-c", code, package]
+
+
+def main() -> None:
     """Each page of PAGES_FILE written at its path under `records/`, then this process becomes
-    Pagefind (so that stopping it stops Pagefind). The pages are not removed: the folder goes
-    when the build is done with it."""
+    Pagefind, the rest of its arguments (so that stopping it stops Pagefind). The pages are not
+    removed: the folder goes when the build is done with it."""
+    command = sys.argv[1:]
     try:
         pages = orjson.loads(Path(PAGES_FILE).read_bytes())
         os.unlink(PAGES_FILE)
+    except (OSError, ValueError) as exc:
+        _fail("the search records could not be read", exc, PAGES_FILE)
+    try:
         write_pages(Path("records"), pages)
-    except (OSError, ValueError, TypeError) as exc:
-        what = os_error_message(exc, PAGES_FILE) if isinstance(exc, OSError) else one_line(str(exc))
-        print(f"error: the search records could not be written: {what}", file=sys.stderr, flush=True)
-        sys.exit(1)
-    if os.name == "posix":
+    except OSError as exc:
+        _fail("the search records' pages could not be written", exc, f"records/{exc.filename or ''}")
+    try:
+        if os.name != "posix":  # where a process cannot become another
+            sys.exit(subprocess.call(command))
         os.execv(command[0], command)
-    sys.exit(subprocess.call(command))  # where a process cannot become another
+    except OSError as exc:
+        _fail("Pagefind could not be started", exc, command[0])
+
+
+def _fail(what: str, exc: Exception, path: str) -> NoReturn:
+    said = os_error_message(exc, path) if isinstance(exc, OSError) else one_line(str(exc))
+    print(f"error: {what}: {said}", file=sys.stderr, flush=True)
+    sys.exit(1)
 
 
 def write_pages(folder: Path, pages: list[tuple[str, str]]) -> None:
@@ -71,4 +91,4 @@ def _folder(folders: dict[str, int], rel: str) -> int:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
