@@ -89,7 +89,7 @@ class Indexer:
         self._pages, self._lock = self._work, -1  # the record pages' folder: in memory where there is room
         try:
             apart = len(pages) >= MIN_RECORDS_APART
-            self._pages, self._lock = _in_memory(pages, apart) or (self._work, -1)
+            self._pages, self._lock = _in_memory(pages) or (self._work, -1)
             command = _command(binary, self._work / "bundle")
             if not apart:
                 pagefind_pages.write_pages(self._pages / "records", pages)
@@ -193,7 +193,7 @@ def _command(binary: str, bundle: Path) -> list[str]:
     ]
 
 
-def _in_memory(pages: list[tuple[str, str]], apart: bool) -> tuple[Path, int] | None:
+def _in_memory(pages: list[tuple[str, str]]) -> tuple[Path, int] | None:
     """A private folder for the record pages in a file system held in memory (Linux's /dev/shm)
     with room to spare, and the descriptor of its lock; or None. Pagefind reads the pages once
     and they are removed: there, creating 13,335 of them took 0.3 s of the kernel's time,
@@ -206,9 +206,9 @@ def _in_memory(pages: list[tuple[str, str]], apart: bool) -> tuple[Path, int] | 
             return None
         _remove_stale(MEMORY)
         room = os.statvfs(MEMORY)
-        # tmpfs gives each file whole pages (4 KiB); the pages' JSON for a process of their own, as much again
-        size = sum(-(-len(page.encode("utf-8")) // 4096) * 4096 for _, page in pages)
-        need = size * (2 if apart else 1) + MEMORY_SPARE
+        # tmpfs gives each file whole pages (4 KiB); the pages' JSON, for a process of their own, is
+        # removed before they are written
+        need = sum(-(-len(page.encode("utf-8")) // 4096) * 4096 for _, page in pages) + MEMORY_SPARE
         if room.f_bavail * room.f_frsize < need or (room.f_files and room.f_favail < len(pages) + 1000):
             return None
         folder = Path(tempfile.mkdtemp(prefix=MEMORY_PREFIX, dir=MEMORY))
