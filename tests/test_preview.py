@@ -13,7 +13,7 @@ from generator import api
 from generator.publish import config as mkdocs_config
 from generator.publish import pagefind, serve
 
-pytestmark = pytest.mark.slow  # builds a site of its own, four times
+pytestmark = pytest.mark.slow  # builds sites of their own
 
 
 def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(dossier, tmp_path, edit, monkeypatch):
@@ -39,7 +39,8 @@ def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(doss
     assert pagefind._indexed(bundle) == len(second.records)
     kept, listed = preview.prerenderer, preview.theme_files
     theme = mkdocs_config.load(dossier).theme
-    assert listed == jinja2.FileSystemLoader(theme.dirs).list_templates()  # what MkDocs lists itself
+    listing = serve._ListedLoader(theme.dirs, listed, [str(mkdocs_config.OVERRIDES)]).list_templates()
+    assert listing == jinja2.FileSystemLoader(theme.dirs).list_templates()  # what MkDocs lists itself
     preview.once()  # nothing changed: the records neither, so no Pagefind
     assert len(started) == 2
     assert sorted(p.name for p in live.iterdir()) == ["site"]  # no work folder left behind
@@ -56,6 +57,21 @@ def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(doss
     api.build(dossier)
     built = sorted(p.relative_to(dossier / "site").as_posix() for p in (dossier / "site" / "assets").rglob("*"))
     assert served == built and any(p.startswith("assets/javascripts/bundle.") for p in built)
+
+
+def test_a_file_added_to_the_dossiers_own_theme_folder_is_served_at_the_next_rebuild(dossier, tmp_path):
+    """The installed themes' list of files is kept between rebuilds; a `custom_dir` of the
+    dossier's is listed at every one, as MkDocs lists it."""
+    config = dossier / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("theme:\n", "theme:\n  custom_dir: theme\n", 1), "utf-8")
+    (dossier / "theme").mkdir()
+    live = tmp_path / "live"
+    preview = serve.Preview(dossier, live, "http://127.0.0.1:8000/")
+    preview.once()
+    listed = preview.theme_files
+    (dossier / "theme" / "extra.txt").write_text("mine", "utf-8")
+    preview.once()
+    assert preview.theme_files is listed and (live / "site" / "extra.txt").read_text("utf-8") == "mine"
 
 
 def test_mkdocs_makes_the_theme_loader_the_preview_replaces(dossier):

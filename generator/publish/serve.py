@@ -94,32 +94,36 @@ class Preview:
         return generated
 
     def _list_theme_once(self, theme) -> None:
-        """The theme's Jinja environment as MkDocs makes it (`Theme.get_env`), its loader's list
-        of files taken once (`_ListedLoader`) and kept in `theme_files`."""
+        """The theme's Jinja environment as MkDocs makes it (`Theme.get_env`), with a loader that
+        lists the installed themes' folders once (`_ListedLoader`; kept in `theme_files`) and the
+        dossier's own (its overrides, a `custom_dir` of mkdocs.yml) at every build."""
         made = theme.get_env
+        own = [d for d in theme.dirs if d in (str(mkdocs_config.OVERRIDES), theme.custom_dir)]
+        installed = [d for d in theme.dirs if d not in own]
 
         def get_env():
             env = made()
             if self.theme_files is None:
-                self.theme_files = env.loader.list_templates()
-            env.loader = _ListedLoader(theme.dirs, self.theme_files)
+                self.theme_files = jinja2.FileSystemLoader(installed).list_templates()
+            env.loader = _ListedLoader(theme.dirs, self.theme_files, own)
             return env
 
         theme.get_env = get_env
 
 
 class _ListedLoader(jinja2.FileSystemLoader):
-    """The theme's loader, with the list of its files given: MkDocs lists every file of the
-    theme's folders at each build to find its static files (Material's 14,500, its icons among
-    them: a fifth of a preview's rebuild), and a preview keeps that list while mkdocs.yml and
-    the templates are as they were. Templates load as they do from MkDocs' own loader."""
+    """The theme's loader, with the list of the installed themes' files given: MkDocs lists
+    every file of the theme's folders at each build to find its static files (Material's 14,500,
+    its icons among them: a fifth of a preview's rebuild), and a preview keeps that list while
+    mkdocs.yml and the templates are as they were; the dossier's own folders (`own`) are listed
+    at each build, as MkDocs does. Templates load as they do from MkDocs' own loader."""
 
-    def __init__(self, searchpath: list[str], listed: list[str]):
+    def __init__(self, searchpath: list[str], listed: list[str], own: list[str]):
         super().__init__(searchpath)
-        self.listed = listed
+        self.listed, self.own = listed, own
 
     def list_templates(self) -> list[str]:
-        return self.listed
+        return sorted({*self.listed, *jinja2.FileSystemLoader(self.own).list_templates()})
 
 
 def _extended(base: type, handler: Callable, tag: bytes) -> type:
