@@ -218,7 +218,7 @@ def test_pages_the_writer_cannot_read_are_one_line(tmp_path, monkeypatch):
     with pytest.raises(BuildError) as caught:
         pagefind.index_site(site, [ACTOR])
     assert str(caught.value) == (
-        "Pagefind failed (exit status 1): error: the search records could not be read: "
+        "the search index failed (exit status 1): the search records could not be read: "
         "unexpected end of data: line 1 column 3 (char 2)"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
@@ -402,7 +402,22 @@ def test_a_pagefind_that_cannot_start_is_one_line(tmp_path, monkeypatch):
     with pytest.raises(BuildError) as caught:
         pagefind.index_site(site, [ACTOR])
     assert str(caught.value) == (
-        f"Pagefind failed (exit status 1): error: Pagefind could not be started: {tmp_path / 'no-pagefind'}: "
+        f"the search index failed (exit status 1): Pagefind could not be started: {tmp_path / 'no-pagefind'}: "
         "does not exist: create it or fix the name"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_page_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
+    """A record's page where another's folder must go (`a.html`, then `a.html/b.html`)."""
+    monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
+    site = tmp_path / "site"
+    site.mkdir()
+    nested = {**ACTOR, "url": "actors/ana.html/more.html"}
+    with pytest.raises(BuildError) as caught:
+        pagefind.index_site(site, [ACTOR, nested])
+    assert str(caught.value) == (
+        "the search index failed (exit status 1): the search records' pages could not be written: "
+        "records/actors/ana.html/more.html: File exists: check the disk and the folder's permissions, then build again"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -119,7 +119,7 @@ class Indexer:
             code = self._process.wait()
             bundle = self._work / "bundle"
             if code != 0:
-                raise BuildError(f"Pagefind failed (exit status {code}){self._said()}")
+                raise BuildError(self._failure(code))
             indexed = _indexed(bundle)
             if indexed != self._count:
                 raise BuildError(f"Pagefind indexed {indexed} of {self._count} search records{self._said()}")
@@ -148,6 +148,14 @@ class Indexer:
         if self._lock >= 0:
             os.close(self._lock)
             self._lock = -1
+
+    def _failure(self, code: int) -> str:
+        """What a failed run says: the writing of the pages' own message (`pagefind_pages.FAILED`),
+        or Pagefind's."""
+        said = self._said()
+        if said.startswith(": " + pagefind_pages.FAILED):
+            return f"the search index failed (exit status {code}): {said.removeprefix(': ' + pagefind_pages.FAILED)}"
+        return f"Pagefind failed (exit status {code}){said}"
 
     def _said(self) -> str:
         """': ' and the line of Pagefind's output that says what went wrong, as one line."""

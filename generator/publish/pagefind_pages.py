@@ -17,6 +17,7 @@ import orjson
 from ..errors import one_line, os_error_message
 
 PAGES_FILE = "pages.json"  # the records' pages, [[path, text], ...], from the Indexer
+FAILED = "error: before Pagefind: "  # how this process's own failure is said (read by the Indexer)
 
 
 def run() -> list[str]:
@@ -52,7 +53,7 @@ def main() -> None:
 
 def _fail(what: str, exc: Exception, path: str) -> NoReturn:
     said = os_error_message(exc, path) if isinstance(exc, OSError) else one_line(str(exc))
-    print(f"error: {what}: {said}", file=sys.stderr, flush=True)
+    print(f"{FAILED}{what}: {said}", file=sys.stderr, flush=True)
     sys.exit(1)
 
 
@@ -64,17 +65,25 @@ def write_pages(folder: Path, pages: list[tuple[str, str]]) -> None:
     folders: dict[str, int] = {"": os.open(folder, os.O_RDONLY | os.O_DIRECTORY)}
     try:
         for path, page in pages:
-            parent, _, name = path.rpartition("/")
-            out = os.open(name, _NEW, 0o644, dir_fd=_folder(folders, parent))
             try:
-                data = memoryview(page.encode("utf-8"))
-                while data:
-                    data = data[os.write(out, data) :]
-            finally:
-                os.close(out)
+                _write_page(folders, path, page)
+            except OSError as exc:
+                exc.filename = path  # the page's path in the folder, not its name in its own
+                raise
     finally:
         for fd in folders.values():
             os.close(fd)
+
+
+def _write_page(folders: dict[str, int], path: str, page: str) -> None:
+    parent, _, name = path.rpartition("/")
+    out = os.open(name, _NEW, 0o644, dir_fd=_folder(folders, parent))
+    try:
+        data = memoryview(page.encode("utf-8"))
+        while data:
+            data = data[os.write(out, data) :]
+    finally:
+        os.close(out)
 
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..data import attribution, quotemarks, quotes
-from ..data.files import MAX_SOURCE_BYTES, SOURCES_DIR, read_input
+from ..data.files import SOURCES_DIR, SourceFiles
 from ..data.load import decode_utf8
 from ..data.schema import vocabulary
 from ..errors import DossierError, UsageError
@@ -47,7 +47,7 @@ def locate(root, source_id: str, text: str) -> Found:
         known = ", ".join(f"`{k}`" for k in list(entries)[:10] if isinstance(k, str)) or "none yet"
         raise DossierError(f"unknown source `{source_id}`: {rel_yaml} has {known}")
     rel = f"{SOURCES_DIR}/{entry['file']}"
-    raw = read_input(root, rel, MAX_SOURCE_BYTES)
+    raw = SourceFiles(root).read(entry["file"])
     if hashlib.sha256(raw).hexdigest() != entry.get("sha256"):
         raise DossierError(f"{rel} does not have the sha256 recorded for `{source_id}`: run `dossier check`")
     decoded, problem = decode_utf8(raw, rel)
