@@ -142,10 +142,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .site.check import check
 
     started = time.perf_counter()
-    checked = check(args.root.resolve())
+    checked = check(args.root.resolve(), outline=True)  # the pages' paths are all it needs of the model
     if _LEFT_TO_EXIT:
         _LEFT_TO_EXIT.append(checked)
-    dossier, problems = checked.dossier, checked.problems
+    dossier, problems = checked.placed, checked.problems
     report(problems, args.format)
     took = time.perf_counter() - started
     what = f" ({len(dossier.claims)} claims, {len(dossier.sources)} sources)" if dossier else ""

@@ -136,3 +136,35 @@ def test_a_busy_proposals_claims_go_to_a_page_per_year(docs):
         for p in ("2024.md", "date-unknown.md")
     ]
     assert rows == [3, 1]
+
+
+def test_check_places_every_page_where_the_build_does(dossier, edit, today, monkeypatch):
+    """`dossier check` finds two pages on one path from the model's outline (no evidence, no source
+    text): it places every page where the model does, split and moved pages included."""
+    from generator.site import views
+    from generator.site.check import check
+
+    monkeypatch.setattr(plan_module, "ACTOR_PAGE_CARDS", 1)
+    monkeypatch.setattr(plan_module, "PROPOSAL_PAGE_ROWS", 1)
+    monkeypatch.setattr(views, "TIMELINE_PAGE_CLAIMS", 1)
+    (dossier / "content" / "dossier.yaml").write_text(
+        "# yaml-language-server: $schema=../generator/schema/dossier.schema.json\ndossier:\n"
+        '  published: "2024-03-13"\n',
+        "utf-8",
+    )
+    edit(dossier / "content/sources.yaml", "  - id: beta\n", "  - id: beta\n    formerly: [interview]\n")
+    model = api.check(dossier, today).dossier
+    checked = check(dossier, today, outline=True)
+    assert checked.problems == [] and checked.dossier is None and checked.outline is not None
+    assert not [c for c in checked.outline.claims.values() if c.evidence]
+
+    def placed(d) -> list[tuple[str, str, str | None]]:
+        return [(out.path, out.template, out.edit) for out in plan_module.SitePlan(d).pages()]
+
+    paths = [path for path, _, _ in placed(model)]
+    assert {"actors/envoy/binding-guarantees.md", "proposals/border-deal/2024.md", "sources/interview.md"} <= set(paths)
+    assert [path for path in paths if path.startswith("timeline/")] == [
+        "timeline/2024-03.md",
+        "timeline/date-unknown.md",
+    ]
+    assert placed(checked.outline) == placed(model)

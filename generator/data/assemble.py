@@ -114,6 +114,38 @@ def assemble(
     return Dossier(sources, actors, proposals, claims, origins or {}, published)
 
 
+def outline(
+    items: dict[str, list[dict]],
+    origins: dict[tuple[str, str], Origin],
+    claim_files: dict[str, str],
+    published: str | None = None,
+) -> Dossier:
+    """The dossier as the site plan places its pages: every source, actor and proposal, and each
+    claim's actor, stances and date; but no evidence, no source text and no stance's ground (a
+    stance rests on nothing here). What `dossier check` needs to find two pages on one path, at
+    under half the cost of `assemble`; never rendered."""
+    claims = {}
+    for d in items.get("claims", []):
+        stances = tuple([Stance(p, v["stance"] if isinstance(v, dict) else v, (), "") for p, v in d["stances"].items()])
+        claims[d["id"]] = Claim(
+            d["id"],
+            d["actor"],
+            stances,
+            dating(d["said"]),
+            d["summary"],
+            (),
+            origin=claim_files.get(d["id"], "claims.yaml"),
+        )
+    return Dossier(
+        {d["id"]: _source(d, "") for d in items.get("sources", [])},
+        {d["id"]: _actor(d) for d in items.get("actors", [])},
+        {d["id"]: _proposal(d) for d in items.get("proposals", [])},
+        claims,
+        origins,
+        published,
+    )
+
+
 def _stances(stances: dict, evidence: tuple[Evidence, ...]) -> tuple[Stance, ...]:
     """The claim's stances; those that name no `rests_on` share one ground, worked out once."""
     shared: tuple[tuple[int, ...], str] | None = None

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
-from . import schema
-from .assemble import assemble
+from . import assemble, schema
 from .cache import Store
 from .files import input_exists, list_inputs
 from .hygiene import name_problem
@@ -22,12 +21,19 @@ from .validate import Validated, Validator, check_pages
 
 @dataclass(frozen=True)
 class Checked:
-    """What a check found: the model (None when there are errors), the hand-written pages, and
-    every problem, sorted."""
+    """What a check found: the model (None when there are errors, or when the check asked for
+    the outline alone), the hand-written pages, every problem, sorted, and the outline
+    (`assemble.outline`) when asked for it instead of the model."""
 
     dossier: Dossier | None
     pages: dict[str, str]  # content/pages/NAME.md -> its Markdown
     problems: list[Problem]
+    outline: Dossier | None = None
+
+    @property
+    def placed(self) -> Dossier | None:
+        """What the site plan places pages by: the model, or the outline."""
+        return self.dossier or self.outline
 
 
 def gc_paused(func):
@@ -68,8 +74,9 @@ def split_files(root: Path) -> tuple[dict[str, str], list[Problem]]:
 
 
 @gc_paused
-def check(root: Path, today: dt.date | None = None) -> Checked:
-    """Load and validate everything; the model only when there is no error."""
+def check(root: Path, today: dt.date | None = None, outline: bool = False) -> Checked:
+    """Load and validate everything; the model only when there is no error, or with `outline`
+    only its outline, all that `dossier check` needs of it (the site plan's paths)."""
     files = schema.data_files()
     if not any(input_exists(root, rel) for rel in files) and not input_exists(root, "content"):
         raise UsageError(f"{root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)")
@@ -89,15 +96,20 @@ def check(root: Path, today: dt.date | None = None) -> Checked:
     checked = validator.run()
     written = store.save_in_background(loaded.read)
     try:
-        return _checked(root, docs, checked, problems + validator.problems, settings)
+        return _checked(root, docs, checked, problems + validator.problems, settings, outline)
     finally:
         written()
 
 
 def _checked(
-    root: Path, docs: dict[str, Document], checked: Validated, problems: list[Problem], settings: dict[str, str]
+    root: Path,
+    docs: dict[str, Document],
+    checked: Validated,
+    problems: list[Problem],
+    settings: dict[str, str],
+    outline: bool,
 ) -> Checked:
-    """The hand-written pages, every problem, and the model when there is no error."""
+    """The hand-written pages, every problem, and the model (or its outline) when there is no error."""
     pages, page_problems = check_pages(root)
     problems = sort_problems(problems + page_problems)
     if any(p.severity == ERROR for p in problems):
@@ -117,5 +129,9 @@ def _checked(
         for i, item in enumerate(doc.data[held]):
             origins[(held, item["id"])] = (rel, *doc.id_mark(held, i))
     claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
-    dossier = assemble(items, checked.texts, checked.passages, origins, claim_files, published, checked.headlines)
+    if outline:
+        return Checked(None, pages, problems, assemble.outline(items, origins, claim_files, published))
+    dossier = assemble.assemble(
+        items, checked.texts, checked.passages, origins, claim_files, published, checked.headlines
+    )
     return Checked(dossier, pages, problems)

@@ -33,14 +33,15 @@ def checking_day() -> dt.date:
 
 
 @gc_paused
-def check(root: Path, today: dt.date | None = None, directory_urls: bool = False) -> Checked:
+def check(root: Path, today: dt.date | None = None, directory_urls: bool = False, outline: bool = False) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
-    (two outputs on one path, what hand-written pages may hold)."""
+    (two outputs on one path, what hand-written pages may hold). With `outline` (`dossier
+    check`), the model's outline instead of the model: the same pages on the same paths."""
     day = today or checking_day()
-    checked = check_data(root, day)
+    checked = check_data(root, day, outline)
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
-    if checked.dossier is not None:
-        found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
+    if checked.placed is not None:
+        found += SitePlan(checked.placed, directory_urls).collisions(checked.pages)
     # A page refused already (a taken name, one differing only in case...) needs no nav entry.
     named = {p.path.casefold() for p in found}
     found += nav_problems(root, {rel: text for rel, text in checked.pages.items() if rel.casefold() not in named})
