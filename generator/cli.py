@@ -142,7 +142,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .site.check import check
 
     started = time.perf_counter()
-    checked = check(args.root.resolve(), outline=True)  # the pages' paths are all it needs of the model
+    # The pages' paths are all it needs of the model; what it made is left to the exit when `run` is leaving.
+    checked = check(args.root.resolve(), outline=True, keep=_LEFT_TO_EXIT if _LEFT_TO_EXIT else None)
     if _LEFT_TO_EXIT:
         _LEFT_TO_EXIT.append(checked)
     dossier, problems = checked.placed, checked.problems

@@ -410,3 +410,20 @@ def test_an_occurrence_written_as_1_0_counts_as_1(dossier, edit, capsys):
     # JSON Schema counts 1.0 as an integer; the matcher must agree rather than skip the quote.
     edit(dossier / C, "occurrence: 1\n", "occurrence: 1.0\n")
     assert cli.main(["check", "--root", str(dossier)]) == 0
+
+
+@pytest.mark.parametrize("leaving", [True, False])
+def test_a_check_leaving_without_teardown_keeps_its_work_to_the_exit(dossier, monkeypatch, leaving):
+    """`run` leaves a check with os._exit: the check's result and its working state (the cache's
+    entries, the documents, the validator) are kept to the end instead of being freed object by
+    object on the way out. Called any other way, nothing is kept."""
+    from generator.data.cache import Store
+    from generator.data.check import Checked
+
+    kept: list = [None] if leaving else []
+    monkeypatch.setattr(cli, "_LEFT_TO_EXIT", kept)
+    assert cli.main(["check", "--root", str(dossier)]) == 0
+    held = [type(x) for x in kept if isinstance(x, Checked)] + [
+        type(y) for x in kept if isinstance(x, tuple) for y in x if isinstance(y, Store)
+    ]
+    assert held == ([Checked, Store] if leaving else [])

@@ -74,9 +74,12 @@ def split_files(root: Path) -> tuple[dict[str, str], list[Problem]]:
 
 
 @gc_paused
-def check(root: Path, today: dt.date | None = None, outline: bool = False) -> Checked:
+def check(root: Path, today: dt.date | None = None, outline: bool = False, keep: list | None = None) -> Checked:
     """Load and validate everything; the model only when there is no error, or with `outline`
-    only its outline, all that `dossier check` needs of it (the site plan's paths)."""
+    only its outline, all that `dossier check` needs of it (the site plan's paths). `keep`: where
+    the check's working state (documents, cache entries, the validator) goes instead of being
+    freed on return, for a caller that leaves without tearing the interpreter down (cli.run):
+    freeing it object by object took 0.04-0.08 s of a 10,000-claim check."""
     files = schema.data_files()
     if not any(input_exists(root, rel) for rel in files) and not input_exists(root, "content"):
         raise UsageError(f"{root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)")
@@ -99,6 +102,8 @@ def check(root: Path, today: dt.date | None = None, outline: bool = False) -> Ch
         return _checked(root, docs, checked, problems + validator.problems, settings, outline)
     finally:
         written()
+        if keep is not None:
+            keep.append((store, loaded, validator, checked))
 
 
 def _checked(

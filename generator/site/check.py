@@ -33,12 +33,19 @@ def checking_day() -> dt.date:
 
 
 @gc_paused
-def check(root: Path, today: dt.date | None = None, directory_urls: bool = False, outline: bool = False) -> Checked:
+def check(
+    root: Path,
+    today: dt.date | None = None,
+    directory_urls: bool = False,
+    outline: bool = False,
+    keep: list | None = None,
+) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold). With `outline` (`dossier
-    check`), the model's outline instead of the model: the same pages on the same paths."""
+    check`), the model's outline instead of the model: the same pages on the same paths; `keep`
+    as data/check.py's."""
     day = today or checking_day()
-    checked = check_data(root, day, outline)
+    checked = check_data(root, day, outline, keep)
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.placed is not None:
         found += SitePlan(checked.placed, directory_urls).collisions(checked.pages)
