@@ -66,3 +66,54 @@ def test_made_from_names_the_schema_the_library_and_the_key(monkeypatch):
     assert first != schema.made_from("sources")
     monkeypatch.setattr(fastjsonschema, "VERSION", "0.0.0")
     assert schema.made_from("claims") != first
+
+
+def _leaves(value, path=()):
+    """Every path to a leaf of a YAML value (through mappings and lists)."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else None
+    if items is None:
+        yield path
+        return
+    for key, inner in items:
+        yield from _leaves(inner, (*path, key))
+
+
+def _replaced(value, path, new):
+    if not path:
+        return new
+    copy = dict(value) if isinstance(value, dict) else list(value)
+    copy[path[0]] = _replaced(value[path[0]], path[1:], new)
+    return copy
+
+
+def _outcome(validate, item):
+    try:
+        validate(item)
+    except fastjsonschema.JsonSchemaValueException as exc:
+        return exc.message, exc.name, exc.rule
+    return None
+
+
+@pytest.mark.parametrize("key", schema.item_keys())
+def test_each_judges_as_fastjsonschemas_own_code_does(key):
+    """The paths rewritten as f-strings (schema._EAGER_PATH) change nothing a check sees: every item
+    of the fixture, and each with any one of its values replaced by one of the wrong shape, is
+    accepted or refused alike, with the same message and path."""
+    from generator.data.load import parse_yaml
+    from tests.conftest import FIXTURE
+
+    rel = "claims.yaml" if key == "claims" else f"content/{key}.yaml"
+    doc, problems = parse_yaml(rel, (FIXTURE / rel).read_bytes(), key)
+    assert doc is not None and not problems
+    items = doc.data[key]
+    ahead = importlib.import_module(f"generator.data.validators.gen_{key}").validate
+    own = fastjsonschema.compile(schema._item_schema(key))
+    refused = 0
+    for item in items:
+        assert _outcome(ahead, item) is None
+        for path in _leaves(item):
+            for wrong in ([], {"x": 1}, "", "Not An Id!"):
+                changed = _replaced(item, path, wrong)
+                assert _outcome(ahead, changed) == _outcome(own, changed), (path, wrong)
+                refused += _outcome(own, changed) is not None
+    assert refused > len(items)

@@ -132,14 +132,24 @@ def _fast(top_key: str):
 
 
 def made_from(top_key: str) -> str:
-    """What a compiled validator depends on: the schema's bytes, fastjsonschema's version, the key."""
-    made = b"\0".join((fastjsonschema.VERSION.encode(), top_key.encode(), _schema_bytes()))
+    """What a compiled validator depends on: the schema's bytes, fastjsonschema's version, the key,
+    and how its paths are rewritten."""
+    made = b"\0".join(
+        (fastjsonschema.VERSION.encode(), top_key.encode(), _schema_bytes(), _EAGER_PATH.pattern.encode())
+    )
     return hashlib.sha256(made).hexdigest()
 
 
+# fastjsonschema's code spells each nested value's path (for its error messages) as
+# `"...{name}...".format(**locals())` before validating the value: a dict of the function's fifty
+# locals per value, a fifth of a claims file's schema check. The same text as an f-string.
+_EAGER_PATH = re.compile(r'"([^"{}\\]*)\{([A-Za-z_][A-Za-z0-9_]*)\}([^"{}\\]*)"\.format\(\*\*locals\(\)\)')
+
+
 def validator_code(top_key: str) -> str:
-    """The module data/validators/gen_KEY.py: fastjsonschema's code for the key's items."""
-    code = fastjsonschema.compile_to_code(_item_schema(top_key))
+    """The module data/validators/gen_KEY.py: fastjsonschema's code for the key's items, each path
+    written as an f-string (`_EAGER_PATH`)."""
+    code = _EAGER_PATH.sub(r'f"\1{\2}\3"', fastjsonschema.compile_to_code(_item_schema(top_key)))
     return (
         f'"""The validator of a `{top_key}` item, compiled ahead from the schema by fastjsonschema: written by\n'
         '`make validators`, never by hand (tests/test_validators.py holds it to the schema)."""\n\n'

@@ -1,7 +1,7 @@
 """The validator of a `actors` item, compiled ahead from the schema by fastjsonschema: written by
 `make validators`, never by hand (tests/test_validators.py holds it to the schema)."""
 
-MADE_FROM = "1ba6cdaf3301c2ef88bcc9bdf09e42c11e87be620d707d102ac5584eb9100a88"
+MADE_FROM = "074fd71e4b985613363a858b716977c7d0f77555b791a1513597b51308060ab3"
 
 VERSION = "2.22.3"
 from decimal import Decimal
@@ -55,7 +55,7 @@ def validate___definitions_actor(data, custom_formats={}, name_prefix=None):
                 if data__aliases_len > len(set(fn(data__aliases_x) for data__aliases_x in data__aliases)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".aliases must contain unique items", value=data__aliases, name="" + (name_prefix or "data") + ".aliases", definition={'description': 'Other names the sources use (spellings, transliterations, titles), so search finds the actor by any of them.', 'type': 'array', 'uniqueItems': True, 'items': {'description': 'One line of text.', 'type': 'string', 'minLength': 1, 'pattern': '^[^\\n\\r\\u2028\\u2029]*\\S[^\\n\\r\\u2028\\u2029]*$', 'x-message': 'must be one non-empty line of text'}}, rule='uniqueItems')
                 for data__aliases_x, data__aliases_item in enumerate(data__aliases):
-                    validate___definitions_line(data__aliases_item, custom_formats, (name_prefix or "data") + ".aliases[{data__aliases_x}]".format(**locals()))
+                    validate___definitions_line(data__aliases_item, custom_formats, (name_prefix or "data") + f".aliases[{data__aliases_x}]")
         if "roles" in data_keys:
             data_keys.remove("roles")
             data__roles = data["roles"]
@@ -65,7 +65,7 @@ def validate___definitions_actor(data, custom_formats={}, name_prefix=None):
             if data__roles_is_list:
                 data__roles_len = len(data__roles)
                 for data__roles_x, data__roles_item in enumerate(data__roles):
-                    validate___definitions_role(data__roles_item, custom_formats, (name_prefix or "data") + ".roles[{data__roles_x}]".format(**locals()))
+                    validate___definitions_role(data__roles_item, custom_formats, (name_prefix or "data") + f".roles[{data__roles_x}]")
         if "affiliation" in data_keys:
             data_keys.remove("affiliation")
             data__affiliation = data["affiliation"]
@@ -92,7 +92,7 @@ def validate___definitions_formerly(data, custom_formats={}, name_prefix=None):
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items", value=data, name="" + (name_prefix or "data") + "", definition={'description': "Ids this item had before it was renamed, on a published dossier. A published id is never reused: the old page address leads to this item's page (a claim's old anchor to its card). Only ids that were published keep their addresses: on a dossier never published `formerly` is an error (an unpublished id has no readers, and its page would put back wording an edit removed).", 'type': 'array', 'uniqueItems': True, 'items': {'description': 'A stable identifier: lower-case letters, digits and single hyphens. It becomes part of page addresses, so never change a published one.', 'type': 'string', 'pattern': '^[a-z0-9]+(-[a-z0-9]+)*$', 'maxLength': 80, 'x-message': 'must be lower-case letters, digits and single hyphens (e.g. `volodymyr-zelenskyy`)'}}, rule='uniqueItems')
         for data_x, data_item in enumerate(data):
-            validate___definitions_id(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate___definitions_id(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate___definitions_prose(data, custom_formats={}, name_prefix=None):
@@ -139,7 +139,7 @@ def validate___definitions_role(data, custom_formats={}, name_prefix=None):
                 if data__sources_len > len(set(fn(data__sources_x) for data__sources_x in data__sources)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".sources must contain unique items", value=data__sources, name="" + (name_prefix or "data") + ".sources", definition={'description': 'Ids of the sources that give this role.', 'type': 'array', 'uniqueItems': True, 'items': {'description': 'A stable identifier: lower-case letters, digits and single hyphens. It becomes part of page addresses, so never change a published one.', 'type': 'string', 'pattern': '^[a-z0-9]+(-[a-z0-9]+)*$', 'maxLength': 80, 'x-message': 'must be lower-case letters, digits and single hyphens (e.g. `volodymyr-zelenskyy`)'}}, rule='uniqueItems')
                 for data__sources_x, data__sources_item in enumerate(data__sources):
-                    validate___definitions_id(data__sources_item, custom_formats, (name_prefix or "data") + ".sources[{data__sources_x}]".format(**locals()))
+                    validate___definitions_id(data__sources_item, custom_formats, (name_prefix or "data") + f".sources[{data__sources_x}]")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'description': 'A position an actor holds or held, as the sources give it.', 'type': 'object', 'additionalProperties': False, 'required': ['title'], 'properties': {'title': {'description': 'One line of text.', 'type': 'string', 'minLength': 1, 'pattern': '^[^\\n\\r\\u2028\\u2029]*\\S[^\\n\\r\\u2028\\u2029]*$', 'x-message': 'must be one non-empty line of text'}, 'from': {'description': '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`. The form is the precision: `2022-03` means "some day in March 2022".', 'type': 'string', 'pattern': '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', 'x-message': 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'}, 'until': {'description': '`YYYY`, `YYYY-MM` or `YYYY-MM-DD`. The form is the precision: `2022-03` means "some day in March 2022".', 'type': 'string', 'pattern': '^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$', 'x-message': 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD'}, 'sources': {'description': 'Ids of the sources that give this role.', 'type': 'array', 'uniqueItems': True, 'items': {'description': 'A stable identifier: lower-case letters, digits and single hyphens. It becomes part of page addresses, so never change a published one.', 'type': 'string', 'pattern': '^[a-z0-9]+(-[a-z0-9]+)*$', 'maxLength': 80, 'x-message': 'must be lower-case letters, digits and single hyphens (e.g. `volodymyr-zelenskyy`)'}}}}, rule='additionalProperties')
     return data

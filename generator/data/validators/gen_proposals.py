@@ -1,7 +1,7 @@
 """The validator of a `proposals` item, compiled ahead from the schema by fastjsonschema: written by
 `make validators`, never by hand (tests/test_validators.py holds it to the schema)."""
 
-MADE_FROM = "4611943d4d98a7c60523baa37b77942b164a14ad0374deebbf9ce829649dfcf1"
+MADE_FROM = "7bf1bbb3cc0825d511ef0693b0955325b28f714ad93f55dfb4a8b4971e85169f"
 
 VERSION = "2.22.3"
 from decimal import Decimal
@@ -51,7 +51,7 @@ def validate___definitions_proposal(data, custom_formats={}, name_prefix=None):
             if data__related_is_list:
                 data__related_len = len(data__related)
                 for data__related_x, data__related_item in enumerate(data__related):
-                    validate___definitions_relation(data__related_item, custom_formats, (name_prefix or "data") + ".related[{data__related_x}]".format(**locals()))
+                    validate___definitions_relation(data__related_item, custom_formats, (name_prefix or "data") + f".related[{data__related_x}]")
         if "notes" in data_keys:
             data_keys.remove("notes")
             data__notes = data["notes"]
@@ -74,7 +74,7 @@ def validate___definitions_formerly(data, custom_formats={}, name_prefix=None):
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items", value=data, name="" + (name_prefix or "data") + "", definition={'description': "Ids this item had before it was renamed, on a published dossier. A published id is never reused: the old page address leads to this item's page (a claim's old anchor to its card). Only ids that were published keep their addresses: on a dossier never published `formerly` is an error (an unpublished id has no readers, and its page would put back wording an edit removed).", 'type': 'array', 'uniqueItems': True, 'items': {'description': 'A stable identifier: lower-case letters, digits and single hyphens. It becomes part of page addresses, so never change a published one.', 'type': 'string', 'pattern': '^[a-z0-9]+(-[a-z0-9]+)*$', 'maxLength': 80, 'x-message': 'must be lower-case letters, digits and single hyphens (e.g. `volodymyr-zelenskyy`)'}}, rule='uniqueItems')
         for data_x, data_item in enumerate(data):
-            validate___definitions_id(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate___definitions_id(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate___definitions_relation(data, custom_formats={}, name_prefix=None):

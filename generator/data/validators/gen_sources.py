@@ -1,7 +1,7 @@
 """The validator of a `sources` item, compiled ahead from the schema by fastjsonschema: written by
 `make validators`, never by hand (tests/test_validators.py holds it to the schema)."""
 
-MADE_FROM = "70a595abae40899eaed275ddbe42787f2d0f21f9a02a2a902e78c29cfb1418c4"
+MADE_FROM = "582b7112a8920ee078164ed42639542468be1f473f23c6de7c3f588560583d36"
 
 VERSION = "2.22.3"
 from decimal import Decimal
@@ -88,7 +88,7 @@ def validate___definitions_source(data, custom_formats={}, name_prefix=None):
             if data__perspective_is_list:
                 data__perspective_len = len(data__perspective)
                 for data__perspective_x, data__perspective_item in enumerate(data__perspective):
-                    validate___definitions_perspective(data__perspective_item, custom_formats, (name_prefix or "data") + ".perspective[{data__perspective_x}]".format(**locals()))
+                    validate___definitions_perspective(data__perspective_item, custom_formats, (name_prefix or "data") + f".perspective[{data__perspective_x}]")
         if "translation" in data_keys:
             data_keys.remove("translation")
             data__translation = data["translation"]
@@ -115,7 +115,7 @@ def validate___definitions_formerly(data, custom_formats={}, name_prefix=None):
         if data_len > len(set(fn(data_x) for data_x in data)):
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain unique items", value=data, name="" + (name_prefix or "data") + "", definition={'description': "Ids this item had before it was renamed, on a published dossier. A published id is never reused: the old page address leads to this item's page (a claim's old anchor to its card). Only ids that were published keep their addresses: on a dossier never published `formerly` is an error (an unpublished id has no readers, and its page would put back wording an edit removed).", 'type': 'array', 'uniqueItems': True, 'items': {'description': 'A stable identifier: lower-case letters, digits and single hyphens. It becomes part of page addresses, so never change a published one.', 'type': 'string', 'pattern': '^[a-z0-9]+(-[a-z0-9]+)*$', 'maxLength': 80, 'x-message': 'must be lower-case letters, digits and single hyphens (e.g. `volodymyr-zelenskyy`)'}}, rule='uniqueItems')
         for data_x, data_item in enumerate(data):
-            validate___definitions_id(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+            validate___definitions_id(data_item, custom_formats, (name_prefix or "data") + f"[{data_x}]")
     return data
 
 def validate___definitions_original(data, custom_formats={}, name_prefix=None):
@@ -232,7 +232,7 @@ def validate___definitions_translation(data, custom_formats={}, name_prefix=None
                 if data__spoken_len > len(set(fn(data__spoken_x) for data__spoken_x in data__spoken)):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".spoken must contain unique items", value=data__spoken, name="" + (name_prefix or "data") + ".spoken", definition={'description': 'Language tags of the languages the quoted words were spoken in, where the text states or clearly implies them; omit when unknown.', 'type': 'array', 'uniqueItems': True, 'items': {'description': 'A BCP 47 language tag, e.g. `en`, `ru`, `uk`.', 'type': 'string', 'pattern': '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', 'x-message': 'must be a language tag such as `en`, `ru` or `uk`'}}, rule='uniqueItems')
                 for data__spoken_x, data__spoken_item in enumerate(data__spoken):
-                    validate___definitions_language(data__spoken_item, custom_formats, (name_prefix or "data") + ".spoken[{data__spoken_x}]".format(**locals()))
+                    validate___definitions_language(data__spoken_item, custom_formats, (name_prefix or "data") + f".spoken[{data__spoken_x}]")
         if "quotes" in data_keys:
             data_keys.remove("quotes")
             data__quotes = data["quotes"]
