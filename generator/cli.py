@@ -146,10 +146,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked = check(args.root.resolve(), outline=True, keep=_LEFT_TO_EXIT if _LEFT_TO_EXIT else None)
     if _LEFT_TO_EXIT:
         _LEFT_TO_EXIT.append(checked)
-    dossier, problems = checked.placed, checked.problems
+    counts, problems = checked.counts, checked.problems
     report(problems, args.format)
     took = time.perf_counter() - started
-    what = f" ({len(dossier.claims)} claims, {len(dossier.sources)} sources)" if dossier else ""
+    what = f" ({counts.get('claims', 0)} claims, {counts.get('sources', 0)} sources)" if counts else ""
     print(f"dossier check: {summary_line(problems)}{what} in {took:.2f}s", file=sys.stderr)
     return exit_code(problems, args.strict)
 

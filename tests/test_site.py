@@ -253,22 +253,65 @@ def test_a_hand_written_page_cannot_replace_a_generated_one(tmp_path):
     ]
 
 
-def test_check_refuses_what_build_refuses(tmp_path, capsys):
-    """`dossier check --strict` (pre-commit, the CI gate) enforces the site's rules too."""
-    root = _copy(tmp_path / "d")
+def _reserving(root: Path) -> list[str]:
+    """An actor named `index` and a hand-written `Timeline.md`: what `dossier check` says of them."""
     (root / "content" / "pages" / "Timeline.md").write_text("# Mine\n", "utf-8")
     edit = root / "content" / "actors.yaml"
     edit.write_text(edit.read_text("utf-8").replace("- id: envoy\n", "- id: index\n", 1), "utf-8")
     claims = root / "claims.yaml"
     claims.write_text(claims.read_text("utf-8").replace("actor: envoy\n", "actor: index\n"), "utf-8")
-    assert cli.main(["check", "--strict", "--root", str(root)]) == 1
-    out = capsys.readouterr().out.splitlines()
     line = next(n for n, text in enumerate(edit.read_text("utf-8").splitlines(), 1) if text == "  - id: index")
-    assert out == [
+    return [
         f"content/actors.yaml:{line}:9: error: the id `index` is reserved: its page would replace `actors/index.md`; "
         "choose another id",
         "content/pages/Timeline.md:1:1: error: `Timeline.md` is a generated page's name: rename the file",
     ]
+
+
+def test_check_refuses_what_build_refuses(tmp_path, capsys):
+    """`dossier check --strict` (pre-commit, the CI gate) enforces the site's rules too."""
+    root = _copy(tmp_path / "d")
+    expected = _reserving(root)
+    assert cli.main(["check", "--strict", "--root", str(root)]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform == "darwin" or len(os.sched_getaffinity(0)) < 2,
+    reason="the second process needs fork and two cores",
+)
+@pytest.mark.parametrize("answer", ["taken", "garbled", "lost", "data refused"])
+def test_check_looks_for_pages_on_one_path_beside_the_data_checks(tmp_path, capsys, monkeypatch, answer):
+    """From apart.MIN_CLAIMS_APART claims (here any), `dossier check` looks for two pages on one
+    path in a second process while the first validates the data. An answer garbled or lost costs
+    time, never a result; with the data refused, the pages' paths are not looked at."""
+    from generator.data import apart
+    from generator.data import check as data_check
+
+    root = _copy(tmp_path / "d")
+    expected = _reserving(root)
+    if answer == "data refused":
+        edit = root / "claims.yaml"
+        edit.write_text(edit.read_text("utf-8").replace("summary: ", "summary: [", 1), "utf-8")
+        assert cli.main(["check", "--root", str(root)]) == 1
+        expected = capsys.readouterr().out.splitlines()
+        assert expected[0].startswith("claims.yaml:7:14: error: YAML syntax")
+        assert not [line for line in expected if "reserved" in line or "generated page" in line]
+    started: list[bool] = []
+
+    class Counted(apart.Apart):
+        def __init__(self, work) -> None:
+            super().__init__(work)
+            started.append(self.started)
+
+    monkeypatch.setattr(apart, "MIN_CLAIMS_APART", 0)
+    monkeypatch.setattr(apart, "can_fork", lambda: True)
+    monkeypatch.setattr(apart, "Apart", Counted)
+    if answer in ("garbled", "lost"):
+        monkeypatch.setattr(apart, "loads", lambda body: [["claims.yaml", 1]] if answer == "garbled" else None)
+    assert cli.main(["check", "--root", str(root)]) == 1
+    assert capsys.readouterr().out.splitlines() == expected
+    assert started == [True]
 
 
 @pytest.mark.slow  # builds the site

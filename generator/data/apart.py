@@ -1,5 +1,6 @@
-"""A forked second process's work and its answer down a pipe (`Apart`: data/prepare.py's and
-the validator's); and the claims files' own checks shared with one, when many files have no
+"""A forked second process's work and its answer down a pipe (`Apart`: data/prepare.py's, the
+validator's, and data/check.py's, which looks for two pages on one path while the data are
+checked); and the claims files' own checks shared with one, when many files have no
 verdict in the cache (a first check, a new version of the checker, an edit every verdict depends
 on) and a second core is free.
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ERROR, InputError, Problem, UsageError, sort_problems
-from . import assemble, schema
+from ..errors import ERROR, WARNING, InputError, Problem, UsageError, sort_problems
+from . import apart, assemble, schema
 from .cache import Store
 from .files import input_exists, list_inputs
 from .hygiene import name_problem
@@ -21,19 +22,19 @@ from .validate import Validated, Validator, check_pages
 
 @dataclass(frozen=True)
 class Checked:
-    """What a check found: the model (None when there are errors, or when the check asked for
-    the outline alone), the hand-written pages, every problem, sorted, and the outline
-    (`assemble.outline`) when asked for it instead of the model."""
+    """What a check found: the model (None when there are errors, or when the check was asked for
+    none), the hand-written pages, every problem, sorted, and how many items each list holds
+    (empty when there are errors)."""
 
     dossier: Dossier | None
     pages: dict[str, str]  # content/pages/NAME.md -> its Markdown
     problems: list[Problem]
-    outline: Dossier | None = None
+    counts: Mapping[str, int] = field(default_factory=dict)  # "claims" -> 10000, "sources" -> ...
 
-    @property
-    def placed(self) -> Dossier | None:
-        """What the site plan places pages by: the model, or the outline."""
-        return self.dossier or self.outline
+
+# The site's checks of where each page goes (site/check.py: two outputs on one path), on the
+# model's outline (`assemble.outline`) and the hand-written pages.
+Placed = Callable[[Dossier, Mapping[str, str]], list[Problem]]
 
 
 def gc_paused(func):
@@ -74,12 +75,13 @@ def split_files(root: Path) -> tuple[dict[str, str], list[Problem]]:
 
 
 @gc_paused
-def check(root: Path, today: dt.date | None = None, outline: bool = False, keep: list | None = None) -> Checked:
-    """Load and validate everything; the model only when there is no error, or with `outline`
-    only its outline, all that `dossier check` needs of it (the site plan's paths). `keep`: where
-    the check's working state (documents, cache entries, the validator) goes instead of being
-    freed on return, for a caller that leaves without tearing the interpreter down (cli.run):
-    freeing it object by object took 0.04-0.08 s of a 10,000-claim check."""
+def check(root: Path, today: dt.date | None = None, placed: Placed | None = None, keep: list | None = None) -> Checked:
+    """Load and validate everything; the model only when there is no error. With `placed`
+    (`dossier check`), no model: `placed` runs on its outline, beside the validator in a second
+    process when there is a core to spare (`_beside`), and its problems are the check's. `keep`:
+    where the check's working state (documents, cache entries, the validator) goes instead of
+    being freed on return, for a caller that leaves without tearing the interpreter down
+    (cli.run): freeing it object by object took 0.04-0.08 s of a 10,000-claim check."""
     files = schema.data_files()
     if not any(input_exists(root, rel) for rel in files) and not input_exists(root, "content"):
         raise UsageError(f"{root} is not a dossier: it has neither claims.yaml nor content/ (use --root DIR)")
@@ -95,11 +97,17 @@ def check(root: Path, today: dt.date | None = None, outline: bool = False, keep:
     loaded = load_all(root, {**files, **more, **settings}, store)
     problems += loaded.problems
     docs = loaded.docs
-    validator = Validator(root, docs, today or dt.date.today(), store)
-    checked = validator.run()
-    written = store.save_in_background(loaded.read)
+    helper = _beside(root, docs, settings, placed) if placed else None
     try:
-        return _checked(root, docs, checked, problems + validator.problems, settings, outline)
+        validator = Validator(root, docs, today or dt.date.today(), store)
+        checked = validator.run()
+        written = store.save_in_background(loaded.read)
+    except BaseException:
+        if helper:
+            helper.cancel()
+        raise
+    try:
+        return _checked(root, docs, checked, problems + validator.problems, settings, (placed, helper))
     finally:
         written()
         if keep is not None:
@@ -112,15 +120,36 @@ def _checked(
     checked: Validated,
     problems: list[Problem],
     settings: dict[str, str],
-    outline: bool,
+    placing: tuple[Placed | None, apart.Apart | None],
 ) -> Checked:
-    """The hand-written pages, every problem, and the model (or its outline) when there is no error."""
+    """The hand-written pages, every problem, and the model when there is no error (`placing`:
+    the `placed` asked for instead, and the second process running it)."""
+    placed, helper = placing
     pages, page_problems = check_pages(root)
     problems = sort_problems(problems + page_problems)
     if any(p.severity == ERROR for p in problems):
+        if helper:
+            helper.cancel()
         return Checked(None, pages, problems)
-    # Every file of a list in the order the validator numbered its items (the quotes' passages
-    # are keyed by that number): claims.yaml first, then claims/*.yaml by name.
+    items, origins, published = _lists(docs, settings)
+    counts = {key: len(held) for key, held in items.items()}
+    claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
+    if placed:
+        found = _answer(helper) if helper else None
+        if found is None:
+            found = placed(assemble.outline(items, origins, claim_files, published), pages)
+        problems = sort_problems(problems + found)
+        return Checked(None, pages, problems, {} if any(p.severity == ERROR for p in found) else counts)
+    dossier = assemble.assemble(
+        items, checked.texts, checked.passages, origins, claim_files, published, checked.headlines
+    )
+    return Checked(dossier, pages, problems, counts)
+
+
+def _lists(docs: dict[str, Document], settings: dict[str, str]) -> tuple[dict[str, list], dict, str | None]:
+    """Every list's items, where each is defined, and the day of first publication. Every file of
+    a list in the order the validator numbered its items (the quotes' passages are keyed by that
+    number): claims.yaml first, then claims/*.yaml by name."""
     items: dict[str, list] = {}
     origins = {}
     published = None
@@ -133,10 +162,41 @@ def _checked(
         items.setdefault(held, []).extend(doc.data[held])
         for i, item in enumerate(doc.data[held]):
             origins[(held, item["id"])] = (rel, *doc.id_mark(held, i))
-    claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
-    if outline:
-        return Checked(None, pages, problems, assemble.outline(items, origins, claim_files, published))
-    dossier = assemble.assemble(
-        items, checked.texts, checked.passages, origins, claim_files, published, checked.headlines
-    )
-    return Checked(dossier, pages, problems)
+    return items, origins, published
+
+
+def _beside(root: Path, docs: dict[str, Document], settings: dict[str, str], placed: Placed) -> apart.Apart | None:
+    """`placed` on the outline in a second process while this one validates, when the dossier is
+    large enough to pay for a fork (apart.MIN_CLAIMS_APART) and a core is free: 0.2-0.3 s of a
+    10,000-claim check. Nothing is validated yet there: anything that goes wrong (an item of the
+    wrong shape) makes an answer that is not one, and `placed` runs here after the validation."""
+    claims = sum(len(doc.data.get("claims") or ()) for doc in docs.values() if isinstance(doc.data, dict))
+    if claims < apart.MIN_CLAIMS_APART or not apart.can_fork():
+        return None
+
+    def work() -> list:
+        items, origins, published = _lists(docs, settings)
+        claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
+        found = placed(assemble.outline(items, origins, claim_files, published), check_pages(root)[0])
+        return [[p.path, p.line, p.col, p.severity, p.message] for p in found]
+
+    helper = apart.Apart(apart.in_json(work))
+    return helper if helper.started else None
+
+
+def _answer(helper: apart.Apart) -> list[Problem] | None:
+    """The problems the second process found, or None when its answer is not a list of them."""
+    value = apart.loads(helper.answer())
+    if not isinstance(value, list):
+        return None
+    found = []
+    for entry in value:
+        if not (isinstance(entry, list) and len(entry) == 5):
+            return None
+        path, line, col, severity, message = entry
+        if not (type(path) is str and type(line) is int and type(col) is int and type(message) is str):
+            return None
+        if severity not in (ERROR, WARNING):
+            return None
+        found.append(Problem(path, line, col, severity, message))
+    return found

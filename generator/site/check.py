@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..data.check import Checked, gc_paused
 from ..data.check import check as check_data
-from ..errors import UsageError, one_line, sort_problems
+from ..data.model import Dossier
+from ..errors import Problem, UsageError, one_line, sort_problems
 from . import pages as hand_written
 from .navcheck import nav_problems
 from .plan import SitePlan
@@ -42,15 +44,19 @@ def check(
 ) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold). With `outline` (`dossier
-    check`), the model's outline instead of the model: the same pages on the same paths; `keep`
-    as data/check.py's."""
+    check`), no model: two outputs on one path are found on its outline (`assemble.outline`: the
+    same pages on the same paths), beside the data's checks; `keep` as data/check.py's."""
     day = today or checking_day()
-    checked = check_data(root, day, outline, keep)
+
+    def placed(outlined: Dossier, pages: Mapping[str, str]) -> list[Problem]:
+        return SitePlan(outlined, directory_urls).collisions(pages)
+
+    checked = check_data(root, day, placed if outline else None, keep)
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
-    if checked.placed is not None:
-        found += SitePlan(checked.placed, directory_urls).collisions(checked.pages)
+    if checked.dossier is not None:
+        found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
     # A page refused already (a taken name, one differing only in case...) needs no nav entry.
-    named = {p.path.casefold() for p in found}
+    named = {p.path.casefold() for p in (*checked.problems, *found)}
     found += nav_problems(root, {rel: text for rel, text in checked.pages.items() if rel.casefold() not in named})
     if not found:
         return checked
