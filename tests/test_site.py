@@ -286,7 +286,6 @@ def test_check_looks_for_pages_on_one_path_beside_the_data_checks(tmp_path, caps
     path in a second process while the first validates the data. An answer garbled or lost costs
     time, never a result; with the data refused, the pages' paths are not looked at."""
     from generator.data import apart
-    from generator.data import check as data_check
 
     root = _copy(tmp_path / "d")
     expected = _reserving(root)
