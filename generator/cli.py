@@ -143,7 +143,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     # The pages' paths are all it needs of the model; what it made is left to the exit when `run` is leaving.
-    checked = check(args.root.resolve(), outline=True, keep=_LEFT_TO_EXIT if _LEFT_TO_EXIT else None)
+    checked = check(args.root.resolve(), outline=True, leaving=_LEFT_TO_EXIT if _LEFT_TO_EXIT else None)
     if _LEFT_TO_EXIT:
         _LEFT_TO_EXIT.append(checked)
     counts, problems = checked.counts, checked.problems

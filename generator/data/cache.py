@@ -281,8 +281,9 @@ class Store:
 
     def save_in_background(self, rels: set[str]) -> Callable[[], None]:
         """`save`, in a forked process when there is much to write (a first check), while this one
-        goes on (the model); the function returned waits for it. A writer that fails leaves the
-        cache short of entries, as a failed `save` does."""
+        goes on (the model); the function returned waits for it (a process about to leave need not
+        call it: the writer finishes on its own). A writer that fails leaves the cache short of
+        entries, as a failed `save` does."""
         if self.folder is None or len(self._docs) < BACKGROUND_WRITES or not can_fork():
             self.save(rels)
             return lambda: None
@@ -293,6 +294,7 @@ class Store:
             return lambda: None
         if pid == 0:
             try:
+                _quiet()
                 self.save(rels)
             finally:
                 os._exit(0)  # never the parent's cleanup, buffers or exit handlers
@@ -330,6 +332,15 @@ def can_fork() -> bool:
         return False
     cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
     return len(cores) >= 2
+
+
+def _quiet() -> None:
+    """The writer's standard streams to /dev/null: a check that leaves before its writer is done
+    (cli.run) is not waited for by whoever reads its output, through the streams the writer holds."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _reap(pid: int) -> None:

@@ -40,18 +40,18 @@ def check(
     today: dt.date | None = None,
     directory_urls: bool = False,
     outline: bool = False,
-    keep: list | None = None,
+    leaving: list | None = None,
 ) -> Checked:
     """Everything `build` enforces before it writes anything: the data, and the site's own rules
     (two outputs on one path, what hand-written pages may hold). With `outline` (`dossier
     check`), no model: two outputs on one path are found on its outline (`assemble.outline`: the
-    same pages on the same paths), beside the data's checks; `keep` as data/check.py's."""
+    same pages on the same paths), beside the data's checks; `leaving` as data/check.py's."""
     day = today or checking_day()
 
     def placed(outlined: Dossier, pages: Mapping[str, str]) -> list[Problem]:
         return SitePlan(outlined, directory_urls).collisions(pages)
 
-    checked = check_data(root, day, placed if outline else None, keep)
+    checked = check_data(root, day, placed if outline else None, leaving)
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
