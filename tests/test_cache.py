@@ -109,11 +109,11 @@ def test_a_check_answered_by_its_cache_neither_normalizes_nor_scans_a_source(dos
     """A cached proof holds the findings on its passage (headline, quotation marks): a warm check
     reads and hashes each source but needs neither its normalized text nor its quoted regions."""
     made: list[str] = []
-    for name in ("normalize", "quoted_regions"):
+    for name in ("normalize", "quoted_regions", "regions_near"):
         real = getattr(quotes, name)
-        monkeypatch.setattr(quotes, name, lambda text, real=real, name=name: made.append(name) or real(text))
+        monkeypatch.setattr(quotes, name, lambda *args, real=real, name=name: made.append(name) or real(*args))
     first = _result(_check(dossier))
-    assert set(made) == {"normalize", "quoted_regions"}
+    assert set(made) == {"normalize", "regions_near"}
     made.clear()
     assert _result(_check(dossier)) == first
     assert made == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from generator.data.quotemarks import (
     is_headline,
     outside_parts,
     quoted_regions,
+    regions_near,
 )
 from generator.data.quotes import Miss, Passage, SourceText, find
 
@@ -544,3 +546,39 @@ def test_source_004_curly_quotes_and_a_quoted_paragraph_without_attribution():
     assert outside(text, "Peskov said it was too early to predict progress in the talks.") == [
         "Peskov said it was too early to predict progress in the talks"
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*MARKS_AND_WORDS, "\n", "\n\n", "\r\n", " \n", "\u2028"]), max_size=300), st.data())
+def test_the_regions_near_a_passage_are_the_whole_texts_there(pieces, data):
+    """Reading only the paragraphs around a passage finds a run of the whole text's regions, every
+    one that overlaps the passage among them; so a quote's check says what it says on the whole."""
+    text = "".join(pieces)
+    start, end = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=2)))
+    whole, (near, read) = quoted_regions(text), regions_near(text, start, end)
+    assert 0 <= read <= len(text)
+    at = whole.index(near[0]) if near else 0
+    assert near == whole[at : at + len(near)]
+    assert [r for r in whole if r[0] < end and r[1] > start] == [r for r in near if r[0] < end and r[1] > start]
+    spans = [(start, end)] if start < end else []
+    assert direct_quote_problem(text, spans, near, None) == direct_quote_problem(text, spans, whole, None)
+
+
+def test_the_regions_near_a_quote_in_a_real_source_are_the_whole_texts():
+    """Every passage of every stored source: its paragraph's regions, as the whole text's scan."""
+    for path in sorted(SOURCES.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        whole = quoted_regions(text)
+        for start, end in whole:
+            near, _ = regions_near(text, start, end)
+            assert (start, end) in near and set(near) <= set(whole), path.name
+
+
+def test_a_source_of_one_paragraph_and_many_quotes_is_read_whole_once():
+    """Read around each quote while that costs less than the whole text: past that, the whole."""
+    text = " ".join(f'"word {n}" said one' for n in range(2000))  # one paragraph: each read starts at 0
+    source = SourceText.of(text)
+    spans = [(m.start() + 1, m.start() + 7) for m in re.finditer('"word', text)]
+    found = [source.regions_near(a, b) for a, b in spans[-3:]]  # each read from the start
+    assert all(any(r[0] <= a and b <= r[1] for r in f) for f, (a, b) in zip(found, spans[-3:]))
+    assert len(found[0]) < len(source.regions) and found[-1] is source.regions  # then whole, once

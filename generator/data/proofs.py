@@ -90,7 +90,9 @@ def prove(source: SourceText, headline: Span | None, ev: dict) -> Proof | Miss:
     line = source.line_of(headline[0]) if on_headline and headline else None
     marks = None
     if ev.get("kind") == "direct-quote":
-        marks = attribution.direct_quote_problem(source.text, found, source.regions, headline)
+        marks = attribution.direct_quote_problem(
+            source.text, found, source.regions_near(found.start, found.end), headline
+        )
     return Proof(found, line, marks)
 
 

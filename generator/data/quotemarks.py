@@ -178,9 +178,23 @@ def quoted_regions(text: str) -> tuple[Span, ...]:
     opens with a mark of its family (the one region then spans both, the repeated mark included);
     otherwise it ends with its paragraph, so one stray mark never swallows the document.
     """
+    return _scanned(text, 0, len(text))[0]
+
+
+def regions_near(text: str, start: int, end: int) -> tuple[tuple[Span, ...], int]:
+    """The regions of the paragraphs around [start, end) (`quoted_regions` of the whole text
+    there, from a paragraph where no quote can be open (`_quiet_start`) to where none is open past
+    `end`: every one that overlaps [start, end) among them), and how many characters that read.
+    What one quote's check needs, without reading the whole source."""
+    return _scanned(text, _quiet_start(text, start), end)
+
+
+def _scanned(text: str, begin: int, stop: int) -> tuple[tuple[Span, ...], int]:
     scan = _Scan(text)
-    for found in _INTERESTING.finditer(text):
+    for found in _INTERESTING.finditer(text, begin):
         i = found.start()
+        if i >= stop and not scan.stack:
+            return tuple(scan.regions), i - begin
         if text[i] in _LINE_BREAKS:
             if scan.stack:
                 scan.paragraph_end(i)
@@ -188,7 +202,28 @@ def quoted_regions(text: str) -> tuple[Span, ...]:
             scan.mark(i)
     if scan.stack:
         scan.paragraph_end(len(text))
-    return tuple(scan.regions)
+    return tuple(scan.regions), len(text) - begin
+
+
+_ANY_OPENER = frozenset("".join(_OPENERS.values()))
+
+
+def _quiet_start(text: str, at: int) -> int:
+    """A place at or before `at` where a scan of the whole text has no quote open: the start, or
+    just after a newline whose next paragraph opens with no quotation mark (a quote open at a
+    paragraph's end goes on only into one that opens with one: `_Scan.paragraph_end`). Other line
+    breaks are read by the scan from there as from the start (a text of lone carriage returns is
+    read from its start)."""
+    while True:
+        before = text.rfind("\n", 0, at)
+        if before < 0:
+            return 0
+        j = before + 1
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j == len(text) or text[j] not in _ANY_OPENER:
+            return before + 1
+        at = before
 
 
 def outside_parts(regions: Sequence[Span], start: int, end: int, text: str) -> list[Span]:

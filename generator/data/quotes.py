@@ -11,7 +11,7 @@ import bisect
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part of this module's API)
@@ -21,7 +21,7 @@ from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part 
     normalize,
     normalize_needle,
 )
-from .quotemarks import quoted_regions
+from .quotemarks import quoted_regions, regions_near
 
 _PUNCT = "\"'.,;:!?()[]-"
 _CONTEXT = 40  # characters of prefix/suffix kept around a passage
@@ -42,6 +42,7 @@ class SourceText:
     first asked for (a check whose proofs all come from its cache needs none of them)."""
 
     text: str
+    _read: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)  # by `regions_near`
 
     @classmethod
     def of(cls, text: str) -> SourceText:
@@ -59,6 +60,17 @@ class SourceText:
     def regions(self) -> tuple[tuple[int, int], ...]:
         """Where the text is inside quotation marks (`quotemarks.quoted_regions`)."""
         return quoted_regions(self.text)
+
+    def regions_near(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The quoted regions around [start, end): the whole text's there, every one that overlaps
+        it (`quotemarks.regions_near`). Read around each quote while that reads less than the
+        text (a fifth of proving a first check's quotes); past that, the whole text, once (a
+        source of one long paragraph and many quotes is read twice at most, not once a quote)."""
+        if self._read[0] > len(self.text):
+            return self.regions
+        found, read = regions_near(self.text, start, end)
+        self._read[0] += read
+        return found
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
