@@ -313,6 +313,39 @@ def test_check_looks_for_pages_on_one_path_beside_the_data_checks(tmp_path, caps
     assert started == [True]
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "fork") or sys.platform == "darwin" or len(os.sched_getaffinity(0)) < 2,
+    reason="the second process needs fork and two cores",
+)
+def test_a_check_interrupted_while_its_pages_are_looked_at_beside_leaves_no_process(tmp_path, monkeypatch):
+    """Interrupted while the second process looks for pages on one path (here it never ends),
+    the check ends it at once: no process left running, none left unreaped."""
+    import time
+
+    from generator.data import apart, validate
+    from generator.site.check import check
+
+    root = _copy(tmp_path / "d")
+    helpers: list[apart.Apart] = []
+
+    class Recorded(apart.Apart):
+        def __init__(self, work) -> None:
+            super().__init__(lambda: time.sleep(60) or work())
+            helpers.append(self)
+
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(apart, "MIN_CLAIMS_APART", 0)
+    monkeypatch.setattr(apart, "can_fork", lambda: True)
+    monkeypatch.setattr(apart, "Apart", Recorded)
+    monkeypatch.setattr(validate.Validator, "run", interrupted)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        check(root, outline=True)
+    assert len(helpers) == 1 and not helpers[0].started and time.monotonic() - started < 30
+
+
 @pytest.mark.slow  # builds the site
 def test_build_and_linkcheck_through_the_cli(cli_built, tmp_path):
     run, built_by_cli = cli_built

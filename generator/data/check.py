@@ -106,17 +106,17 @@ def check(
         validator = Validator(root, docs, today or dt.date.today(), store)
         checked = validator.run()
         written = store.save_in_background(loaded.read)
+        try:
+            return _checked(root, docs, checked, problems + validator.problems, settings, (placed, helper))
+        finally:
+            if leaving is None:
+                written()
+            else:  # a process about to leave: the cache's writer finishes on its own
+                leaving.append((store, loaded, validator, checked))
     except BaseException:
-        if helper:
+        if helper:  # interrupted, or a fault: its answer is of no use (once taken, this does nothing)
             helper.cancel()
         raise
-    try:
-        return _checked(root, docs, checked, problems + validator.problems, settings, (placed, helper))
-    finally:
-        if leaving is None:
-            written()
-        else:  # a process about to leave: the cache's writer finishes on its own
-            leaving.append((store, loaded, validator, checked))
 
 
 def _checked(
