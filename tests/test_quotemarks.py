@@ -548,8 +548,15 @@ def test_source_004_curly_quotes_and_a_quoted_paragraph_without_attribution():
     ]
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from([*MARKS_AND_WORDS, "\n", "\n\n", "\r\n", " \n", "\u2028"]), max_size=300), st.data())
+# Paragraphs that open with a mark of each family, and with an apostrophe.
+_OPENING = ["\n\u00ab", "\n\u2039", "\n'a", '\n"', "\n\u201e", "\n\u201c", "\n\u2018", "\n\n\u00ab"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.sampled_from([*MARKS_AND_WORDS, "\n", "\n\n", "\r\n", " \n", "\u2028", *_OPENING]), max_size=300),
+    st.data(),
+)
 def test_the_regions_near_a_passage_are_the_whole_texts_there(pieces, data):
     """Reading only the paragraphs around a passage finds a run of the whole text's regions, every
     one that overlaps the passage among them; so a quote's check says what it says on the whole."""
@@ -582,3 +589,12 @@ def test_a_source_of_one_paragraph_and_many_quotes_is_read_whole_once():
     found = [source.regions_near(a, b) for a, b in spans[-3:]]  # each read from the start
     assert all(any(r[0] <= a and b <= r[1] for r in f) for f, (a, b) in zip(found, spans[-3:]))
     assert len(found[0]) < len(source.regions) and found[-1] is source.regions  # then whole, once
+
+
+def test_the_regions_near_a_quote_after_many_blank_lines_take_one_walk_back():
+    """Each newline of a run of blank lines leads back to the same paragraph: walked over once (a
+    4 MiB source of newlines took hours when each was walked to the run's end)."""
+    text = "Headline\n" + "\n" * 2_000_000 + '"We will not talk," he said.\n'
+    start = text.index("We")
+    near, read = regions_near(text, start, start + 5)
+    assert near == ((start, start + len("We will not talk,")),) and read == len(text) - 1  # from the start

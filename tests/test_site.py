@@ -398,3 +398,32 @@ def test_a_claim_on_two_proposals_is_shown_in_full_once_on_its_actors_page(built
     assert '<span class="dq-chip dq-stance--conditional">supports with conditions<span class="dq-basis' in short
     assert "Binding guarantees</a>" not in short  # the other stance is on the full card
     assert '<a href="#claim-envoy-guarantees">The claim with its evidence</a> is under “Binding guarantees”.' in short
+
+
+@pytest.mark.parametrize("beside", [False, True])
+@pytest.mark.parametrize(("value", "shown"), [("5", "5"), ("true", "True"), ("1.5", "1.5")])
+def test_a_claims_list_that_is_not_a_list_is_a_content_error_in_check(
+    tmp_path, capsys, monkeypatch, beside, value, shown
+):
+    """Counted before the validation (whether a second process pays), a `claims:` of any shape is
+    the schema's one-line error, never an internal one."""
+    from generator.data import apart
+
+    if beside:
+        monkeypatch.setattr(apart, "MIN_CLAIMS_APART", 0)
+        monkeypatch.setattr(apart, "can_fork", lambda: True)
+    root = _copy(tmp_path / "d")
+    (root / "claims.yaml").write_text(f"claims: {value}\n", "utf-8")
+    assert cli.main(["check", "--root", str(root)]) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": error: " in line]
+    assert errors == [f"claims.yaml:1:9: error: `claims` must be a list (items start with `- `), not `{shown}`"]
+
+
+def test_a_page_differing_only_in_case_from_an_unreadable_one_still_needs_its_nav_entry(tmp_path, capsys):
+    root = _copy(tmp_path / "d")
+    (root / "content" / "pages" / "notes.md").write_text("# Notes\n", "utf-8")
+    (root / "content" / "pages" / "Notes.md").write_bytes(b"\xff\xfe")
+    assert cli.main(["check", "--root", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "content/pages/Notes.md:1:1: error:" in out
+    assert "content/pages/notes.md:1:1: error: the page is not in mkdocs.yml's `nav`" in out

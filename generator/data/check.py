@@ -101,8 +101,9 @@ def check(
     loaded = load_all(root, {**files, **more, **settings}, store)
     problems += loaded.problems
     docs = loaded.docs
-    helper = _beside(root, docs, settings, placed) if placed else None
+    helper = None
     try:
+        helper = _beside(root, docs, settings, placed) if placed else None
         validator = Validator(root, docs, today or dt.date.today(), store)
         checked = validator.run()
         written = store.save_in_background(loaded.read)
@@ -175,7 +176,8 @@ def _beside(root: Path, docs: dict[str, Document], settings: dict[str, str], pla
     large enough to pay for a fork (apart.MIN_CLAIMS_APART) and a core is free: 0.2-0.3 s of a
     10,000-claim check. Nothing is validated yet there: anything that goes wrong (an item of the
     wrong shape) makes an answer that is not one, and `placed` runs here after the validation."""
-    claims = sum(len(doc.data.get("claims") or ()) for doc in docs.values() if isinstance(doc.data, dict))
+    held = [doc.data.get("claims") for rel, doc in docs.items() if schema.key_of(rel) == "claims"]
+    claims = sum(len(items) for items in held if isinstance(items, list))  # not validated yet: any shape
     if claims < apart.MIN_CLAIMS_APART or not apart.can_fork():
         return None
 

@@ -224,6 +224,8 @@ def _quiet_start(text: str, at: int) -> int:
         if j == len(text) or text[j] not in _ANY_OPENER:
             return before + 1
         at = before
+        while at > 0 and text[at - 1].isspace():  # the newlines of one run lead to the same `j`: once
+            at -= 1
 
 
 def outside_parts(regions: Sequence[Span], start: int, end: int, text: str) -> list[Span]:

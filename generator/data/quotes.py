@@ -65,7 +65,8 @@ class SourceText:
         """The quoted regions around [start, end): the whole text's there, every one that overlaps
         it (`quotemarks.regions_near`). Read around each quote while that reads less than the
         text (a fifth of proving a first check's quotes); past that, the whole text, once (a
-        source of one long paragraph and many quotes is read twice at most, not once a quote)."""
+        source of one long paragraph and many quotes is read three times at most, not once a
+        quote)."""
         if self._read[0] > len(self.text):
             return self.regions
         found, read = regions_near(self.text, start, end)

@@ -55,8 +55,10 @@ def check(
     found = [p for rel, text in checked.pages.items() for p in hand_written.page_problems(text, rel)]
     if checked.dossier is not None:
         found += SitePlan(checked.dossier, directory_urls).collisions(checked.pages)
-    # A page refused already (a taken name, one differing only in case...) needs no nav entry.
-    named = {p.path.casefold() for p in (*checked.problems, *found)}
+    # A page refused already (a taken name, one differing only in case...) needs no nav entry; the
+    # data's check gives the collisions found on the outline, about pages it read.
+    refused = [*found, *(p for p in checked.problems if p.path in checked.pages)]
+    named = {p.path.casefold() for p in refused}
     found += nav_problems(root, {rel: text for rel, text in checked.pages.items() if rel.casefold() not in named})
     if not found:
         return checked
