@@ -81,6 +81,15 @@ zalgo = ("a" + marks + " ") * (M // 80_000)
 timed("1 MiB of zalgo (40,000-mark runs): normalization", lambda: f"{len(normalize(zalgo).text)} characters")
 everywhere = quotes.SourceText.of("the " * M)
 timed("a word 1,000,000 times in a 4 MiB source: the matcher", lambda: quotes.find(everywhere, "the").message[:60])
+quoted = quotes.SourceText.of("Headline\n" + "\n\u201cWe will not talk,\u201d he said." * (M // 30))
+where = [(n * 30 + 11, n * 30 + 20) for n in range(0, M // 30, 97)]
+timed(
+    "361 direct quotes in a 1 MiB source whose 35,000 paragraphs each open with a mark: their regions",
+    lambda: f"{sum(len(quoted.regions_near(a, b)) > 0 for a, b in where)} found",
+)
+blank = quotes.SourceText.of("Headline\n" + "\n" * (4 * M - 40) + '"We will not talk," he said.\n')
+at = blank.text.index("We")
+timed("4 MiB of blank lines, then a quote: its regions", lambda: f"{len(blank.regions_near(at, at + 5))} region")
 from types import SimpleNamespace
 from generator.data.model import Dossier
 spans = [(i * 40, i * 40 + 30 + (i % 3) * 20) for i in range(20_000)]

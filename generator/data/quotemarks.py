@@ -206,6 +206,7 @@ def _scanned(text: str, begin: int, stop: int) -> tuple[tuple[Span, ...], int]:
 
 
 _ANY_OPENER = frozenset("".join(_OPENERS.values()))
+_SPACES = re.compile(r"\s*")  # always matches: no backtracking
 
 
 def _quiet_start(text: str, at: int) -> int:
@@ -218,9 +219,7 @@ def _quiet_start(text: str, at: int) -> int:
         before = text.rfind("\n", 0, at)
         if before < 0:
             return 0
-        j = before + 1
-        while j < len(text) and text[j].isspace():
-            j += 1
+        j = _SPACES.match(text, before + 1).end()
         if j == len(text) or text[j] not in _ANY_OPENER:
             return before + 1
         at = before
