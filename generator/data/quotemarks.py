@@ -219,7 +219,8 @@ def _quiet_start(text: str, at: int) -> int:
         before = text.rfind("\n", 0, at)
         if before < 0:
             return 0
-        j = _SPACES.match(text, before + 1).end()
+        spaces = _SPACES.match(text, before + 1)
+        j = spaces.end() if spaces else before + 1
         if j == len(text) or text[j] not in _ANY_OPENER:
             return before + 1
         at = before
