@@ -40,7 +40,8 @@ def test_the_search_bundle_is_rebuilt_beside_mkdocs_when_the_records_change(doss
     kept, listed = preview.prerenderer, preview.theme_files
     theme = mkdocs_config.load(dossier).theme
     listing = serve._ListedLoader(theme.dirs, listed, [str(mkdocs_config.OVERRIDES)]).list_templates()
-    assert listing == jinja2.FileSystemLoader(theme.dirs).list_templates()  # what MkDocs lists itself
+    whole = jinja2.FileSystemLoader(theme.dirs).list_templates()  # what MkDocs lists itself
+    assert listing == [name for name in whole if not serve._hidden(name)] and len(whole) > 10 * len(listing)
     preview.once()  # nothing changed: the records neither, so no Pagefind
     assert len(started) == 2
     assert sorted(p.name for p in live.iterdir()) == ["site"]  # no work folder left behind
@@ -80,3 +81,20 @@ def test_mkdocs_makes_the_theme_loader_the_preview_replaces(dossier):
     theme = mkdocs_config.load(dossier).theme
     env = theme.get_env()
     assert type(env.loader) is jinja2.FileSystemLoader and env.loader.searchpath == list(theme.dirs)
+
+
+def test_mkdocs_copies_no_hidden_file_of_a_theme(dossier):
+    """The preview leaves the theme's hidden files (`.icons/...`) out of its listing because MkDocs
+    never copies one: with them listed or not, MkDocs adds the same static files. If MkDocs starts
+    copying one, this fails."""
+    from mkdocs.structure.files import Files
+
+    config = mkdocs_config.load(dossier)
+    theme = config.theme
+    whole, pruned = Files([]), Files([])
+    whole.add_files_from_theme(theme.get_env(), config)
+    env = theme.get_env()
+    env.loader = serve._ListedLoader(theme.dirs, [n for n in env.loader.list_templates() if not serve._hidden(n)], [])
+    pruned.add_files_from_theme(env, config)
+    assert [f.src_uri for f in pruned] == [f.src_uri for f in whole] and len(whole) > 20
+    assert any(serve._hidden(name) for name in jinja2.FileSystemLoader(theme.dirs).list_templates())

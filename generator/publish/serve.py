@@ -104,19 +104,29 @@ class Preview:
         def get_env():
             env = made()
             if self.theme_files is None:
-                self.theme_files = jinja2.FileSystemLoader(installed).list_templates()
+                listed = jinja2.FileSystemLoader(installed).list_templates()
+                self.theme_files = [name for name in listed if not _hidden(name)]
             env.loader = _ListedLoader(theme.dirs, self.theme_files, own)
             return env
 
         theme.get_env = get_env
 
 
+def _hidden(name: str) -> bool:
+    """A file under a folder or of a name that starts with a dot (Material's 14,000 `.icons`), which
+    MkDocs never copies from a theme whatever the configuration (its `add_files_from_theme` refuses
+    `.*` and `*/.*`), and whose names it filtered at each build: a fifth of a preview's rebuild. A
+    test fails if MkDocs would copy one."""
+    return any(part.startswith(".") for part in name.split("/"))
+
+
 class _ListedLoader(jinja2.FileSystemLoader):
     """The theme's loader, with the list of the installed themes' files given: MkDocs lists
     every file of the theme's folders at each build to find its static files (Material's 14,500,
-    its icons among them: a fifth of a preview's rebuild), and a preview keeps that list while
-    mkdocs.yml and the templates are as they were; the dossier's own folders (`own`) are listed
-    at each build, as MkDocs does. Templates load as they do from MkDocs' own loader."""
+    its icons among them: a fifth of a preview's rebuild), and a preview keeps that list, less
+    the hidden files MkDocs never copies (`_hidden`), while mkdocs.yml and the templates are as
+    they were; the dossier's own folders (`own`) are listed whole at each build, as MkDocs does.
+    Templates load as they do from MkDocs' own loader (the icons Material includes among them)."""
 
     def __init__(self, searchpath: list[str], listed: list[str], own: list[str]):
         super().__init__(searchpath)
