@@ -115,7 +115,7 @@ class Preview:
 def _hidden(name: str) -> bool:
     """A file under a folder or of a name that starts with a dot (Material's 14,000 `.icons`), which
     MkDocs never copies from a theme whatever the configuration (its `add_files_from_theme` refuses
-    `.*` and `*/.*`), and whose names it filtered at each build: a fifth of a preview's rebuild. A
+    `.*` and `*/.*`), and whose names it filtered at each build: a tenth of a rebuild's CPU. A
     test fails if MkDocs would copy one."""
     return any(part.startswith(".") for part in name.split("/"))
 
