@@ -98,3 +98,46 @@ def test_mkdocs_copies_no_hidden_file_of_a_theme(dossier):
     pruned.add_files_from_theme(env, config)
     assert [f.src_uri for f in pruned] == [f.src_uri for f in whole] and len(whole) > 20
     assert any(serve._hidden(name) for name in jinja2.FileSystemLoader(theme.dirs).list_templates())
+
+
+def test_pagefind_starts_as_soon_as_the_records_are_made_and_stops_if_the_rebuild_fails(
+    dossier, tmp_path, edit, monkeypatch
+):
+    """Pagefind indexes the new records while the rest of the site is made (not after it); a
+    rebuild that fails after it started stops it and leaves no work folder, and the served site
+    keeps its search bundle."""
+    from generator.errors import BuildError
+    from generator.site import generate as generate_module
+
+    events: list[str] = []
+    made: list[pagefind.Indexer] = []
+    real_indexer, real_others = pagefind.Indexer, generate_module._other_files
+
+    class Recorded(real_indexer):  # type: ignore[misc, valid-type]
+        def __init__(self, records, site_dir):
+            events.append("pagefind")
+            super().__init__(records, site_dir)
+            made.append(self)
+
+    def others(*args):
+        events.append("data files")
+        return real_others(*args)
+
+    monkeypatch.setattr(serve, "Indexer", Recorded)
+    monkeypatch.setattr(generate_module, "_other_files", others)
+    live = tmp_path / "live"
+    preview = serve.Preview(dossier, live, "http://127.0.0.1:8000/")
+    preview.once()
+    assert events == ["pagefind", "data files"]
+    bundle = (live / "site" / pagefind.SEARCH_BUNDLE / "pagefind-entry.json").read_bytes()
+
+    def failing(*args):
+        raise BuildError("the data files could not be made")
+
+    monkeypatch.setattr(generate_module, "_other_files", failing)
+    edit(dossier / "claims.yaml", "summary: The minister says", "summary: The minister said again")
+    with pytest.raises(BuildError):
+        preview.once()
+    assert len(made) == 2 and made[1]._process is not None and made[1]._process.poll() is not None
+    assert sorted(p.name for p in live.iterdir()) == ["site"]  # its work folder removed
+    assert (live / "site" / pagefind.SEARCH_BUNDLE / "pagefind-entry.json").read_bytes() == bundle

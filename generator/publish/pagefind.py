@@ -110,9 +110,10 @@ class Indexer:
             self._remove()
             raise
 
-    def finish(self) -> None:
-        """Wait for Pagefind, check what it wrote and move the bundle into the site, replacing
-        the one there (a preview's earlier build)."""
+    def finish(self, site_dir: Path | None = None) -> None:
+        """Wait for Pagefind, check what it wrote and move the bundle into the site (`site_dir`,
+        beside the one given at the start, when a preview knows only now which folder it builds),
+        replacing the one there (a preview's earlier build)."""
         if self._process is None:
             return
         try:
@@ -126,7 +127,7 @@ class Indexer:
             for name in UNUSED:
                 (bundle / name).unlink(missing_ok=True)
             stable.rewrite(bundle)
-            target = self._site / SEARCH_BUNDLE
+            target = Path(site_dir or self._site) / SEARCH_BUNDLE
             if os.path.lexists(target):
                 os.rename(target, self._work / "replaced")
             os.rename(bundle, target)

@@ -51,47 +51,51 @@ class Preview:
             return self._build()
 
     def _build(self) -> Generated:
-        from mkdocs.commands.build import build as run_mkdocs
-
         layout = self._layout()
         site = self.live / "site"
         config = mkdocs_config.load(self.root, site_dir=site)
         if self.prerenderer is None or layout != self.layout:
             self.prerenderer, self.theme_files = Prerenderer(config), None
         self._list_theme_once(config.theme)
-        # On disk, once: MkDocs' dirty build compares each page's time with its output's.
-        generated = generate(self.root, mkdocs_config.settings(config), config.use_directory_urls, self.prerenderer)
-        dirty = layout == self.layout and generated.removed == 0 and site.is_dir()
-        if not dirty:
-            config.site_dir = str(self.live / "next")
-        install(config, generated, in_memory=False)
-        config.site_url = self.site_url
-        self.layout = None  # until this build has finished
-        quiet = logging.getLogger("mkdocs.commands.build")
-        quiet.addFilter(_not_the_dirty_warning)  # strict mode would count it as a failure
-        # Pagefind on the search records, in its own process on the other core while MkDocs builds
-        # (as `dossier build` runs it): a third of a rebuild when it ran after MkDocs.
-        reindex = not dirty or generated.records != self.records
-        if reindex:
-            self.live.mkdir(parents=True, exist_ok=True)  # Pagefind's work folder goes beside the site
-        indexer = Indexer(generated.records, Path(config.site_dir)) if reindex else None
+        # Pagefind on the search records, in its own process on the other core while the pages are
+        # rendered and MkDocs builds: started as soon as the records are made when they are new or
+        # the layout changed (either way the index is made anew), else after the pages when the
+        # build is not a dirty one after all (a page removed).
+        indexers: list[Indexer] = []
+
+        def records_made(records: list[dict]) -> None:
+            if records != self.records or layout != self.layout:
+                self._index(indexers, records, site)
+
         try:
-            with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(build_epoch(generated.dossier))):
-                run_mkdocs(config, serve_url=config.site_url, dirty=dirty)
-            if indexer:
-                indexer.finish()
+            # On disk, once: MkDocs' dirty build compares each page's time with its output's.
+            settings = mkdocs_config.settings(config)
+            generated = generate(self.root, settings, config.use_directory_urls, self.prerenderer, records_made)
+            dirty = layout == self.layout and generated.removed == 0 and site.is_dir()
+            if not dirty:
+                config.site_dir = str(self.live / "next")
+                if not indexers:
+                    self._index(indexers, generated.records, site)
+            install(config, generated, in_memory=False)
+            config.site_url = self.site_url
+            self.layout = None  # until this build has finished
+            _mkdocs(config, dirty, build_epoch(generated.dossier))
+            for indexer in indexers:
+                indexer.finish(Path(config.site_dir))
         except BaseException:
-            if indexer:
+            for indexer in indexers:
                 indexer.cancel()
             raise
-        finally:
-            quiet.removeFilter(_not_the_dirty_warning)
         if not dirty:
             shutil.rmtree(site, ignore_errors=True)
             (self.live / "next").rename(site)
         self.layout, self.records = layout, generated.records
         log.info("dossier: rebuilt%s: %s", " (changed pages)" if dirty else "", generated)
         return generated
+
+    def _index(self, indexers: list[Indexer], records: list[dict], site: Path) -> None:
+        self.live.mkdir(parents=True, exist_ok=True)  # Pagefind's work folder goes beside the site
+        indexers.append(Indexer(records, site))
 
     def _list_theme_once(self, theme) -> None:
         """The theme's Jinja environment as MkDocs makes it (`Theme.get_env`), with a loader that
@@ -118,6 +122,18 @@ def _hidden(name: str) -> bool:
     `.*` and `*/.*`), and whose names it filtered at each build: a tenth of a rebuild's CPU. A
     test fails if MkDocs would copy one."""
     return any(part.startswith(".") for part in name.split("/"))
+
+
+def _mkdocs(config, dirty: bool, epoch: int) -> None:
+    from mkdocs.commands.build import build as run_mkdocs
+
+    quiet = logging.getLogger("mkdocs.commands.build")
+    quiet.addFilter(_not_the_dirty_warning)  # strict mode would count it as a failure
+    try:
+        with mkdocs_config.environ(SOURCE_DATE_EPOCH=str(epoch)):
+            run_mkdocs(config, serve_url=config.site_url, dirty=dirty)
+    finally:
+        quiet.removeFilter(_not_the_dirty_warning)
 
 
 class _ListedLoader(jinja2.FileSystemLoader):

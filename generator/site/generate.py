@@ -67,12 +67,14 @@ def render_all(
     directory_urls: bool = False,
     finish: Callable[[str], Any] | None = None,
     workers: int | None = None,
+    records_made: Callable[[list[dict]], Any] | None = None,
 ) -> Generated:
     """Check, then render every output in memory; nothing is written. The pages are rendered on
     every core (`workers`: how many processes; by default one per core), and this process makes
-    the data files, feeds and search records meanwhile. `finish` is run on each page's text where
-    it is rendered (the MkDocs adapter's pre-rendering, publish/passthrough.py); its results are
-    `Generated.finished`."""
+    the search records, the data files and feeds meanwhile. `finish` is run on each page's text
+    where it is rendered (the MkDocs adapter's pre-rendering, publish/passthrough.py); its results
+    are `Generated.finished`. `records_made` is given the search records as soon as they are made
+    (a preview starts Pagefind on them while the pages are rendered)."""
     started = time.perf_counter()
     checked = check(root, directory_urls=directory_urls)
     if checked.dossier is None:
@@ -83,9 +85,11 @@ def render_all(
     jsonld: dict[str, str] = {}
     finished: dict[str, Any] = {}
     with contextlib.closing(render.render_site(plan, site, finish, workers)) as pages:
+        records = search.records(plan, checked.pages)
+        if records_made:
+            records_made(records)
         others = _other_files(root, plan, site, checked.pages)
         searchable = [plan.hand_written_path(rel) for rel in checked.pages]
-        records = search.records(plan, checked.pages)
         for rendered in pages:
             page = rendered.page
             files[page.path] = rendered.data
@@ -132,12 +136,16 @@ def _other_files(root: Path, plan: SitePlan, site: render.Settings, pages: dict[
 
 
 def generate(
-    root: Path, site: render.Settings, directory_urls: bool = False, finish: Callable[[str], Any] | None = None
+    root: Path,
+    site: render.Settings,
+    directory_urls: bool = False,
+    finish: Callable[[str], Any] | None = None,
+    records_made: Callable[[list[dict]], Any] | None = None,
 ) -> Generated:
     """`render_all`, then the docs tree written to `.dossier/docs` (only files whose bytes
     changed): for `dossier serve`'s dirty rebuilds and for other tools (Zensical) that read a
     folder. The tree is complete and safe on its own: every escape is in the pages themselves."""
-    generated = render_all(root, site, directory_urls, finish)
+    generated = render_all(root, site, directory_urls, finish, records_made=records_made)
     written, removed = write.sync_tree(root, DOCS_DIR, generated.files)
     return replace(generated, written=tuple(written), removed=len(removed), on_disk=True)
 
