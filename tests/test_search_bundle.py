@@ -158,24 +158,28 @@ def test_a_second_bundle_replaces_the_first(tmp_path, both_ways):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_pagefinds_failure_is_one_line_and_leaves_nothing(tmp_path, monkeypatch, both_ways):
-    monkeypatch.setattr(pagefind, "GLOB", "**/*.htm")  # no file matches: Pagefind stops
+def _refused(tmp_path: Path, records: list[dict]) -> str:
+    """What `index_site` says refusing `records` into a new `site/`, which it leaves empty with
+    nothing beside it (its work folder and the record pages' removed)."""
     site = tmp_path / "site"
     site.mkdir()
     with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [ACTOR])
-    assert str(caught.value) == "Pagefind failed (exit status 1): Error: Pagefind was not able to build an index."
+        pagefind.index_site(site, records)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+    return str(caught.value)
+
+
+def test_pagefinds_failure_is_one_line_and_leaves_nothing(tmp_path, monkeypatch, both_ways):
+    monkeypatch.setattr(pagefind, "GLOB", "**/*.htm")  # no file matches: Pagefind stops
+    assert (
+        _refused(tmp_path, [ACTOR])
+        == "Pagefind failed (exit status 1): Error: Pagefind was not able to build an index."
+    )
 
 
 def test_a_record_pagefind_skipped_fails_the_build(tmp_path, monkeypatch, both_ways):
     monkeypatch.setattr(pagefind, "GLOB", "**/*.html")  # the claim's file (…html#claim-…) is left out
-    site = tmp_path / "site"
-    site.mkdir()
-    with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [CLAIM, ACTOR])
-    assert str(caught.value) == "Pagefind indexed 1 of 2 search records"
-    assert not any(site.iterdir())
+    assert _refused(tmp_path, [CLAIM, ACTOR]) == "Pagefind indexed 1 of 2 search records"
 
 
 def test_a_missing_binary_is_one_line(tmp_path, monkeypatch):
@@ -185,15 +189,10 @@ def test_a_missing_binary_is_one_line(tmp_path, monkeypatch):
         raise FileNotFoundError("Could not find any of [pagefind]")
 
     monkeypatch.setattr(pagefind_bin, "get_executable", missing)
-    site = tmp_path / "site"
-    site.mkdir()
-    with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [ACTOR])
-    assert str(caught.value) == (
+    assert _refused(tmp_path, [ACTOR]) == (
         "Pagefind's binary is missing (Could not find any of [pagefind]): install the pinned requirements again "
         "(pip install -r requirements.txt)"
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_cancel_stops_pagefind_and_removes_its_folder(tmp_path, both_ways):
@@ -213,15 +212,10 @@ def test_pages_the_writer_cannot_read_are_one_line(tmp_path, monkeypatch):
     """The process that writes the record pages says what stopped it, and the build says that."""
     monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
     monkeypatch.setattr(pagefind.orjson, "dumps", lambda pages: b"[[")  # cut short
-    site = tmp_path / "site"
-    site.mkdir()
-    with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [ACTOR])
-    assert str(caught.value) == (
+    assert _refused(tmp_path, [ACTOR]) == (
         "the search index failed (exit status 1): the search records could not be read: "
         "unexpected end of data: line 1 column 3 (char 2)"
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
 
 
 def test_two_records_at_one_address_fail_the_build_at_once(tmp_path):
@@ -234,12 +228,9 @@ def test_two_records_at_one_address_fail_the_build_at_once(tmp_path):
 
 
 def test_a_record_at_an_address_pagefind_cannot_take_fails_the_build(tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [{**ACTOR, "url": "actors/../x.html"}])
-    assert str(caught.value) == "search record with an address Pagefind cannot be given: actors/../x.html"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"] and not any(site.iterdir())
+    assert _refused(tmp_path, [{**ACTOR, "url": "actors/../x.html"}]) == (
+        "search record with an address Pagefind cannot be given: actors/../x.html"
+    )
 
 
 def test_no_record_makes_no_bundle(tmp_path):
@@ -397,27 +388,17 @@ def test_the_writing_process_reads_nothing_a_pull_request_could_plant(tmp_path, 
 def test_a_pagefind_that_cannot_start_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
     monkeypatch.setattr(pagefind, "_binary", lambda: str(tmp_path / "no-pagefind"))
-    site = tmp_path / "site"
-    site.mkdir()
-    with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [ACTOR])
-    assert str(caught.value) == (
+    assert _refused(tmp_path, [ACTOR]) == (
         f"the search index failed (exit status 1): Pagefind could not be started: {tmp_path / 'no-pagefind'}: "
         "does not exist: create it or fix the name"
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_a_page_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
     """A record's page where another's folder must go (`a.html`, then `a.html/b.html`)."""
     monkeypatch.setattr(pagefind, "MIN_RECORDS_APART", 0)
-    site = tmp_path / "site"
-    site.mkdir()
     nested = {**ACTOR, "url": "actors/ana.html/more.html"}
-    with pytest.raises(BuildError) as caught:
-        pagefind.index_site(site, [ACTOR, nested])
-    assert str(caught.value) == (
+    assert _refused(tmp_path, [ACTOR, nested]) == (
         "the search index failed (exit status 1): the search records' pages could not be written: "
         "records/actors/ana.html/more.html: File exists: check the disk and the folder's permissions, then build again"
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
