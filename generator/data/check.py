@@ -139,7 +139,7 @@ def _checked(
         return Checked(None, pages, problems)
     items, origins, published = _lists(docs, settings)
     counts = {key: len(held) for key, held in items.items()}
-    claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
+    claim_files = _claim_files(origins)
     if placed:
         found = _answer(helper) if helper else None
         if found is None:
@@ -171,6 +171,11 @@ def _lists(docs: dict[str, Document], settings: dict[str, str]) -> tuple[dict[st
     return items, origins, published
 
 
+def _claim_files(origins: dict) -> dict[str, str]:
+    """Each claim's id -> the file that holds it."""
+    return {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
+
+
 def _beside(root: Path, docs: dict[str, Document], settings: dict[str, str], placed: Placed) -> apart.Apart | None:
     """`placed` on the outline in a second process while this one validates, when the dossier is
     large enough to pay for a fork (apart.MIN_CLAIMS_APART) and a core is free: 0.2-0.3 s of a
@@ -183,7 +188,7 @@ def _beside(root: Path, docs: dict[str, Document], settings: dict[str, str], pla
 
     def work() -> list:
         items, origins, published = _lists(docs, settings)
-        claim_files = {ident: rel for (held, ident), (rel, _, _) in origins.items() if held == "claims"}
+        claim_files = _claim_files(origins)
         found = placed(assemble.outline(items, origins, claim_files, published), check_pages(root)[0])
         return [[p.path, p.line, p.col, p.severity, p.message] for p in found]
 
