@@ -420,3 +420,25 @@ def test_a_stored_passage_of_another_shape_is_refused_by_proofs_and_verdicts(cha
     entry = {"problems": [], "passages": [[0, 0, *bad]]}
     assert verdicts.from_entry("claims.yaml", entry) is None
     assert verdicts.from_entry("claims.yaml", {"problems": [], "passages": [[0, 0, *_PASSAGE]]}) is not None
+
+
+def test_a_check_that_makes_no_model_reads_no_passage_of_a_verdict(dossier, store, claims_checked, monkeypatch):
+    """`dossier check` makes no model, and the passages of a claims file's quotes are only the
+    model's: a verdict whose passages are garbled still answers for its claims' problems there,
+    while a check that makes the model refuses it and checks those claims again."""
+    split(dossier)
+
+    def no_model():
+        return check_module.check(dossier, today=_today(), placed=lambda outline, pages: [])
+
+    expected = [p.gcc() for p in no_model().problems]
+    for path in _files(store, "verdicts"):
+        entry = cache.Store._read_path(path)
+        entry["entry"]["passages"] = [[0, 0, -1, 2, 1, "", "", "", []]] * len(entry["entry"]["passages"])
+        _plant(path, cache.json.dumps(entry).encode())
+    claims_checked.clear()
+    found = no_model()
+    assert found.dossier is None and [p.gcc() for p in found.problems] == expected
+    assert claims_checked == []
+    assert _result(_check(dossier)) == _from_scratch(dossier, check_module.check, monkeypatch)
+    assert claims_checked != []

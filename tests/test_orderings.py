@@ -202,3 +202,19 @@ def test_an_order_on_a_duplicate_claim_is_read_from_its_own_entry(dossier, edit,
         f"{pos(dossier, C, 'minister-talks-finished', nth=2)}: error: duplicate id `minister-talks-finished` "
         "(first at line 3): ids must be unique"
     ]
+
+
+def test_the_dates_of_an_occasions_other_claims_count_though_no_ordering_names_them(dossier, edit, gcc):
+    # As in the circle through the dates, but the refusal is of one occasion with the envoy's words,
+    # said (wrongly: claims of one occasion are said together) in March: the occasion runs to the end
+    # of March, not wholly before 5 March, so no circle. Only the envoy's own date says so, and no
+    # ordering names the envoy.
+    edit(dossier / C, NO_VILLAGE, "    occasion: briefing\n" + NO_VILLAGE.replace('"2024-03"', '"2024-02"'))
+    edit(dossier / C, ENVOY, "    occasion: briefing\n" + ENVOY)
+    body = _orders("after", ("minister-talks-finished", LATER)) + _orders("before", ("minister-no-village", LATER))
+    spokesman_said(edit, dossier, body)
+    found = gcc(dossier)
+    assert len(found) == 1 and "claims of one occasion are simultaneous" in found[0]
+    edit(dossier / C, "    occasion: briefing\n" + ENVOY, "    occasion: briefing\n" + ENVOY.replace("03", "02"))
+    found = gcc(dossier)
+    assert len(found) == 1 and "this ordering closes a circle" in found[0]

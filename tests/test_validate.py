@@ -225,6 +225,16 @@ def test_source_file_missing_lists_the_citing_claims(dossier, gcc, pos):
     ]
 
 
+def test_a_source_file_that_is_a_link_to_nothing(dossier, gcc, pos):
+    beta = dossier / "content/sources/beta.txt"
+    beta.unlink()
+    os.symlink("gone.txt", beta)
+    assert gcc(dossier) == [
+        f"{pos(dossier, S, 'file: |beta.txt')}: error: `content/sources/beta.txt` is a symbolic link that "
+        "leads nowhere: store the file itself there"
+    ]
+
+
 def test_sha256_mismatch_lists_the_citing_claims(dossier, gcc, pos, sha256):
     beta = dossier / "content/sources/beta.txt"
     beta.write_bytes(beta.read_bytes().replace(b"binding", b"blinding"))

@@ -104,7 +104,7 @@ def check(
     helper = None
     try:
         helper = _beside(root, docs, settings, placed) if placed else None
-        validator = Validator(root, docs, today or dt.date.today(), store)
+        validator = Validator(root, docs, today or dt.date.today(), store, passages=placed is None)
         checked = validator.run()
         written = store.save_in_background(loaded.read)
         try:

@@ -56,6 +56,7 @@ class ClaimChecks:
 
     today: dt.date
     published: str | None  # the dossier's first publication (content/dossier.yaml), when valid
+    passages: bool  # whether the quotes' passages are wanted (for a model), or only the problems
     store: Store
     problems: list[Problem]
     items: dict[str, list[Item]]
@@ -123,7 +124,7 @@ class ClaimChecks:
         bytes and this check's `context` (data/verdicts.py), else checked, and the verdict offered."""
         rel, document_key = items[0].doc.path, self.store.keys.get(items[0].doc.path)
         key = verdicts.key(document_key, context) if context and document_key else None
-        found = verdicts.from_entry(rel, self.store.verdict(rel, key)) if key else None
+        found = verdicts.from_entry(rel, self.store.verdict(rel, key), self.passages) if key else None
         indexes = {item.index: item.number for item in items}
         if found is not None and all(i in indexes for i, _ in found[1]):
             self.problems += found[0]

@@ -38,8 +38,12 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 class Validator(ClaimChecks):
     """Every cross-check of the loaded files; `run` gives what the model needs, `problems` the rest."""
 
-    def __init__(self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None):
-        self.root, self.today = root, today
+    def __init__(
+        self, root: Path, docs: dict[str, Document], today: dt.date, store: Store | None = None, passages: bool = True
+    ):
+        """`passages=False`: a check that makes no model; `run` finds every problem, but the
+        passages of the quotes a verdict answers for are not read (`Validated.passages` lacks them)."""
+        self.root, self.today, self.passages = root, today, passages
         self.store = store or Store(root, enabled=False)
         self._source_keys: dict[str, str] = {}  # source id -> what its record gives its proofs' keys
         self._published: dict[str, dates.Interval | None] = {}  # source id -> when it was published
@@ -162,27 +166,12 @@ class Validator(ClaimChecks):
         self._check_dating(item, ("published",), data.get("published"))
         if not (_s(data.get("id")) and _s(data.get("file")) and _SHA256.match(_s(data.get("sha256")) or "")):
             return  # the schema has said what is missing or malformed
-        path = os.path.join(self.root, SOURCES_DIR, data["file"])
-        rel = f"{SOURCES_DIR}/{data['file']}"
         if data["file"].startswith("/") or ".." in data["file"].split("/"):
             return  # the schema pattern reports it
-        if not os.path.lexists(path):
-            message = f"`{rel}` does not exist{self._affected(item)}: add the file or correct `file`"
-            self.report(item, ("file",), message)
+        raw = self._source_bytes(item)
+        if raw is None:
             return
-        try:
-            real = self._sources.path(data["file"])
-            if not inside(real, self._sources.real_folder):
-                self.report(
-                    item,
-                    ("file",),
-                    f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there",
-                )
-                return
-            raw = self._sources.read(data["file"], real)
-        except InputError as exc:
-            self.report(item, ("file",), f"`{rel}` {exc.problem.message}")
-            return
+        rel = f"{SOURCES_DIR}/{data['file']}"
         digest = hashlib.sha256(raw).hexdigest()
         if digest != data["sha256"]:
             self.report(
@@ -202,6 +191,26 @@ class Validator(ClaimChecks):
         if wrong:
             self.report(item, ("original", "file"), wrong)
         self._check_headline(item, text, checked)
+
+    def _source_bytes(self, item: Item) -> bytes | None:
+        """The bytes of a source's stored text, or None when its file is missing, leads out of the
+        sources' folder or cannot be read (reported)."""
+        file = item.data["file"]
+        rel = f"{SOURCES_DIR}/{file}"
+        try:
+            real = self._sources.path(file)
+            if not inside(real, self._sources.real_folder):
+                message = f"`{rel}` leads outside {SOURCES_DIR}/ (through a symbolic link): store the text itself there"
+                self.report(item, ("file",), message)
+                return None
+            return self._sources.read(file, real)
+        except InputError as exc:
+            if os.path.lexists(os.path.join(self.root, SOURCES_DIR, file)):  # there, but leads nowhere
+                self.report(item, ("file",), f"`{rel}` {exc.problem.message}")
+            else:  # only when it is not there: one `lstat` a source, not two
+                message = f"`{rel}` does not exist{self._affected(item)}: add the file or correct `file`"
+                self.report(item, ("file",), message)
+            return None
 
     def _check_headline(self, item: Item, text: str, checked: Validated) -> None:
         span, found = proofs.headline(item.data, text)

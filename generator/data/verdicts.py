@@ -64,16 +64,20 @@ def to_entry(problems: list[Problem], passages: Passages) -> dict:
     }
 
 
-def from_entry(rel: str, entry: Any) -> tuple[list[Problem], Passages] | None:
-    """The problems (in `rel`) and passages of a stored verdict, or None when it is not one."""
+def from_entry(rel: str, entry: Any, passages: bool = True) -> tuple[list[Problem], Passages] | None:
+    """The problems (in `rel`) and passages of a stored verdict, or None when it is not one.
+    `passages=False` (a check that makes no model, whose result they are not part of): the
+    problems only, and no passage read (a third of a warm 10,000-claim check's verdicts)."""
     try:
         problems = [_problem(rel, *p) for p in entry["problems"]]
-        passages = {(i, e): _passage(*rest) for i, e, *rest in entry["passages"] if _whole(i, e)}
-        if len(passages) != len(entry["passages"]):
+        if not passages:
+            return problems, {}
+        found = {(i, e): _passage(*rest) for i, e, *rest in entry["passages"] if _whole(i, e)}
+        if len(found) != len(entry["passages"]):
             return None
     except (KeyError, TypeError, ValueError):
         return None
-    return problems, passages
+    return problems, found
 
 
 def _problem(rel: str, line: Any, col: Any, severity: Any, message: Any) -> Problem:
