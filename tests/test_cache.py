@@ -257,7 +257,7 @@ def test_a_corrupt_cache_costs_time_never_a_result(dossier, store, damage, monke
     split(dossier)
     expected = _result(_check(dossier))
     files = _files(store)
-    assert {p.parent.name for p in files} == {"docs", "proofs", "verdicts"}
+    assert {p.parent.name for p in files} == {"docs", "proofs", "verdicts", "texts"}
     for n, path in enumerate(files):
         body = path.read_bytes()
         if damage == "cut short":
@@ -309,6 +309,10 @@ def test_wrong_entries_under_the_right_keys_are_refused(dossier, store, parsed, 
         entry = cache.Store._read_path(path)
         entry["entry"]["problems"] = [[1, 1, "fatal", "planted"]]
         entry["entry"]["passages"] = [[0, 0, -1, 2, 1, "", "", "", []]]
+        _plant(path, cache.json.dumps(entry).encode())
+    for path in _files(store, "texts"):
+        entry = cache.Store._read_path(path)
+        entry["texts"] = {key: [[5, -1], "yes"] for key in entry["texts"]}
         _plant(path, cache.json.dumps(entry).encode())
     parsed.clear()
     proved.clear()
@@ -442,3 +446,58 @@ def test_a_check_that_makes_no_model_reads_no_passage_of_a_verdict(dossier, stor
     assert claims_checked == []
     assert _result(_check(dossier)) == _from_scratch(dossier, check_module.check, monkeypatch)
     assert claims_checked != []
+
+
+@pytest.fixture
+def texts_read(monkeypatch) -> list[str]:
+    """The sources' texts the check decodes and looks for a headline in."""
+    seen: list[str] = []
+    real_decode, real_headline = validate.decode_utf8, validate.proofs.headline
+
+    def decode(raw, rel):
+        if rel.startswith("content/sources/"):
+            seen.append(rel)
+        return real_decode(raw, rel)
+
+    monkeypatch.setattr(validate, "decode_utf8", decode)
+    monkeypatch.setattr(
+        validate.proofs, "headline", lambda record, text: seen.append(record["id"]) or real_headline(record, text)
+    )
+    return seen
+
+
+def test_a_text_the_cache_knows_is_hashed_but_neither_decoded_nor_searched_for_its_headline(
+    dossier, store, texts_read, edit, monkeypatch
+):
+    """A warm check hashes every text and decodes none but what it reads (here, for the line of a
+    warning: a title that does not find the headline, which then stands on the cached finding)."""
+    edit(dossier / "content/sources.yaml", "title: Minister", "title: Ministry")
+    first = _result(_check(dossier))
+    assert any("title" in message for message in first[0]) and texts_read
+    texts_read.clear()
+    stored: list = []
+    real_stored = quotes.SourceText.stored
+    monkeypatch.setattr(quotes.SourceText, "stored", lambda raw: stored.append(real_stored(raw)) or stored[-1])
+    second = _result(_check(dossier))  # the model reads every text: each decoded then
+    assert texts_read == [] and len(stored) == 3 and all("text" in vars(t) for t in stored)
+    stored.clear()
+    no_model = check_module.check(dossier, today=_today(), placed=lambda outline, pages: [])
+    assert [p.gcc() for p in no_model.problems] == first[0]
+    # the one whose title is not found, read for the line its warning names
+    assert texts_read == [] and len(stored) == 3 and sum("text" in vars(t) for t in stored) == 1
+    assert second == first == _from_scratch(dossier, check_module.check, monkeypatch)
+    texts_read.clear()
+    beta = dossier / "content/sources/beta.txt"
+    beta.write_bytes(beta.read_bytes() + b"\n")  # another text under the recorded sha256: not the one known
+    assert "`content/sources/beta.txt` has sha256" in " ".join(_result(_check(dossier))[0])
+    assert texts_read == []
+
+
+def test_a_text_that_is_not_utf8_is_reported_on_every_check(dossier, store, edit, sha256):
+    beta = dossier / "content/sources/beta.txt"
+    old = sha256(beta)
+    beta.write_bytes(beta.read_bytes() + b"\xff\n")
+    edit(dossier / "content/sources.yaml", old, sha256(beta))
+    first = [p.gcc() for p in _check(dossier).problems]
+    assert any("not valid UTF-8 (byte 0xFF)" in message for message in first)
+    assert [p.gcc() for p in _check(dossier).problems] == first

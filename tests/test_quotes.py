@@ -282,3 +282,14 @@ def test_hint_in_a_two_megabyte_source():
     exact = find(source, TARGET)
     assert isinstance(exact, Passage) and exact.line == target_line
     assert text[exact.start : exact.end] == TARGET
+
+
+def test_a_stored_text_reads_as_the_loader_decodes_its_bytes():
+    from generator.data.load import decode_utf8
+
+    for raw in (b"plain", "\ufeffмiністерка «так»\n".encode(), b"\xef\xbb\xbf"):
+        stored = SourceText.stored(raw)
+        assert "text" not in vars(stored)  # not decoded until read
+        assert stored.text == decode_utf8(raw, "x")[0] and stored == SourceText.of(decode_utf8(raw, "x")[0])
+    # bytes a cache said wrongly were decoded (a planted entry) read with replacement, never raise
+    assert SourceText.stored(b"ab\xffc").text == "ab\ufffdc"

@@ -15,6 +15,10 @@ what the edit costs.
   those checks read: the ids of every list, the sources' records and which texts were read, the
   headlines, the day and the publication date (data/verdicts.py). Any change there, to any file,
   is a miss for every verdict: the claims are checked again, their proofs still cached.
+- What a check found of a source's stored text, that its bytes decode and where its headline
+  stands, is kept under the text's sha256 and the record's title (`proofs.text_key`). Every check
+  still reads and hashes every text; one whose sha256 is the recorded one and has an entry is
+  decoded only when something reads it (`quotes.SourceText.stored`).
 - Cross-item checks (duplicate ids, occasions, stated orders, unused items) always rerun on the
   items, cached or not.
 
@@ -116,6 +120,9 @@ class Store:
         self._read_verdicts: dict[str, Any] = {}  # rel -> its stored verdict file, read once
         self._offered: dict[str, tuple[str, Any, dict[str, Any]]] = {}  # rel -> a second process's answer
         self._answered: set[str] = set()  # files whose verdict was the one offered
+        self._texts: dict[str, dict[str, Any]] = {}  # rel of a sources file -> its texts' checks used
+        self._stored_texts: dict[str, dict[str, Any]] = {}  # rel -> the checks its entry held, read on first use
+        self._texts_made: set[str] = set()  # sources files with a text checked in this check
         self.hits = self.misses = 0
 
     # -- documents -------------------------------------------------------------------------
@@ -242,6 +249,24 @@ class Store:
                     self._stored_proofs[found["rel"]] = set(found["proofs"])
         return known
 
+    # -- texts -----------------------------------------------------------------------------
+    def text_check(self, rel: str, key: str) -> Any:
+        """What a check found of a source's stored text (of the sources file `rel`), under its key
+        (`proofs.text_key`: its sha256 and title), else None."""
+        stored = self._stored_texts.get(rel)
+        if stored is None:
+            found = self._read("texts", rel)
+            checks = found.get("texts") if found else None
+            stored = self._stored_texts[rel] = checks if isinstance(checks, dict) else {}
+        value = stored.get(key)
+        if value is not None:
+            self._texts.setdefault(rel, {})[key] = value
+        return value
+
+    def put_text_check(self, rel: str, key: str, value: Any) -> None:
+        self._texts.setdefault(rel, {})[key] = value
+        self._texts_made.add(rel)
+
     # -- disk ------------------------------------------------------------------------------
     @staticmethod
     def _name(rel: str) -> str:
@@ -314,8 +339,11 @@ class Store:
                 used = self._proofs.get(rel, {})
                 if rel in self._made or set(used) != self._stored_proofs.get(rel, set()):
                     _write(self.folder / "proofs", self._name(rel), {"rel": rel, "proofs": used})
+            for rel, checks in self._texts.items():
+                if rel in rels and (rel in self._texts_made or set(checks) != set(self._stored_texts.get(rel, {}))):
+                    _write(self.folder / "texts", self._name(rel), {"rel": rel, "texts": checks})
             keep = {self._name(rel) for rel in rels}
-            for kind in ("docs", "proofs", "verdicts"):
+            for kind in ("docs", "proofs", "verdicts", "texts"):
                 names = os.listdir(self.folder / kind) if (self.folder / kind).is_dir() else []
                 for name in names:
                     if name not in keep and name.endswith(".json"):

@@ -41,11 +41,13 @@ class _Entry:
 def findings(claims: list[tuple[Any, dict]], texts: Mapping[str, SourceText], line_of: Callable) -> Iterator[Finding]:
     """Every problem of the stated orderings; `line_of(item, path)` gives `FILE:LINE` of a place,
     for messages that point at another. `texts`: the stored texts of the sources that loaded."""
+    entries = list(_entries(claims))
+    if not entries:  # nothing to check, and no circle without a stated ordering
+        return
     by_id: dict[str, dict] = {}
     for _, data in claims:
         if isinstance(data.get("id"), str):
             by_id.setdefault(data["id"], data)
-    entries = list(_entries(claims))
     items = _items(by_id, entries)
     kept: list[_Entry] = []
     seen: dict[tuple[str, str], _Entry] = {}

@@ -70,8 +70,31 @@ def provable(ev: dict) -> bool:
 
 def headline(record: dict, text: str) -> tuple[Span | None, bool]:
     """Where the source's headline stands, and whether its recorded title found it."""
+    return attribution.headline_span(text, _title(record))
+
+
+def text_key(record: dict) -> str:
+    """The cache's key of what a check finds of a source's stored text (`text_check`): all it
+    reads, the text (by the sha256 its bytes were found to have) and the title."""
+    return digest("text", record["sha256"], _title(record))
+
+
+def text_check(value: Any) -> tuple[Span | None, bool] | None:
+    """A stored `text_key` entry (the text decoded without fault; its `headline`), or None when
+    it is not one."""
+    if not (isinstance(value, list) and len(value) == 2 and type(value[1]) is bool):
+        return None
+    span = value[0]
+    if span is None:
+        return None, value[1]
+    if isinstance(span, list) and len(span) == 2 and all(type(x) is int and x >= 0 for x in span):
+        return (span[0], span[1]), value[1]
+    return None
+
+
+def _title(record: dict) -> str:
     title = record.get("title")
-    return attribution.headline_span(text, title if isinstance(title, str) else "")
+    return title if isinstance(title, str) else ""
 
 
 def prove(source: SourceText, headline: Span | None, ev: dict) -> Proof | Miss:

@@ -11,7 +11,7 @@ import bisect
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from .normalize import (  # noqa: F401 (NORMALIZATIONS and WHITE_SPACE are part of this module's API)
@@ -36,17 +36,47 @@ HINT_PROBE = 128
 HINT_REFINE = 1000  # characters of a quote compared word by word with the passage (difflib)
 
 
-@dataclass(frozen=True)
 class SourceText:
     """A source's stored text; normalized, its line starts and its quoted regions found once, when
-    first asked for (a check whose proofs all come from its cache needs none of them)."""
+    first asked for (a check whose proofs all come from its cache needs none of them). Not
+    changed once made: each is worked out from the text."""
 
-    text: str
-    _read: list[int] = field(default_factory=lambda: [0], compare=False, repr=False)  # by `regions_near`
+    _raw: bytes  # a `stored` text's bytes, until it is read
+    _read: list[int]
+
+    def __init__(self, text: str) -> None:
+        self.__dict__["text"] = text  # as `text` would have decoded it
+        self._read = [0]  # characters read by `regions_near`
 
     @classmethod
     def of(cls, text: str) -> SourceText:
         return cls(text)
+
+    @classmethod
+    def stored(cls, raw: bytes) -> SourceText:
+        """The text of these bytes, decoded when first read: bytes an earlier check decoded
+        without fault (its cache knows them by their sha256, data/cache.py), of which a check
+        answered by its cache reads few or none (a twentieth of a warm 10,000-claim check)."""
+        source = cls.__new__(cls)
+        source._raw, source._read = raw, [0]
+        return source
+
+    @cached_property
+    def text(self) -> str:
+        raw = self.__dict__.pop("_raw")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:  # only bytes a cache said wrongly were decoded: never a traceback
+            text = raw.decode("utf-8", "replace")
+        return text.removeprefix("\ufeff")  # as load.decode_utf8
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SourceText) and other.text == self.text
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SourceText({self.text!r})"
 
     @cached_property
     def norm(self) -> Normalized:

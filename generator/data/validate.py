@@ -182,15 +182,33 @@ class Validator(ClaimChecks):
                 "source",
             )
             return
-        text, problem = decode_utf8(raw, rel)
-        if problem:
-            self.problems.append(problem)
+        found = self._text_check(item, raw, rel)
+        if found is None:
             return
-        checked.texts[data["id"]] = quotes.SourceText.of(text)
+        source, (span, title_found) = found
+        checked.texts[data["id"]] = source
         wrong = original_problem(self.root, data.get("original"))
         if wrong:
             self.report(item, ("original", "file"), wrong)
-        self._check_headline(item, text, checked)
+        checked.headlines[data["id"]] = span
+        if _s(data.get("title")) and span and not title_found:
+            self.report(item, ("title",), attribution.title_not_found(source.line_of(span[0])), WARNING)
+
+    def _text_check(self, item: Item, raw: bytes, rel: str) -> tuple[quotes.SourceText, tuple] | None:
+        """A source's text, whose bytes hash to the recorded sha256, and where its headline stands
+        (and whether its title found it); None when it is not UTF-8 (reported). From the cache's
+        `text_check` when it knows these bytes: then decoded only when read."""
+        key = proofs.text_key(item.data)
+        known = proofs.text_check(self.store.text_check(item.doc.path, key))
+        if known is not None:
+            return quotes.SourceText.stored(raw), known
+        text, problem = decode_utf8(raw, rel)
+        if problem:
+            self.problems.append(problem)
+            return None
+        span, title_found = proofs.headline(item.data, text)
+        self.store.put_text_check(item.doc.path, key, [list(span) if span else None, title_found])
+        return quotes.SourceText.of(text), (span, title_found)
 
     def _source_bytes(self, item: Item) -> bytes | None:
         """The bytes of a source's stored text, or None when its file is missing, leads out of the
@@ -211,17 +229,6 @@ class Validator(ClaimChecks):
                 message = f"`{rel}` does not exist{self._affected(item)}: add the file or correct `file`"
                 self.report(item, ("file",), message)
             return None
-
-    def _check_headline(self, item: Item, text: str, checked: Validated) -> None:
-        span, found = proofs.headline(item.data, text)
-        checked.headlines[item.data["id"]] = span
-        if _s(item.data.get("title")) and span and not found:
-            self.report(
-                item,
-                ("title",),
-                attribution.title_not_found(text.count("\n", 0, span[0]) + 1),
-                WARNING,
-            )
 
     # -- actors and proposals ------------------------------------------------------------
     def _check_actor(self, item: Item) -> None:
