@@ -114,8 +114,9 @@ lock:
 
 # The benchmark behind README's Performance section: first the check's and the preview's targets
 # (issue 23), printed beside them; synthetic dossiers of 1,000, 4,000 and 10,000 claims; check,
-# generation, MkDocs and the whole build, timed (about 10 minutes); then the large inputs of the
-# unit tests. One section alone: make bench BENCH_ARGS="--only targets". Headless Chromium measures what a
-# reader fetches, and the PDF needs Pango: both installed as for the tests when missing.
+# generation, MkDocs and the whole build, timed (5 minutes on 5 December, README "Performance");
+# then the large inputs of the unit tests. One section alone: make bench BENCH_ARGS="--only
+# targets". Headless Chromium measures what a reader fetches, and the PDF needs Pango: both
+# installed as for the tests when missing.
 bench: $(STAMP) browser-deps pdf-deps
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
